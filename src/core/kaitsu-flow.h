@@ -1,0 +1,164 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* kaitsu-flow.h: where the user is in the activation, and the state of each service */
+#pragma once
+
+#include <glib-object.h>
+
+#include "kaitsu-procedure.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  KAITSU_STEP_STATE_NOT_REACHED,
+  KAITSU_STEP_STATE_CURRENT,
+  KAITSU_STEP_STATE_DONE,
+  KAITSU_STEP_STATE_SKIPPED,
+  KAITSU_STEP_STATE_FAILED,
+} KaitsuStepState;
+
+typedef enum
+{
+  KAITSU_SERVICE_STATE_NOT_STARTED,
+  KAITSU_SERVICE_STATE_CONNECTING,
+  KAITSU_SERVICE_STATE_SYNCING,
+  KAITSU_SERVICE_STATE_PROTECTED,
+  KAITSU_SERVICE_STATE_ERROR,
+} KaitsuServiceState;
+
+typedef enum
+{
+  KAITSU_MIP_NO,
+  KAITSU_MIP_YES,
+  KAITSU_MIP_NOT_SURE,
+} KaitsuMipUse;
+
+typedef enum
+{
+  KAITSU_FLOW_ERROR_INCOMPLETE,
+  KAITSU_FLOW_ERROR_BUSY,
+  KAITSU_FLOW_ERROR_NOT_CHOSEN,
+  KAITSU_FLOW_ERROR_NOT_REACHED,
+} KaitsuFlowError;
+
+#define KAITSU_FLOW_ERROR (kaitsu_flow_error_quark ())
+GQuark kaitsu_flow_error_quark (void);
+
+const char *kaitsu_step_state_to_string    (KaitsuStepState    state);
+const char *kaitsu_service_state_to_string (KaitsuServiceState state);
+gboolean    kaitsu_service_state_from_string (const char        *text,
+                                              KaitsuServiceState *state);
+const char *kaitsu_mip_use_to_string       (KaitsuMipUse       mip);
+gboolean    kaitsu_mip_use_from_string     (const char        *text,
+                                            KaitsuMipUse      *mip);
+
+#define KAITSU_TYPE_FLOW (kaitsu_flow_get_type ())
+G_DECLARE_FINAL_TYPE (KaitsuFlow, kaitsu_flow, KAITSU, FLOW, GObject)
+
+KaitsuFlow        *kaitsu_flow_new                    (void);
+void               kaitsu_flow_reset                  (KaitsuFlow    *self);
+gboolean           kaitsu_flow_is_pristine            (KaitsuFlow    *self);
+
+/* Choices made on the welcome page */
+gboolean           kaitsu_flow_get_service_chosen     (KaitsuFlow    *self,
+                                                       KaitsuService  service);
+void               kaitsu_flow_set_service_chosen     (KaitsuFlow    *self,
+                                                       KaitsuService  service,
+                                                       gboolean       chosen);
+const char        *kaitsu_flow_get_region             (KaitsuFlow    *self);
+void               kaitsu_flow_set_region             (KaitsuFlow    *self,
+                                                       const char    *region_id);
+KaitsuMipUse       kaitsu_flow_get_mip_use            (KaitsuFlow    *self);
+void               kaitsu_flow_set_mip_use            (KaitsuFlow    *self,
+                                                       KaitsuMipUse   mip);
+gboolean           kaitsu_flow_get_app_permission_needed (KaitsuFlow *self);
+void               kaitsu_flow_set_app_permission_needed (KaitsuFlow *self,
+                                                          gboolean    needed);
+
+/* Steps */
+KaitsuStep         kaitsu_flow_get_current_step       (KaitsuFlow    *self);
+KaitsuStep         kaitsu_flow_get_furthest_step      (KaitsuFlow    *self);
+gboolean           kaitsu_flow_step_is_visible        (KaitsuFlow    *self,
+                                                       KaitsuStep     step);
+KaitsuStepState    kaitsu_flow_get_step_state         (KaitsuFlow    *self,
+                                                       KaitsuStep     step);
+gboolean           kaitsu_flow_step_is_complete       (KaitsuFlow    *self,
+                                                       KaitsuStep     step);
+gboolean           kaitsu_flow_get_step_done          (KaitsuFlow    *self,
+                                                       KaitsuStep     step);
+gboolean           kaitsu_flow_get_step_confirmed     (KaitsuFlow    *self,
+                                                       KaitsuStep     step);
+void               kaitsu_flow_set_step_confirmed     (KaitsuFlow    *self,
+                                                       KaitsuStep     step,
+                                                       gboolean       confirmed);
+KaitsuStep         kaitsu_flow_get_next_visible       (KaitsuFlow    *self,
+                                                       KaitsuStep     step);
+KaitsuStep         kaitsu_flow_get_previous_visible   (KaitsuFlow    *self,
+                                                       KaitsuStep     step);
+gboolean           kaitsu_flow_can_go_next            (KaitsuFlow    *self);
+gboolean           kaitsu_flow_can_go_back            (KaitsuFlow    *self);
+gboolean           kaitsu_flow_can_go_to              (KaitsuFlow    *self,
+                                                       KaitsuStep     step);
+gboolean           kaitsu_flow_go_next                (KaitsuFlow    *self,
+                                                       GError       **error);
+gboolean           kaitsu_flow_go_back                (KaitsuFlow    *self,
+                                                       GError       **error);
+gboolean           kaitsu_flow_go_to                  (KaitsuFlow    *self,
+                                                       KaitsuStep     step,
+                                                       GError       **error);
+
+/* Services */
+KaitsuServiceState kaitsu_flow_get_service_state      (KaitsuFlow    *self,
+                                                       KaitsuService  service);
+guint              kaitsu_flow_get_service_attempts   (KaitsuFlow    *self,
+                                                       KaitsuService  service);
+const char        *kaitsu_flow_get_service_last_error (KaitsuFlow    *self,
+                                                       KaitsuService  service);
+gint64             kaitsu_flow_get_service_started    (KaitsuFlow    *self,
+                                                       KaitsuService  service);
+gint64             kaitsu_flow_get_service_changed    (KaitsuFlow    *self,
+                                                       KaitsuService  service);
+KaitsuService      kaitsu_flow_get_busy_service       (KaitsuFlow    *self,
+                                                       KaitsuService  except);
+gboolean           kaitsu_flow_all_chosen_protected   (KaitsuFlow    *self);
+gboolean           kaitsu_flow_start_service          (KaitsuFlow    *self,
+                                                       KaitsuService  service,
+                                                       GError       **error);
+void               kaitsu_flow_service_syncing        (KaitsuFlow    *self,
+                                                       KaitsuService  service);
+void               kaitsu_flow_service_protected      (KaitsuFlow    *self,
+                                                       KaitsuService  service);
+void               kaitsu_flow_service_failed         (KaitsuFlow    *self,
+                                                       KaitsuService  service,
+                                                       const char    *error_text);
+
+/* What the activation mail said; no secret, no password */
+const char        *kaitsu_flow_get_account            (KaitsuFlow    *self);
+const char        *kaitsu_flow_get_company            (KaitsuFlow    *self);
+const char        *kaitsu_flow_get_login_url          (KaitsuFlow    *self);
+const char        *kaitsu_flow_get_reset_url          (KaitsuFlow    *self);
+gint64             kaitsu_flow_get_reset_expires      (KaitsuFlow    *self);
+void               kaitsu_flow_set_mail_facts         (KaitsuFlow    *self,
+                                                       const char    *account,
+                                                       const char    *company,
+                                                       const char    *login_url,
+                                                       const char    *reset_url,
+                                                       gint64         reset_expires);
+
+/* For restoring a saved session only */
+void               kaitsu_flow_restore_step           (KaitsuFlow    *self,
+                                                       KaitsuStep     step,
+                                                       gboolean       done,
+                                                       gboolean       confirmed);
+void               kaitsu_flow_restore_position       (KaitsuFlow    *self,
+                                                       KaitsuStep     current,
+                                                       KaitsuStep     furthest);
+void               kaitsu_flow_restore_service        (KaitsuFlow        *self,
+                                                       KaitsuService      service,
+                                                       KaitsuServiceState state,
+                                                       guint              attempts,
+                                                       const char        *last_error,
+                                                       gint64             started,
+                                                       gint64             changed);
+
+G_END_DECLS

@@ -1,0 +1,484 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* kaitsu-session.c: the session file, written atomically, read defensively */
+
+#include "config.h"
+
+#define G_LOG_DOMAIN "kaitsu-session"
+
+#include <errno.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+#include "kaitsu-session.h"
+#include "kaitsu-sites.h"
+
+G_DEFINE_QUARK (kaitsu-session-error-quark, kaitsu_session_error)
+
+char *
+kaitsu_session_dup_default_path (void)
+{
+  return g_build_filename (g_get_user_state_dir (), "kaitsu", "session.json", NULL);
+}
+
+static void
+add_string_or_null (JsonBuilder *builder,
+                    const char  *name,
+                    const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+char *
+kaitsu_session_to_json (KaitsuFlow *flow)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
+  g_autoptr (JsonNode) root = NULL;
+
+  g_return_val_if_fail (KAITSU_IS_FLOW (flow), NULL);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "format");
+  json_builder_add_int_value (builder, KAITSU_SESSION_FORMAT);
+  json_builder_set_member_name (builder, "saved");
+  json_builder_add_int_value (builder, g_get_real_time () / G_USEC_PER_SEC);
+
+  json_builder_set_member_name (builder, "choices");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "services");
+  json_builder_begin_array (builder);
+  for (KaitsuService s = 0; s < KAITSU_N_SERVICES; s++)
+    if (kaitsu_flow_get_service_chosen (flow, s))
+      json_builder_add_string_value (builder, kaitsu_service_get_id (s));
+  json_builder_end_array (builder);
+  add_string_or_null (builder, "region", kaitsu_flow_get_region (flow));
+  add_string_or_null (builder, "mip", kaitsu_mip_use_to_string (kaitsu_flow_get_mip_use (flow)));
+  json_builder_set_member_name (builder, "app_permission_needed");
+  json_builder_add_boolean_value (builder, kaitsu_flow_get_app_permission_needed (flow));
+  json_builder_end_object (builder);
+
+  add_string_or_null (builder, "current", kaitsu_step_get_id (kaitsu_flow_get_current_step (flow)));
+  add_string_or_null (builder, "furthest", kaitsu_step_get_id (kaitsu_flow_get_furthest_step (flow)));
+
+  json_builder_set_member_name (builder, "steps");
+  json_builder_begin_object (builder);
+  for (KaitsuStep step = 0; step < KAITSU_N_STEPS; step++)
+    {
+      json_builder_set_member_name (builder, kaitsu_step_get_id (step));
+      json_builder_begin_object (builder);
+      add_string_or_null (builder, "state",
+                          kaitsu_step_state_to_string (kaitsu_flow_get_step_state (flow, step)));
+      json_builder_set_member_name (builder, "done");
+      json_builder_add_boolean_value (builder, kaitsu_flow_get_step_done (flow, step));
+      json_builder_set_member_name (builder, "confirmed");
+      json_builder_add_boolean_value (builder, kaitsu_flow_get_step_confirmed (flow, step));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "services");
+  json_builder_begin_object (builder);
+  for (KaitsuService s = 0; s < KAITSU_N_SERVICES; s++)
+    {
+      json_builder_set_member_name (builder, kaitsu_service_get_id (s));
+      json_builder_begin_object (builder);
+      add_string_or_null (builder, "state",
+                          kaitsu_service_state_to_string (kaitsu_flow_get_service_state (flow, s)));
+      json_builder_set_member_name (builder, "attempts");
+      json_builder_add_int_value (builder, kaitsu_flow_get_service_attempts (flow, s));
+      add_string_or_null (builder, "last_error", kaitsu_flow_get_service_last_error (flow, s));
+      json_builder_set_member_name (builder, "started");
+      json_builder_add_int_value (builder, kaitsu_flow_get_service_started (flow, s));
+      json_builder_set_member_name (builder, "changed");
+      json_builder_add_int_value (builder, kaitsu_flow_get_service_changed (flow, s));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "mail");
+  json_builder_begin_object (builder);
+  add_string_or_null (builder, "account", kaitsu_flow_get_account (flow));
+  add_string_or_null (builder, "company", kaitsu_flow_get_company (flow));
+  add_string_or_null (builder, "login_url", kaitsu_flow_get_login_url (flow));
+  add_string_or_null (builder, "reset_url", kaitsu_flow_get_reset_url (flow));
+  json_builder_set_member_name (builder, "reset_expires");
+  json_builder_add_int_value (builder, kaitsu_flow_get_reset_expires (flow));
+  json_builder_end_object (builder);
+
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  return json_generator_to_data (generator, NULL);
+}
+
+static gboolean
+damaged (GError    **error,
+         const char *what)
+{
+  g_set_error (error, KAITSU_SESSION_ERROR, KAITSU_SESSION_ERROR_DAMAGED,
+               "session file is damaged: %s", what);
+  return FALSE;
+}
+
+static JsonObject *
+get_object (JsonObject *parent,
+            const char *name)
+{
+  JsonNode *node = json_object_get_member (parent, name);
+
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+/* NULL when absent or null; sets *ok to FALSE when present with another type. */
+static const char *
+get_string (JsonObject *parent,
+            const char *name,
+            gboolean   *ok)
+{
+  JsonNode *node = json_object_get_member (parent, name);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return NULL;
+  if (json_node_get_value_type (node) != G_TYPE_STRING)
+    {
+      *ok = FALSE;
+      return NULL;
+    }
+  return json_node_get_string (node);
+}
+
+static gint64
+get_int (JsonObject *parent,
+         const char *name,
+         gint64      min,
+         gint64      max,
+         gboolean   *ok)
+{
+  JsonNode *node = json_object_get_member (parent, name);
+  gint64 value;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return 0;
+  if (json_node_get_value_type (node) != G_TYPE_INT64)
+    {
+      *ok = FALSE;
+      return 0;
+    }
+  value = json_node_get_int (node);
+  if (value < min || value > max)
+    {
+      *ok = FALSE;
+      return 0;
+    }
+  return value;
+}
+
+static gboolean
+get_bool (JsonObject *parent,
+          const char *name,
+          gboolean   *ok)
+{
+  JsonNode *node = json_object_get_member (parent, name);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return FALSE;
+  if (json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    {
+      *ok = FALSE;
+      return FALSE;
+    }
+  return json_node_get_boolean (node);
+}
+
+static gboolean
+restore_choices (KaitsuFlow  *flow,
+                 JsonObject  *choices,
+                 GError     **error)
+{
+  JsonNode *services_node = json_object_get_member (choices, "services");
+  gboolean chosen[KAITSU_N_SERVICES] = { FALSE, };
+  const char *region, *mip_text;
+  KaitsuMipUse mip;
+  gboolean ok = TRUE;
+  JsonArray *array;
+
+  if (services_node == NULL || !JSON_NODE_HOLDS_ARRAY (services_node))
+    return damaged (error, "no chosen services");
+  array = json_node_get_array (services_node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *item = json_array_get_element (array, i);
+      KaitsuService s;
+
+      if (json_node_get_value_type (item) != G_TYPE_STRING)
+        return damaged (error, "bad service");
+      s = kaitsu_service_from_id (json_node_get_string (item));
+      if (s == KAITSU_SERVICE_NONE)
+        return damaged (error, "unknown service");
+      chosen[s] = TRUE;
+    }
+  for (KaitsuService s = 0; s < KAITSU_N_SERVICES; s++)
+    kaitsu_flow_set_service_chosen (flow, s, chosen[s]);
+
+  region = get_string (choices, "region", &ok);
+  if (!ok || kaitsu_region_find (region) < 0)
+    return damaged (error, "unknown region");
+  kaitsu_flow_set_region (flow, region);
+
+  mip_text = get_string (choices, "mip", &ok);
+  if (!ok || !kaitsu_mip_use_from_string (mip_text, &mip))
+    return damaged (error, "bad MIP choice");
+  kaitsu_flow_set_mip_use (flow, mip);
+
+  kaitsu_flow_set_app_permission_needed (flow, get_bool (choices, "app_permission_needed", &ok));
+  return ok ? TRUE : damaged (error, "bad app permission choice");
+}
+
+static gboolean
+restore_steps (KaitsuFlow  *flow,
+               JsonObject  *root,
+               GError     **error)
+{
+  JsonObject *steps = get_object (root, "steps");
+  KaitsuStep current, furthest;
+  gboolean ok = TRUE;
+
+  current = kaitsu_step_from_id (get_string (root, "current", &ok));
+  furthest = kaitsu_step_from_id (get_string (root, "furthest", &ok));
+  if (!ok || current == KAITSU_STEP_NONE || furthest == KAITSU_STEP_NONE || steps == NULL)
+    return damaged (error, "bad position");
+
+  for (KaitsuStep step = 0; step < KAITSU_N_STEPS; step++)
+    {
+      JsonObject *record = get_object (steps, kaitsu_step_get_id (step));
+
+      if (record == NULL)
+        continue;
+      kaitsu_flow_restore_step (flow, step,
+                                get_bool (record, "done", &ok),
+                                get_bool (record, "confirmed", &ok));
+      if (!ok)
+        return damaged (error, "bad step");
+    }
+  if (!kaitsu_flow_step_is_visible (flow, current))
+    current = KAITSU_STEP_WELCOME;
+  kaitsu_flow_restore_position (flow, current, furthest);
+  return TRUE;
+}
+
+static gboolean
+restore_services (KaitsuFlow  *flow,
+                  JsonObject  *root,
+                  GError     **error)
+{
+  JsonObject *services = get_object (root, "services");
+  gboolean ok = TRUE;
+
+  if (services == NULL)
+    return damaged (error, "no services");
+  for (KaitsuService s = 0; s < KAITSU_N_SERVICES; s++)
+    {
+      JsonObject *record = get_object (services, kaitsu_service_get_id (s));
+      KaitsuServiceState state;
+      const char *last_error;
+      gint64 attempts, started, changed;
+
+      if (record == NULL)
+        continue;
+      if (!kaitsu_service_state_from_string (get_string (record, "state", &ok), &state))
+        return damaged (error, "bad service state");
+      attempts = get_int (record, "attempts", 0, 10000, &ok);
+      last_error = get_string (record, "last_error", &ok);
+      started = get_int (record, "started", 0, G_MAXINT64, &ok);
+      changed = get_int (record, "changed", 0, G_MAXINT64, &ok);
+      if (!ok)
+        return damaged (error, "bad service record");
+      kaitsu_flow_restore_service (flow, s, state, attempts, last_error, started, changed);
+    }
+  return TRUE;
+}
+
+static gboolean
+restore_mail (KaitsuFlow  *flow,
+              JsonObject  *root,
+              GError     **error)
+{
+  JsonObject *mail = get_object (root, "mail");
+  const char *account, *company, *login_url, *reset_url;
+  gint64 expires;
+  gboolean ok = TRUE;
+
+  if (mail == NULL)
+    return TRUE;
+  account = get_string (mail, "account", &ok);
+  company = get_string (mail, "company", &ok);
+  login_url = get_string (mail, "login_url", &ok);
+  reset_url = get_string (mail, "reset_url", &ok);
+  expires = get_int (mail, "reset_expires", 0, G_MAXINT64, &ok);
+  if (!ok)
+    return damaged (error, "bad mail facts");
+  kaitsu_flow_set_mail_facts (flow, account, company, login_url, reset_url, expires);
+  return TRUE;
+}
+
+KaitsuFlow *
+kaitsu_session_from_json (const char  *data,
+                          gssize       length,
+                          GError     **error)
+{
+  g_autoptr (JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr (KaitsuFlow) flow = kaitsu_flow_new ();
+  g_autoptr (GError) local_error = NULL;
+  JsonObject *root, *choices;
+  gboolean ok = TRUE;
+  gint64 format;
+
+  if (length < 0)
+    length = strlen (data);
+  if (length > KAITSU_SESSION_MAX_SIZE)
+    return damaged (error, "too large"), NULL;
+  if (!g_utf8_validate (data, length, NULL))
+    return damaged (error, "not UTF-8"), NULL;
+  if (!json_parser_load_from_data (parser, data, length, &local_error))
+    return damaged (error, local_error->message), NULL;
+  if (json_parser_get_root (parser) == NULL ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return damaged (error, "not an object"), NULL;
+  root = json_node_get_object (json_parser_get_root (parser));
+
+  format = get_int (root, "format", 0, G_MAXINT32, &ok);
+  if (!ok || format < 1)
+    return damaged (error, "no format version"), NULL;
+  if (format > KAITSU_SESSION_FORMAT)
+    {
+      g_set_error (error, KAITSU_SESSION_ERROR, KAITSU_SESSION_ERROR_NEWER_FORMAT,
+                   "session file was written by a newer Kaitsu (format %" G_GINT64_FORMAT ")",
+                   format);
+      return NULL;
+    }
+
+  choices = get_object (root, "choices");
+  if (choices == NULL)
+    return damaged (error, "no choices"), NULL;
+  if (!restore_choices (flow, choices, error) ||
+      !restore_services (flow, root, error) ||
+      !restore_steps (flow, root, error) ||
+      !restore_mail (flow, root, error))
+    return NULL;
+  return g_steal_pointer (&flow);
+}
+
+gboolean
+kaitsu_session_save (KaitsuFlow  *flow,
+                     const char  *path,
+                     GError     **error)
+{
+  g_autofree char *data = NULL;
+  g_autofree char *dir = NULL;
+
+  g_return_val_if_fail (KAITSU_IS_FLOW (flow), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  dir = g_path_get_dirname (path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   "cannot create %s: %s", dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+  data = kaitsu_session_to_json (flow);
+  /* Temporary file, fsync and rename: a crash leaves the old file or the new one. */
+  return g_file_set_contents_full (path, data, -1,
+                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                   0600, error);
+}
+
+static char *
+move_aside (const char *path)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  char *aside = g_strdup_printf ("%s.damaged-%s", path, stamp);
+
+  for (guint i = 2; g_file_test (aside, G_FILE_TEST_EXISTS) && i < 100; i++)
+    {
+      g_free (aside);
+      aside = g_strdup_printf ("%s.damaged-%s-%u", path, stamp, i);
+    }
+  if (g_rename (path, aside) != 0)
+    {
+      g_warning ("Cannot move the damaged session file aside: %s", g_strerror (errno));
+      g_unlink (path);
+      g_clear_pointer (&aside, g_free);
+    }
+  return aside;
+}
+
+KaitsuFlow *
+kaitsu_session_load (const char  *path,
+                     char       **damaged_path,
+                     GError     **error)
+{
+  g_autoptr (GMappedFile) file = NULL;
+  g_autoptr (GError) local_error = NULL;
+  KaitsuFlow *flow;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (damaged_path != NULL)
+    *damaged_path = NULL;
+
+  file = g_mapped_file_new (path, FALSE, &local_error);
+  if (file == NULL)
+    {
+      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        return NULL;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  /* An empty file maps to no contents at all. */
+  flow = kaitsu_session_from_json (g_mapped_file_get_length (file) > 0
+                                     ? g_mapped_file_get_contents (file) : "",
+                                   g_mapped_file_get_length (file), &local_error);
+  if (flow != NULL)
+    return flow;
+
+  g_clear_pointer (&file, g_mapped_file_unref);
+  /* Kept aside, never overwritten: whoever reads it later loses nothing. */
+  if (local_error->domain == KAITSU_SESSION_ERROR)
+    {
+      char *aside = move_aside (path);
+
+      if (damaged_path != NULL)
+        *damaged_path = aside;
+      else
+        g_free (aside);
+    }
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return NULL;
+}
+
+gboolean
+kaitsu_session_delete (const char  *path,
+                       GError     **error)
+{
+  if (g_unlink (path) != 0 && errno != ENOENT)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   "cannot remove %s: %s", path, g_strerror (saved_errno));
+      return FALSE;
+    }
+  return TRUE;
+}

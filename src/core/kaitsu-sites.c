@@ -1,0 +1,188 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* kaitsu-sites.c: the real sites by region, or the simulator's in practice mode */
+
+#include "config.h"
+
+#define G_LOG_DOMAIN "kaitsu-sites"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "kaitsu-sites.h"
+
+typedef struct
+{
+  const char *id;
+  const char *name;
+  const char *admin_site;
+} RegionDef;
+
+static const RegionDef region_table[] = {
+  { "jp", N_("Japan"), "https://admin.tmcas.trendmicro.co.jp" },
+  { "eu", N_("European Union"), "https://admin-eu.tmcas.trendmicro.com" },
+  { "uk", N_("United Kingdom"), "https://admin.tmcas.trendmicro.co.uk" },
+  { "us", N_("United States"), "https://admin.tmcas.trendmicro.com" },
+  { "au", N_("Australia and New Zealand"), "https://admin-au.tmcas.trendmicro.com" },
+  { "ca", N_("Canada"), "https://admin-ca.tmcas.trendmicro.com" },
+  { "sg", N_("Singapore"), "https://admin.tmcas.trendmicro.com.sg" },
+  { "in", N_("India"), "https://admin-in.tmcas.trendmicro.com" },
+};
+
+struct _KaitsuSites
+{
+  GObject parent_instance;
+  char *base[KAITSU_N_SITES];
+  gboolean practice;
+};
+
+G_DEFINE_FINAL_TYPE (KaitsuSites, kaitsu_sites, G_TYPE_OBJECT)
+
+guint
+kaitsu_region_get_count (void)
+{
+  return G_N_ELEMENTS (region_table);
+}
+
+const char *
+kaitsu_region_get_id (guint index)
+{
+  g_return_val_if_fail (index < G_N_ELEMENTS (region_table), NULL);
+  return region_table[index].id;
+}
+
+char *
+kaitsu_region_dup_name (guint index)
+{
+  g_return_val_if_fail (index < G_N_ELEMENTS (region_table), NULL);
+  return g_strdup (_(region_table[index].name));
+}
+
+int
+kaitsu_region_find (const char *region_id)
+{
+  for (guint i = 0; region_id != NULL && i < G_N_ELEMENTS (region_table); i++)
+    if (g_str_equal (region_id, region_table[i].id))
+      return (int) i;
+  return -1;
+}
+
+const char *
+kaitsu_region_get_admin_site (const char *region_id)
+{
+  int index = kaitsu_region_find (region_id);
+
+  return region_table[index < 0 ? 0 : index].admin_site;
+}
+
+static void
+kaitsu_sites_finalize (GObject *object)
+{
+  KaitsuSites *self = KAITSU_SITES (object);
+
+  for (guint i = 0; i < KAITSU_N_SITES; i++)
+    g_free (self->base[i]);
+  G_OBJECT_CLASS (kaitsu_sites_parent_class)->finalize (object);
+}
+
+static void
+kaitsu_sites_class_init (KaitsuSitesClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = kaitsu_sites_finalize;
+}
+
+static void
+kaitsu_sites_init (KaitsuSites *self)
+{
+}
+
+KaitsuSites *
+kaitsu_sites_new_real (const char *region_id)
+{
+  return kaitsu_sites_new_custom ("https://clp.trendmicro.com",
+                                  "https://forgetpwd.trendmicro.com",
+                                  kaitsu_region_get_admin_site (region_id),
+                                  "https://login.microsoftonline.com");
+}
+
+KaitsuSites *
+kaitsu_sites_new_custom (const char *lmp,
+                         const char *password_reset,
+                         const char *console,
+                         const char *microsoft_login)
+{
+  KaitsuSites *self = g_object_new (KAITSU_TYPE_SITES, NULL);
+  const char *bases[KAITSU_N_SITES] = { lmp, password_reset, console, microsoft_login };
+
+  for (guint i = 0; i < KAITSU_N_SITES; i++)
+    {
+      g_return_val_if_fail (bases[i] != NULL, self);
+      self->base[i] = g_strdup (bases[i]);
+      /* Plain http is only ever the loopback simulator. */
+      if (g_str_has_prefix (bases[i], "http://"))
+        self->practice = TRUE;
+    }
+  return self;
+}
+
+const char *
+kaitsu_sites_get_base (KaitsuSites *self,
+                       KaitsuSite   site)
+{
+  g_return_val_if_fail (KAITSU_IS_SITES (self), NULL);
+  g_return_val_if_fail (site < KAITSU_N_SITES, NULL);
+  return self->base[site];
+}
+
+gboolean
+kaitsu_sites_is_practice (KaitsuSites *self)
+{
+  g_return_val_if_fail (KAITSU_IS_SITES (self), FALSE);
+  return self->practice;
+}
+
+char *
+kaitsu_sites_dup_provision_url (KaitsuSites *self)
+{
+  g_return_val_if_fail (KAITSU_IS_SITES (self), NULL);
+  return g_strconcat (self->base[KAITSU_SITE_CONSOLE], "/provision.html", NULL);
+}
+
+static gboolean
+is_tenant_name (const char *name)
+{
+  if (name == NULL || *name == '\0' || strlen (name) > 63)
+    return FALSE;
+  for (const char *p = name; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p))
+      return FALSE;
+  return TRUE;
+}
+
+/* "contoso", "contoso.sharepoint.com" or a pasted admin address: the admin site, or NULL. */
+char *
+kaitsu_sharepoint_admin_site_from_input (const char *input)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *host = NULL;
+  char *slash;
+  const char *rest;
+
+  if (input == NULL)
+    return NULL;
+  text = g_ascii_strdown (g_strstrip (g_strdup (input)), -1);
+  rest = text;
+  if (g_str_has_prefix (rest, "https://"))
+    rest += strlen ("https://");
+  else if (strstr (rest, "://") != NULL)
+    return NULL;
+  host = g_strdup (rest);
+  if ((slash = strpbrk (host, "/?#")) != NULL)
+    *slash = '\0';
+  if (g_str_has_suffix (host, ".sharepoint.com"))
+    host[strlen (host) - strlen (".sharepoint.com")] = '\0';
+  if (g_str_has_suffix (host, "-admin"))
+    host[strlen (host) - strlen ("-admin")] = '\0';
+  if (!is_tenant_name (host))
+    return NULL;
+  return g_strdup_printf ("https://%s-admin.sharepoint.com", host);
+}

@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* kaitsu-sites.h: where each site of the activation lives, by region and mode */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  KAITSU_SITE_LMP,
+  KAITSU_SITE_PASSWORD_RESET,
+  KAITSU_SITE_CONSOLE,
+  KAITSU_SITE_MICROSOFT_LOGIN,
+  KAITSU_N_SITES
+} KaitsuSite;
+
+#define KAITSU_DEFAULT_REGION "jp"
+
+guint       kaitsu_region_get_count       (void);
+const char *kaitsu_region_get_id          (guint       index);
+char       *kaitsu_region_dup_name        (guint       index);
+const char *kaitsu_region_get_admin_site  (const char *region_id);
+int         kaitsu_region_find            (const char *region_id);
+
+#define KAITSU_APP_DOMAIN "tmcas.trendmicro.com"
+#define KAITSU_APP_PERMISSION_XML \
+  "<AppPermissionRequests AllowAppOnlyPolicy=\"true\"><AppPermissionRequest " \
+  "Scope=\"http://sharepoint/content/tenant\" Right=\"Manage\" /></AppPermissionRequests>"
+
+char       *kaitsu_sharepoint_admin_site_from_input (const char *input);
+
+#define KAITSU_TYPE_SITES (kaitsu_sites_get_type ())
+G_DECLARE_FINAL_TYPE (KaitsuSites, kaitsu_sites, KAITSU, SITES, GObject)
+
+KaitsuSites *kaitsu_sites_new_real             (const char  *region_id);
+KaitsuSites *kaitsu_sites_new_custom           (const char  *lmp,
+                                                const char  *password_reset,
+                                                const char  *console,
+                                                const char  *microsoft_login);
+const char  *kaitsu_sites_get_base             (KaitsuSites *self,
+                                                KaitsuSite   site);
+gboolean     kaitsu_sites_is_practice          (KaitsuSites *self);
+char        *kaitsu_sites_dup_provision_url    (KaitsuSites *self);
+
+G_END_DECLS

@@ -1,0 +1,270 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* kaitsu-application.c: command-line contract, session load and save, the main window */
+
+#include "config.h"
+
+#define G_LOG_DOMAIN "kaitsu-application"
+
+#include <glib/gi18n.h>
+
+#include "kaitsu-application.h"
+#include "kaitsu-procedure.h"
+#include "kaitsu-session.h"
+#include "kaitsu-window.h"
+
+struct _KaitsuApplication
+{
+  GtkApplication parent_instance;
+
+  KaitsuFlow *flow;
+  char *session_path;
+  guint save_source;
+  gboolean save_error_shown;
+};
+
+G_DEFINE_FINAL_TYPE (KaitsuApplication, kaitsu_application, GTK_TYPE_APPLICATION)
+
+static KaitsuWindow *
+get_window (KaitsuApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  return KAITSU_IS_WINDOW (window) ? KAITSU_WINDOW (window) : NULL;
+}
+
+static void
+save_now (KaitsuApplication *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  if (self->flow == NULL || kaitsu_session_save (self->flow, self->session_path, &error))
+    {
+      self->save_error_shown = FALSE;
+      return;
+    }
+  g_warning ("Cannot save the session: %s", error->message);
+  /* Tell once per failure spell, not at every click. */
+  if (!self->save_error_shown && get_window (self) != NULL)
+    {
+      g_autofree char *text =
+        g_strdup_printf (_("Your progress cannot be saved (%s). Kaitsu keeps working, but if you close it you will have to start over. Check that the disk is not full."),
+                         error->message);
+      kaitsu_window_show_banner (get_window (self), KAITSU_BANNER_MESSAGE, text);
+      self->save_error_shown = TRUE;
+    }
+}
+
+static gboolean
+save_in_idle (gpointer user_data)
+{
+  KaitsuApplication *self = user_data;
+
+  self->save_source = 0;
+  save_now (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Changes come in bursts (a choice changes many steps): save once per burst. */
+static void
+on_flow_changed (KaitsuApplication *self)
+{
+  if (self->save_source == 0)
+    self->save_source = g_idle_add (save_in_idle, self);
+}
+
+static char *
+load_session (KaitsuApplication *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *damaged_path = NULL;
+  KaitsuFlow *flow;
+
+  flow = kaitsu_session_load (self->session_path, &damaged_path, &error);
+  if (flow != NULL)
+    {
+      self->flow = flow;
+      if (kaitsu_flow_is_pristine (flow))
+        return NULL;
+      {
+        g_autofree char *title = kaitsu_step_dup_title (kaitsu_flow_get_current_step (flow));
+        /* Translators: %s is a step title, e.g. "Log in" */
+        return g_strdup_printf (_("Welcome back. You were at the step “%s”. Continue where you left off, or start over?"),
+                                title);
+      }
+    }
+
+  self->flow = kaitsu_flow_new ();
+  if (error == NULL)
+    return NULL;
+  g_message ("Cannot load the session %s: %s", self->session_path, error->message);
+  if (g_error_matches (error, KAITSU_SESSION_ERROR, KAITSU_SESSION_ERROR_NEWER_FORMAT))
+    return g_strdup_printf (_("Your saved progress was written by a newer version of Kaitsu and cannot be read here, so this activation starts afresh; the file was kept as %s."),
+                            damaged_path != NULL ? damaged_path : self->session_path);
+  if (damaged_path != NULL)
+    return g_strdup_printf (_("Your saved progress could not be read, so this activation starts afresh; the damaged file was kept as %s."),
+                            damaged_path);
+  return g_strdup_printf (_("Your saved progress could not be read (%s), so this activation starts afresh."),
+                          error->message);
+}
+
+static void
+kaitsu_application_activate (GApplication *application)
+{
+  KaitsuApplication *self = KAITSU_APPLICATION (application);
+  g_autofree char *banner = NULL;
+  KaitsuWindow *window = get_window (self);
+  gboolean resume;
+
+  if (window != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (window));
+      return;
+    }
+
+  banner = load_session (self);
+  resume = banner != NULL && !kaitsu_flow_is_pristine (self->flow);
+  g_signal_connect_object (self->flow, "changed", G_CALLBACK (on_flow_changed),
+                           self, G_CONNECT_SWAPPED);
+
+  window = kaitsu_window_new (GTK_APPLICATION (self), self->flow);
+  if (banner != NULL)
+    kaitsu_window_show_banner (window, resume ? KAITSU_BANNER_RESUME : KAITSU_BANNER_MESSAGE,
+                               banner);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static int
+kaitsu_application_handle_local_options (GApplication *application,
+                                         GVariantDict *options)
+{
+  gboolean json = g_variant_dict_contains (options, "json");
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("kaitsu %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+  if (g_variant_dict_contains (options, "print-steps"))
+    {
+      g_autofree char *text = json ? kaitsu_procedure_to_json () : kaitsu_procedure_to_checklist ();
+
+      g_print ("%s\n", text);
+      return 0;
+    }
+  if (json)
+    {
+      g_printerr (_("--json goes with a command such as --print-steps.\n"));
+      return 2;
+    }
+  return -1;
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  KaitsuApplication *self = user_data;
+  const char *developers[] = { _("The Kaitsu developers"), NULL };
+
+  gtk_show_about_dialog (GTK_WINDOW (get_window (self)),
+                         "program-name", _("Kaitsu"),
+                         "logo-icon-name", APP_ID,
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Activate おまかせクラウドアップセキュリティ for Microsoft 365, step by step."),
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "authors", developers,
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  KaitsuApplication *self = user_data;
+  KaitsuWindow *window = get_window (self);
+
+  if (window != NULL)
+    gtk_window_close (GTK_WINDOW (window));
+  else
+    g_application_quit (G_APPLICATION (self));
+}
+
+static void
+kaitsu_application_startup (GApplication *application)
+{
+  static const GActionEntry actions[] = {
+    { "about", about_action },
+    { "quit", quit_action },
+  };
+  static const char *quit_accels[] = { "<Control>q", NULL };
+
+  G_APPLICATION_CLASS (kaitsu_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (application), actions,
+                                   G_N_ELEMENTS (actions), application);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
+
+  gtk_window_set_default_icon_name (APP_ID);
+}
+
+static void
+kaitsu_application_shutdown (GApplication *application)
+{
+  KaitsuApplication *self = KAITSU_APPLICATION (application);
+
+  if (self->save_source != 0)
+    save_now (self);
+  G_APPLICATION_CLASS (kaitsu_application_parent_class)->shutdown (application);
+}
+
+static void
+kaitsu_application_finalize (GObject *object)
+{
+  KaitsuApplication *self = KAITSU_APPLICATION (object);
+
+  g_clear_object (&self->flow);
+  g_free (self->session_path);
+  G_OBJECT_CLASS (kaitsu_application_parent_class)->finalize (object);
+}
+
+static void
+kaitsu_application_class_init (KaitsuApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->finalize = kaitsu_application_finalize;
+  app_class->activate = kaitsu_application_activate;
+  app_class->startup = kaitsu_application_startup;
+  app_class->shutdown = kaitsu_application_shutdown;
+  app_class->handle_local_options = kaitsu_application_handle_local_options;
+}
+
+static void
+kaitsu_application_init (KaitsuApplication *self)
+{
+  static const GOptionEntry entries[] = {
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
+    { "print-steps", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the activation procedure as a checklist"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print machine-readable JSON"), NULL },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Guides you through activating Trend Micro Cloud App Security for Microsoft 365."));
+  self->session_path = kaitsu_session_dup_default_path ();
+}
+
+KaitsuApplication *
+kaitsu_application_new (void)
+{
+  return g_object_new (KAITSU_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "resource-base-path", "/io/github/kaitsu/Kaitsu",
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       NULL);
+}

@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* kaitsu-application.h: the application: command line, session, main window */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define KAITSU_TYPE_APPLICATION (kaitsu_application_get_type ())
+G_DECLARE_FINAL_TYPE (KaitsuApplication, kaitsu_application, KAITSU, APPLICATION, GtkApplication)
+
+KaitsuApplication *kaitsu_application_new (void);
+
+G_END_DECLS

@@ -1,0 +1,121 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* kaitsu-assistant.c: follows the flow's current step with a sliding stack of pages */
+
+#include "config.h"
+
+#define G_LOG_DOMAIN "kaitsu-assistant"
+
+#include "kaitsu-assistant.h"
+
+struct _KaitsuAssistant
+{
+  GtkWidget parent_instance;
+
+  KaitsuFlow *flow;
+  GtkStack *stack;
+  KaitsuPage *pages[KAITSU_N_STEPS];
+  KaitsuStep shown;
+};
+
+G_DEFINE_FINAL_TYPE (KaitsuAssistant, kaitsu_assistant, GTK_TYPE_WIDGET)
+
+static void
+show_current (KaitsuAssistant *self)
+{
+  KaitsuStep step = kaitsu_flow_get_current_step (self->flow);
+  GtkWidget *scroller;
+
+  if (step == self->shown)
+    return;
+  gtk_stack_set_transition_type (self->stack, step > self->shown
+                                 ? GTK_STACK_TRANSITION_TYPE_SLIDE_LEFT
+                                 : GTK_STACK_TRANSITION_TYPE_SLIDE_RIGHT);
+  self->shown = step;
+  scroller = gtk_widget_get_ancestor (GTK_WIDGET (self->pages[step]), GTK_TYPE_SCROLLED_WINDOW);
+  gtk_stack_set_visible_child (self->stack, scroller);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)), 0);
+}
+
+static void
+kaitsu_assistant_dispose (GObject *object)
+{
+  KaitsuAssistant *self = KAITSU_ASSISTANT (object);
+
+  if (self->stack != NULL)
+    gtk_widget_unparent (GTK_WIDGET (self->stack));
+  self->stack = NULL;
+  g_clear_object (&self->flow);
+  G_OBJECT_CLASS (kaitsu_assistant_parent_class)->dispose (object);
+}
+
+static void
+kaitsu_assistant_class_init (KaitsuAssistantClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = kaitsu_assistant_dispose;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "assistant");
+}
+
+static void
+kaitsu_assistant_init (KaitsuAssistant *self)
+{
+  self->stack = GTK_STACK (gtk_stack_new ());
+  gtk_stack_set_transition_duration (self->stack, 200);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->stack), TRUE);
+  gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
+  gtk_widget_set_parent (GTK_WIDGET (self->stack), GTK_WIDGET (self));
+  self->shown = KAITSU_STEP_NONE;
+}
+
+GtkWidget *
+kaitsu_assistant_new (KaitsuFlow *flow)
+{
+  KaitsuAssistant *self;
+
+  g_return_val_if_fail (KAITSU_IS_FLOW (flow), NULL);
+
+  self = g_object_new (KAITSU_TYPE_ASSISTANT, NULL);
+  self->flow = g_object_ref (flow);
+  for (KaitsuStep step = 0; step < KAITSU_N_STEPS; step++)
+    {
+      GtkWidget *scroller = gtk_scrolled_window_new ();
+      GtkWidget *page = kaitsu_page_new_for_step (flow, step);
+
+      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller),
+                                      GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+      gtk_widget_set_halign (page, GTK_ALIGN_CENTER);
+      gtk_widget_set_size_request (page, 360, -1);
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), page);
+      gtk_stack_add_named (self->stack, scroller, kaitsu_step_get_id (step));
+      self->pages[step] = KAITSU_PAGE (page);
+    }
+  g_signal_connect_object (flow, "notify::current-step", G_CALLBACK (show_current),
+                           self, G_CONNECT_SWAPPED);
+  gtk_stack_set_transition_type (self->stack, GTK_STACK_TRANSITION_TYPE_NONE);
+  show_current (self);
+  return GTK_WIDGET (self);
+}
+
+KaitsuPage *
+kaitsu_assistant_get_page (KaitsuAssistant *self,
+                           KaitsuStep       step)
+{
+  g_return_val_if_fail (KAITSU_IS_ASSISTANT (self), NULL);
+  g_return_val_if_fail (step >= 0 && step < KAITSU_N_STEPS, NULL);
+  return self->pages[step];
+}
+
+KaitsuPage *
+kaitsu_assistant_get_visible_page (KaitsuAssistant *self)
+{
+  GtkWidget *scroller;
+  GtkWidget *viewport;
+
+  g_return_val_if_fail (KAITSU_IS_ASSISTANT (self), NULL);
+
+  scroller = gtk_stack_get_visible_child (self->stack);
+  viewport = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller));
+  return KAITSU_PAGE (gtk_viewport_get_child (GTK_VIEWPORT (viewport)));
+}

@@ -1,0 +1,319 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* kaitsu-page.c: one assistant page, its text taken from the procedure table */
+
+#include "config.h"
+
+#define G_LOG_DOMAIN "kaitsu-page"
+
+#include <glib/gi18n.h>
+
+#include "kaitsu-page.h"
+
+typedef struct
+{
+  KaitsuFlow *flow;
+  KaitsuStep step;
+  char *confirm_label;
+
+  GtkLabel *step_id_label;
+  GtkLabel *title_label;
+  GtkLabel *summary_label;
+  GtkBox *substeps_box;
+  GtkCheckButton *confirm;
+} KaitsuPagePrivate;
+
+G_DEFINE_TYPE_WITH_PRIVATE (KaitsuPage, kaitsu_page, GTK_TYPE_BOX)
+
+enum {
+  PROP_0,
+  PROP_FLOW,
+  PROP_STEP,
+  PROP_CONFIRM_LABEL,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The sub-step numbers as the manual and the console show them. */
+static const char * const circled[] = { "①", "②", "③", "④", "⑤", "⑥", "⑦", "⑧" };
+
+static void
+refresh (KaitsuPage *self)
+{
+  KaitsuPagePrivate *priv = kaitsu_page_get_instance_private (self);
+
+  if (priv->confirm != NULL)
+    gtk_check_button_set_active (priv->confirm,
+                                 kaitsu_flow_get_step_confirmed (priv->flow, priv->step));
+  if (KAITSU_PAGE_GET_CLASS (self)->refresh != NULL)
+    KAITSU_PAGE_GET_CLASS (self)->refresh (self);
+}
+
+static void
+on_flow_changed (KaitsuPage *self)
+{
+  refresh (self);
+}
+
+static void
+on_confirm_toggled (KaitsuPage     *self,
+                    GtkCheckButton *button)
+{
+  KaitsuPagePrivate *priv = kaitsu_page_get_instance_private (self);
+
+  kaitsu_flow_set_step_confirmed (priv->flow, priv->step, gtk_check_button_get_active (button));
+}
+
+/* Links and mail addresses must not gain hyphens where they wrap: people copy them. */
+static void
+no_hyphens (GtkLabel *label)
+{
+  PangoAttrList *attrs = pango_attr_list_new ();
+
+  pango_attr_list_insert (attrs, pango_attr_insert_hyphens_new (FALSE));
+  gtk_label_set_attributes (label, attrs);
+  pango_attr_list_unref (attrs);
+}
+
+static GtkWidget *
+new_substep_row (KaitsuStep step,
+                 guint      index)
+{
+  g_autofree char *id = kaitsu_step_dup_substep_id (step, index);
+  g_autofree char *text = kaitsu_step_dup_substep_text (step, index);
+  g_autofree char *accessible = g_strdup_printf ("%u. %s", index + 1, text);
+  GtkWidget *row, *number, *column, *label, *id_label;
+
+  row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_widget_add_css_class (row, "substep");
+  number = gtk_label_new (circled[MIN (index, G_N_ELEMENTS (circled) - 1)]);
+  gtk_widget_set_valign (number, GTK_ALIGN_START);
+  gtk_widget_add_css_class (number, "substep-number");
+  gtk_box_append (GTK_BOX (row), number);
+
+  column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  gtk_widget_set_hexpand (column, TRUE);
+  label = gtk_label_new (text);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  /* Mail addresses and links are long words: they may break anywhere rather than overflow. */
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  no_hyphens (GTK_LABEL (label));
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 70);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_box_append (GTK_BOX (column), label);
+  id_label = gtk_label_new (id);
+  gtk_label_set_xalign (GTK_LABEL (id_label), 0);
+  gtk_widget_add_css_class (id_label, "caption");
+  gtk_widget_add_css_class (id_label, "dim-label");
+  gtk_widget_add_css_class (id_label, "step-id");
+  gtk_box_append (GTK_BOX (column), id_label);
+  gtk_box_append (GTK_BOX (row), column);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  return row;
+}
+
+static GtkWidget *
+new_advice_box (KaitsuStep step)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+
+  gtk_widget_add_css_class (box, "advice");
+  for (guint i = 0; i < kaitsu_step_get_n_advice (step); i++)
+    {
+      g_autofree char *text = kaitsu_step_dup_advice (step, i);
+      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-information-symbolic");
+      GtkWidget *label = gtk_label_new (text);
+
+      gtk_widget_set_valign (icon, GTK_ALIGN_START);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Note"), -1);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      no_hyphens (GTK_LABEL (label));
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 70);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_box_append (GTK_BOX (row), icon);
+      gtk_box_append (GTK_BOX (row), label);
+      gtk_box_append (GTK_BOX (box), row);
+    }
+  return box;
+}
+
+static void
+kaitsu_page_constructed (GObject *object)
+{
+  KaitsuPage *self = KAITSU_PAGE (object);
+  KaitsuPagePrivate *priv = kaitsu_page_get_instance_private (self);
+  g_autofree char *title = NULL;
+  g_autofree char *summary = NULL;
+
+  G_OBJECT_CLASS (kaitsu_page_parent_class)->constructed (object);
+
+  g_assert (KAITSU_IS_FLOW (priv->flow));
+
+  title = kaitsu_step_dup_title (priv->step);
+  summary = kaitsu_step_dup_summary (priv->step);
+  gtk_label_set_label (priv->step_id_label, kaitsu_step_get_id (priv->step));
+  gtk_label_set_label (priv->title_label, title);
+  gtk_label_set_label (priv->summary_label, summary);
+  for (guint i = 0; i < kaitsu_step_get_n_substeps (priv->step); i++)
+    gtk_box_append (priv->substeps_box, new_substep_row (priv->step, i));
+
+  if (kaitsu_step_get_n_advice (priv->step) > 0)
+    gtk_box_append (GTK_BOX (self), new_advice_box (priv->step));
+
+  /* Last, below whatever the page's own template added. */
+  if (priv->confirm_label != NULL)
+    {
+      priv->confirm = GTK_CHECK_BUTTON (gtk_check_button_new_with_mnemonic (priv->confirm_label));
+      gtk_widget_add_css_class (GTK_WIDGET (priv->confirm), "confirm");
+      gtk_box_append (GTK_BOX (self), GTK_WIDGET (priv->confirm));
+      g_signal_connect_object (priv->confirm, "toggled", G_CALLBACK (on_confirm_toggled),
+                               self, G_CONNECT_SWAPPED);
+    }
+
+  g_signal_connect_object (priv->flow, "step-changed", G_CALLBACK (on_flow_changed),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (priv->flow, "service-changed", G_CALLBACK (on_flow_changed),
+                           self, G_CONNECT_SWAPPED);
+  refresh (self);
+}
+
+static void
+kaitsu_page_dispose (GObject *object)
+{
+  KaitsuPagePrivate *priv = kaitsu_page_get_instance_private (KAITSU_PAGE (object));
+
+  g_clear_object (&priv->flow);
+  G_OBJECT_CLASS (kaitsu_page_parent_class)->dispose (object);
+}
+
+static void
+kaitsu_page_finalize (GObject *object)
+{
+  KaitsuPagePrivate *priv = kaitsu_page_get_instance_private (KAITSU_PAGE (object));
+
+  g_free (priv->confirm_label);
+  G_OBJECT_CLASS (kaitsu_page_parent_class)->finalize (object);
+}
+
+static void
+kaitsu_page_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  KaitsuPagePrivate *priv = kaitsu_page_get_instance_private (KAITSU_PAGE (object));
+
+  switch (prop_id)
+    {
+    case PROP_FLOW:
+      g_value_set_object (value, priv->flow);
+      break;
+    case PROP_STEP:
+      g_value_set_int (value, priv->step);
+      break;
+    case PROP_CONFIRM_LABEL:
+      g_value_set_string (value, priv->confirm_label);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kaitsu_page_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  KaitsuPagePrivate *priv = kaitsu_page_get_instance_private (KAITSU_PAGE (object));
+
+  switch (prop_id)
+    {
+    case PROP_FLOW:
+      priv->flow = g_value_dup_object (value);
+      break;
+    case PROP_STEP:
+      priv->step = g_value_get_int (value);
+      break;
+    case PROP_CONFIRM_LABEL:
+      /* A construct-time NULL must not undo what the page's template set. */
+      if (g_value_get_string (value) != NULL)
+        {
+          g_free (priv->confirm_label);
+          priv->confirm_label = g_value_dup_string (value);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kaitsu_page_class_init (KaitsuPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = kaitsu_page_constructed;
+  object_class->dispose = kaitsu_page_dispose;
+  object_class->finalize = kaitsu_page_finalize;
+  object_class->get_property = kaitsu_page_get_property;
+  object_class->set_property = kaitsu_page_set_property;
+
+  properties[PROP_FLOW] =
+    g_param_spec_object ("flow", NULL, NULL, KAITSU_TYPE_FLOW,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STEP] =
+    g_param_spec_int ("step", NULL, NULL, 0, KAITSU_N_STEPS - 1, 0,
+                      G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* Set by a page's template when the user must confirm what the app cannot see. */
+  properties[PROP_CONFIRM_LABEL] =
+    g_param_spec_string ("confirm-label", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/kaitsu-page.ui");
+  gtk_widget_class_bind_template_child_private (widget_class, KaitsuPage, step_id_label);
+  gtk_widget_class_bind_template_child_private (widget_class, KaitsuPage, title_label);
+  gtk_widget_class_bind_template_child_private (widget_class, KaitsuPage, summary_label);
+  gtk_widget_class_bind_template_child_private (widget_class, KaitsuPage, substeps_box);
+}
+
+static void
+kaitsu_page_init (KaitsuPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+KaitsuFlow *
+kaitsu_page_get_flow (KaitsuPage *self)
+{
+  KaitsuPagePrivate *priv = kaitsu_page_get_instance_private (self);
+
+  g_return_val_if_fail (KAITSU_IS_PAGE (self), NULL);
+  return priv->flow;
+}
+
+KaitsuStep
+kaitsu_page_get_step (KaitsuPage *self)
+{
+  KaitsuPagePrivate *priv = kaitsu_page_get_instance_private (self);
+
+  g_return_val_if_fail (KAITSU_IS_PAGE (self), KAITSU_STEP_NONE);
+  return priv->step;
+}
+
+GtkWidget *
+kaitsu_page_get_confirm (KaitsuPage *self)
+{
+  KaitsuPagePrivate *priv = kaitsu_page_get_instance_private (self);
+
+  g_return_val_if_fail (KAITSU_IS_PAGE (self), NULL);
+  return GTK_WIDGET (priv->confirm);
+}

@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* kaitsu-page.h: the base of every assistant page: title, sub-steps, advice, confirmation */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "kaitsu-flow.h"
+
+G_BEGIN_DECLS
+
+#define KAITSU_TYPE_PAGE (kaitsu_page_get_type ())
+G_DECLARE_DERIVABLE_TYPE (KaitsuPage, kaitsu_page, KAITSU, PAGE, GtkBox)
+
+struct _KaitsuPageClass
+{
+  GtkBoxClass parent_class;
+
+  /* Called whenever the flow changed in a way this page may show. */
+  void (*refresh) (KaitsuPage *page);
+};
+
+KaitsuFlow *kaitsu_page_get_flow         (KaitsuPage *self);
+KaitsuStep  kaitsu_page_get_step         (KaitsuPage *self);
+GtkWidget  *kaitsu_page_get_confirm      (KaitsuPage *self);
+GtkWidget  *kaitsu_page_new_for_step     (KaitsuFlow *flow,
+                                          KaitsuStep  step);
+
+G_END_DECLS

@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* kaitsu-service-status.h: how a service's state is shown, in words and icon */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "kaitsu-flow.h"
+
+G_BEGIN_DECLS
+
+const char *kaitsu_service_state_get_label     (KaitsuServiceState  state);
+const char *kaitsu_service_state_get_icon_name (KaitsuServiceState  state);
+GtkWidget  *kaitsu_service_status_row_new      (KaitsuFlow         *flow,
+                                                KaitsuService       service);
+
+G_END_DECLS

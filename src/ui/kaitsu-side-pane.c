@@ -1,0 +1,145 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* kaitsu-side-pane.c: what is true right now, and what happened in this session */
+
+#include "config.h"
+
+#define G_LOG_DOMAIN "kaitsu-side-pane"
+
+#include <glib/gi18n.h>
+
+#include "kaitsu-service-status.h"
+#include "kaitsu-side-pane.h"
+
+#define MAX_TIMELINE 200
+
+struct _KaitsuSidePane
+{
+  GtkBox parent_instance;
+
+  KaitsuFlow *flow;
+  KaitsuServiceState last_state[KAITSU_N_SERVICES];
+  GtkBox *services_box;
+  GtkWidget *timeline_empty;
+  GtkBox *timeline_box;
+  guint timeline_length;
+};
+
+G_DEFINE_FINAL_TYPE (KaitsuSidePane, kaitsu_side_pane, GTK_TYPE_BOX)
+
+static void
+refresh_services (KaitsuSidePane *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->services_box))) != NULL)
+    gtk_box_remove (self->services_box, child);
+  for (KaitsuService s = 0; s < KAITSU_N_SERVICES; s++)
+    if (kaitsu_flow_get_service_chosen (self->flow, s))
+      gtk_box_append (self->services_box, kaitsu_service_status_row_new (self->flow, s));
+}
+
+static void
+add_event (KaitsuSidePane *self,
+           const char     *text)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *time = g_date_time_format (now, "%H:%M");
+  g_autofree char *line = g_strdup_printf ("%s  %s", time, text);
+  GtkWidget *label = gtk_label_new (line);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "caption");
+  /* Newest first; the oldest beyond the limit go. */
+  gtk_box_prepend (self->timeline_box, label);
+  if (++self->timeline_length > MAX_TIMELINE)
+    {
+      gtk_box_remove (self->timeline_box, gtk_widget_get_last_child (GTK_WIDGET (self->timeline_box)));
+      self->timeline_length--;
+    }
+  gtk_widget_set_visible (self->timeline_empty, FALSE);
+}
+
+static void
+on_service_changed (KaitsuSidePane *self,
+                    int             service)
+{
+  KaitsuServiceState state = kaitsu_flow_get_service_state (self->flow, service);
+
+  refresh_services (self);
+  if (state == self->last_state[service])
+    return;
+  self->last_state[service] = state;
+  if (state != KAITSU_SERVICE_STATE_NOT_STARTED)
+    {
+      /* Translators: a timeline entry, e.g. "OneDrive: Protected" */
+      g_autofree char *text = g_strdup_printf (_("%1$s: %2$s"), kaitsu_service_get_name (service),
+                                               kaitsu_service_state_get_label (state));
+      add_event (self, text);
+    }
+}
+
+static void
+on_current_step (KaitsuSidePane *self)
+{
+  g_autofree char *title = kaitsu_step_dup_title (kaitsu_flow_get_current_step (self->flow));
+  /* Translators: a timeline entry, e.g. "Step: Log in" */
+  g_autofree char *text = g_strdup_printf (_("Step: %s"), title);
+
+  add_event (self, text);
+}
+
+static void
+kaitsu_side_pane_dispose (GObject *object)
+{
+  g_clear_object (&KAITSU_SIDE_PANE (object)->flow);
+  G_OBJECT_CLASS (kaitsu_side_pane_parent_class)->dispose (object);
+}
+
+static void
+kaitsu_side_pane_class_init (KaitsuSidePaneClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = kaitsu_side_pane_dispose;
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/kaitsu-side-pane.ui");
+  gtk_widget_class_bind_template_child (widget_class, KaitsuSidePane, services_box);
+  gtk_widget_class_bind_template_child (widget_class, KaitsuSidePane, timeline_empty);
+  gtk_widget_class_bind_template_child (widget_class, KaitsuSidePane, timeline_box);
+  gtk_widget_class_set_css_name (widget_class, "sidepane");
+}
+
+static void
+kaitsu_side_pane_init (KaitsuSidePane *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+kaitsu_side_pane_new (KaitsuFlow *flow)
+{
+  KaitsuSidePane *self;
+
+  g_return_val_if_fail (KAITSU_IS_FLOW (flow), NULL);
+
+  self = g_object_new (KAITSU_TYPE_SIDE_PANE, NULL);
+  self->flow = g_object_ref (flow);
+  for (KaitsuService s = 0; s < KAITSU_N_SERVICES; s++)
+    self->last_state[s] = kaitsu_flow_get_service_state (flow, s);
+  g_signal_connect_object (flow, "service-changed", G_CALLBACK (on_service_changed),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (flow, "choices-changed", G_CALLBACK (refresh_services),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (flow, "notify::current-step", G_CALLBACK (on_current_step),
+                           self, G_CONNECT_SWAPPED);
+  refresh_services (self);
+  return GTK_WIDGET (self);
+}
+
+guint
+kaitsu_side_pane_get_timeline_length (KaitsuSidePane *self)
+{
+  g_return_val_if_fail (KAITSU_IS_SIDE_PANE (self), 0);
+  return self->timeline_length;
+}

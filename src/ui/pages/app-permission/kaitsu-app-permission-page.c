@@ -1,0 +1,138 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* kaitsu-app-permission-page.c: every value of the SharePoint form, ready to copy */
+
+#include "config.h"
+
+#define G_LOG_DOMAIN "kaitsu-app-permission-page"
+
+#include <glib/gi18n.h>
+
+#include "kaitsu-app-permission-page.h"
+#include "kaitsu-sites.h"
+
+struct _KaitsuAppPermissionPage
+{
+  KaitsuPage parent_instance;
+
+  GtkEditable *site_entry;
+  GtkLabel *site_hint;
+  GtkLabel *appinv_value;
+  GtkWidget *appinv_copy;
+  GtkLabel *domain_value;
+  GtkWidget *domain_copy;
+  GtkLabel *redirect_value;
+  GtkWidget *redirect_copy;
+  GtkLabel *xml_value;
+  GtkWidget *xml_copy;
+  GtkLabel *principals_value;
+  GtkWidget *principals_copy;
+  GtkLabel *copied_label;
+};
+
+G_DEFINE_FINAL_TYPE (KaitsuAppPermissionPage, kaitsu_app_permission_page, KAITSU_TYPE_PAGE)
+
+static void
+set_value (GtkLabel   *label,
+           GtkWidget  *copy,
+           const char *value)
+{
+  gtk_label_set_label (label, value != NULL ? value : "—");
+  gtk_widget_set_sensitive (copy, value != NULL);
+}
+
+static void
+on_site_changed (KaitsuAppPermissionPage *self)
+{
+  const char *input = gtk_editable_get_text (self->site_entry);
+  g_autofree char *site = kaitsu_sharepoint_admin_site_from_input (input);
+  g_autofree char *appinv = NULL;
+  g_autofree char *principals = NULL;
+
+  if (site != NULL)
+    {
+      appinv = g_strconcat (site, "/_layouts/15/AppInv.aspx", NULL);
+      principals = g_strconcat (site, "/_layouts/15/appprincipals.aspx", NULL);
+    }
+  set_value (self->appinv_value, self->appinv_copy, appinv);
+  set_value (self->principals_value, self->principals_copy, principals);
+
+  if (site == NULL && input != NULL && *input != '\0')
+    {
+      gtk_label_set_label (self->site_hint,
+                           _("This is not a SharePoint address. It looks like https://example-admin.sharepoint.com."));
+      gtk_widget_add_css_class (GTK_WIDGET (self->site_hint), "error");
+    }
+  else
+    {
+      gtk_label_set_label (self->site_hint,
+                           _("Type your organisation’s SharePoint address or its name, for example “example”."));
+      gtk_widget_remove_css_class (GTK_WIDGET (self->site_hint), "error");
+    }
+}
+
+static void
+kaitsu_app_permission_page_refresh (KaitsuPage *page)
+{
+  KaitsuAppPermissionPage *self = KAITSU_APP_PERMISSION_PAGE (page);
+  KaitsuFlow *flow = kaitsu_page_get_flow (page);
+  g_autoptr (KaitsuSites) sites = kaitsu_sites_new_real (kaitsu_flow_get_region (flow));
+  g_autofree char *redirect = kaitsu_sites_dup_provision_url (sites);
+
+  set_value (self->domain_value, self->domain_copy, KAITSU_APP_DOMAIN);
+  set_value (self->redirect_value, self->redirect_copy, redirect);
+  set_value (self->xml_value, self->xml_copy, KAITSU_APP_PERMISSION_XML);
+}
+
+static void
+on_copy_clicked (KaitsuAppPermissionPage *self,
+                 GtkWidget               *button)
+{
+  struct { GtkWidget *button; GtkLabel *value; const char *done; } rows[] = {
+    { self->appinv_copy, self->appinv_value, N_("Registration page address copied.") },
+    { self->domain_copy, self->domain_value, N_("App domain copied.") },
+    { self->redirect_copy, self->redirect_value, N_("Redirect URL copied.") },
+    { self->xml_copy, self->xml_value, N_("Permission request XML copied.") },
+    { self->principals_copy, self->principals_value, N_("Check page address copied.") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    if (rows[i].button == button)
+      {
+        gdk_clipboard_set_text (gtk_widget_get_clipboard (button),
+                                gtk_label_get_label (rows[i].value));
+        gtk_label_set_label (self->copied_label, _(rows[i].done));
+      }
+}
+
+static void
+kaitsu_app_permission_page_class_init (KaitsuAppPermissionPageClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  KAITSU_PAGE_CLASS (klass)->refresh = kaitsu_app_permission_page_refresh;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/kaitsu-app-permission-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, KaitsuAppPermissionPage, site_entry);
+  gtk_widget_class_bind_template_child (widget_class, KaitsuAppPermissionPage, site_hint);
+  gtk_widget_class_bind_template_child (widget_class, KaitsuAppPermissionPage, appinv_value);
+  gtk_widget_class_bind_template_child (widget_class, KaitsuAppPermissionPage, appinv_copy);
+  gtk_widget_class_bind_template_child (widget_class, KaitsuAppPermissionPage, domain_value);
+  gtk_widget_class_bind_template_child (widget_class, KaitsuAppPermissionPage, domain_copy);
+  gtk_widget_class_bind_template_child (widget_class, KaitsuAppPermissionPage, redirect_value);
+  gtk_widget_class_bind_template_child (widget_class, KaitsuAppPermissionPage, redirect_copy);
+  gtk_widget_class_bind_template_child (widget_class, KaitsuAppPermissionPage, xml_value);
+  gtk_widget_class_bind_template_child (widget_class, KaitsuAppPermissionPage, xml_copy);
+  gtk_widget_class_bind_template_child (widget_class, KaitsuAppPermissionPage, principals_value);
+  gtk_widget_class_bind_template_child (widget_class, KaitsuAppPermissionPage, principals_copy);
+  gtk_widget_class_bind_template_child (widget_class, KaitsuAppPermissionPage, copied_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_site_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_copy_clicked);
+}
+
+static void
+kaitsu_app_permission_page_init (KaitsuAppPermissionPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  on_site_changed (self);
+}

@@ -1,0 +1,190 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* kaitsu-service-page.c: one service's grant, one service at a time */
+
+#include "config.h"
+
+#define G_LOG_DOMAIN "kaitsu-service-page"
+
+#include <glib/gi18n.h>
+
+#include "kaitsu-service-page.h"
+
+struct _KaitsuServicePage
+{
+  KaitsuPage parent_instance;
+
+  GtkImage *state_icon;
+  GtkLabel *state_label;
+  GtkLabel *attempts_label;
+  GtkLabel *busy_label;
+  GtkLabel *error_label;
+  GtkWidget *start_button;
+  GtkWidget *closed_button;
+  GtkWidget *protected_button;
+  GtkWidget *failed_button;
+  GtkCheckButton *app_id_check;
+};
+
+G_DEFINE_FINAL_TYPE (KaitsuServicePage, kaitsu_service_page, KAITSU_TYPE_PAGE)
+
+static KaitsuService
+get_service (KaitsuServicePage *self)
+{
+  return kaitsu_step_get_service (kaitsu_page_get_step (KAITSU_PAGE (self)));
+}
+
+static void
+kaitsu_service_page_refresh (KaitsuPage *page)
+{
+  KaitsuServicePage *self = KAITSU_SERVICE_PAGE (page);
+  KaitsuFlow *flow = kaitsu_page_get_flow (page);
+  KaitsuService service = get_service (self);
+  KaitsuServiceState state = kaitsu_flow_get_service_state (flow, service);
+  KaitsuService busy = kaitsu_flow_get_busy_service (flow, service);
+  guint attempts = kaitsu_flow_get_service_attempts (flow, service);
+  const char *last_error = kaitsu_flow_get_service_last_error (flow, service);
+  const char *icon = NULL;
+  const char *text = NULL;
+
+  switch (state)
+    {
+    case KAITSU_SERVICE_STATE_NOT_STARTED:
+      icon = "content-loading-symbolic";
+      text = _("Not started");
+      break;
+    case KAITSU_SERVICE_STATE_CONNECTING:
+      icon = "network-transmit-receive-symbolic";
+      text = _("Connecting: sign in and accept in the Microsoft window");
+      break;
+    case KAITSU_SERVICE_STATE_SYNCING:
+      icon = "emblem-synchronizing-symbolic";
+      text = _("Syncing (保留): press 「ステータスの更新」 in the console from time to time");
+      break;
+    case KAITSU_SERVICE_STATE_PROTECTED:
+      icon = "security-high-symbolic";
+      text = _("Protected");
+      break;
+    case KAITSU_SERVICE_STATE_ERROR:
+    default:
+      icon = "dialog-error-symbolic";
+      text = _("Failed: close the dialog with its ×, reload the console and try again");
+      break;
+    }
+  gtk_image_set_from_icon_name (self->state_icon, icon);
+  gtk_label_set_label (self->state_label, text);
+
+  if (attempts > 0)
+    {
+      /* Translators: how many times the user has pressed 権限の付与 for this service */
+      g_autofree char *tries = g_strdup_printf (ngettext ("%u attempt", "%u attempts", attempts),
+                                                attempts);
+      gtk_label_set_label (self->attempts_label, tries);
+    }
+  else
+    gtk_label_set_label (self->attempts_label, "");
+
+  gtk_widget_set_visible (GTK_WIDGET (self->busy_label), busy != KAITSU_SERVICE_NONE &&
+                          (state == KAITSU_SERVICE_STATE_NOT_STARTED ||
+                           state == KAITSU_SERVICE_STATE_ERROR));
+  if (busy != KAITSU_SERVICE_NONE)
+    {
+      /* Translators: both are product names */
+      g_autofree char *busy_text = g_strdup_printf (_("%1$s is still being connected. Wait until it is protected before you start %2$s."),
+                                                    kaitsu_service_get_name (busy),
+                                                    kaitsu_service_get_name (service));
+      gtk_label_set_label (self->busy_label, busy_text);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), last_error != NULL);
+  gtk_label_set_label (self->error_label, last_error != NULL ? last_error : "");
+
+  gtk_button_set_label (GTK_BUTTON (self->start_button),
+                        state == KAITSU_SERVICE_STATE_ERROR ? _("I _pressed 「権限の付与」 again")
+                                                            : _("I _pressed 「権限の付与」"));
+  gtk_widget_set_sensitive (self->start_button, busy == KAITSU_SERVICE_NONE &&
+                            (state == KAITSU_SERVICE_STATE_NOT_STARTED ||
+                             state == KAITSU_SERVICE_STATE_ERROR));
+  gtk_widget_set_sensitive (self->closed_button, state == KAITSU_SERVICE_STATE_CONNECTING);
+  gtk_widget_set_sensitive (self->protected_button,
+                            state == KAITSU_SERVICE_STATE_CONNECTING ||
+                            state == KAITSU_SERVICE_STATE_SYNCING);
+  gtk_widget_set_sensitive (self->failed_button,
+                            state == KAITSU_SERVICE_STATE_CONNECTING ||
+                            state == KAITSU_SERVICE_STATE_SYNCING);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->app_id_check), service == KAITSU_SERVICE_TEAMS);
+  gtk_check_button_set_active (self->app_id_check,
+                               kaitsu_flow_get_app_permission_needed (flow));
+}
+
+static void
+on_start_clicked (KaitsuServicePage *self)
+{
+  g_autoptr (GError) error = NULL;
+  KaitsuFlow *flow = kaitsu_page_get_flow (KAITSU_PAGE (self));
+
+  /* The button is insensitive while another service is busy; the flow enforces it anyway. */
+  if (!kaitsu_flow_start_service (flow, get_service (self), &error))
+    {
+      gtk_label_set_label (self->busy_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->busy_label), TRUE);
+    }
+}
+
+static void
+on_closed_clicked (KaitsuServicePage *self)
+{
+  kaitsu_flow_service_syncing (kaitsu_page_get_flow (KAITSU_PAGE (self)), get_service (self));
+}
+
+static void
+on_protected_clicked (KaitsuServicePage *self)
+{
+  kaitsu_flow_service_protected (kaitsu_page_get_flow (KAITSU_PAGE (self)), get_service (self));
+}
+
+static void
+on_failed_clicked (KaitsuServicePage *self)
+{
+  kaitsu_flow_service_failed (kaitsu_page_get_flow (KAITSU_PAGE (self)), get_service (self),
+                              _("You reported that the console showed an error or a timeout."));
+}
+
+static void
+on_app_id_toggled (KaitsuServicePage *self)
+{
+  kaitsu_flow_set_app_permission_needed (kaitsu_page_get_flow (KAITSU_PAGE (self)),
+                                         gtk_check_button_get_active (self->app_id_check));
+}
+
+static void
+kaitsu_service_page_class_init (KaitsuServicePageClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  KAITSU_PAGE_CLASS (klass)->refresh = kaitsu_service_page_refresh;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/kaitsu-service-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, KaitsuServicePage, state_icon);
+  gtk_widget_class_bind_template_child (widget_class, KaitsuServicePage, state_label);
+  gtk_widget_class_bind_template_child (widget_class, KaitsuServicePage, attempts_label);
+  gtk_widget_class_bind_template_child (widget_class, KaitsuServicePage, busy_label);
+  gtk_widget_class_bind_template_child (widget_class, KaitsuServicePage, error_label);
+  gtk_widget_class_bind_template_child (widget_class, KaitsuServicePage, start_button);
+  gtk_widget_class_bind_template_child (widget_class, KaitsuServicePage, closed_button);
+  gtk_widget_class_bind_template_child (widget_class, KaitsuServicePage, protected_button);
+  gtk_widget_class_bind_template_child (widget_class, KaitsuServicePage, failed_button);
+  gtk_widget_class_bind_template_child (widget_class, KaitsuServicePage, app_id_check);
+  gtk_widget_class_bind_template_callback (widget_class, on_start_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_closed_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_protected_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_failed_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_app_id_toggled);
+}
+
+static void
+kaitsu_service_page_init (KaitsuServicePage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

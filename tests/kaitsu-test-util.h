@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* kaitsu-test-util.h: what every Kaitsu test needs: translations, main-loop waits, screenshots */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+void     kaitsu_test_init            (int           *argc,
+                                      char        ***argv);
+void     kaitsu_test_init_gtk        (int           *argc,
+                                      char        ***argv);
+gboolean kaitsu_test_ui_is_japanese  (void);
+void     kaitsu_test_wait_for_frame  (GtkWidget     *widget);
+void     kaitsu_test_wait_until      (gboolean     (*done) (gpointer data),
+                                      gpointer       data,
+                                      const char    *what);
+char    *kaitsu_test_save_screenshot (GtkWidget     *widget,
+                                      const char    *name);
+
+G_END_DECLS

@@ -1,0 +1,113 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-core-rules.c: the password rule, regions and SharePoint addresses */
+
+#include "config.h"
+
+#include "kaitsu-password-rule.h"
+#include "kaitsu-sites.h"
+#include "kaitsu-test-util.h"
+
+static void
+test_password_rule (void)
+{
+  struct { const char *candidate; KaitsuPasswordProblems expected; } cases[] = {
+    { "Abcdefg1", KAITSU_PASSWORD_OK },
+    { "Abcdef1", KAITSU_PASSWORD_TOO_SHORT },
+    { "Abcdefghijklmnopqrstuvw12", KAITSU_PASSWORD_OK },
+    { "Abcdefghijklmnopqrstuvwx12", KAITSU_PASSWORD_TOO_LONG },
+    { "abcdefg1", KAITSU_PASSWORD_NO_UPPER },
+    { "ABCDEFG1", KAITSU_PASSWORD_NO_LOWER },
+    { "Abcdefgh", KAITSU_PASSWORD_NO_DIGIT },
+    { "Abcd efg1", KAITSU_PASSWORD_OTHER_CHARS },
+    { "Abcdefg1!", KAITSU_PASSWORD_OTHER_CHARS },
+    /* Full-width digits and letters look right but are not what the page accepts. */
+    { "Ａbcdefg１", KAITSU_PASSWORD_OTHER_CHARS | KAITSU_PASSWORD_NO_UPPER | KAITSU_PASSWORD_NO_DIGIT },
+    { "", KAITSU_PASSWORD_TOO_SHORT | KAITSU_PASSWORD_NO_DIGIT | KAITSU_PASSWORD_NO_UPPER | KAITSU_PASSWORD_NO_LOWER },
+    /* Length counts characters, not bytes. */
+    { "パスワードパスワードAa1", KAITSU_PASSWORD_OTHER_CHARS },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_test_message ("case %u: %s", i, cases[i].candidate);
+      g_assert_cmphex (kaitsu_password_check (cases[i].candidate), ==, cases[i].expected);
+    }
+  g_assert_true (kaitsu_password_check (NULL) & KAITSU_PASSWORD_TOO_SHORT);
+  g_assert_true (kaitsu_password_check ("\xff\xfe" "Abcdefg1") & KAITSU_PASSWORD_OTHER_CHARS);
+}
+
+static void
+test_regions (void)
+{
+  g_autoptr (KaitsuSites) jp = kaitsu_sites_new_real ("jp");
+  g_autoptr (KaitsuSites) eu = kaitsu_sites_new_real ("eu");
+  g_autoptr (KaitsuSites) unknown = kaitsu_sites_new_real ("mars");
+  g_autofree char *jp_redirect = kaitsu_sites_dup_provision_url (jp);
+  g_autofree char *eu_redirect = kaitsu_sites_dup_provision_url (eu);
+
+  g_assert_cmpuint (kaitsu_region_get_count (), ==, 8);
+  g_assert_cmpstr (kaitsu_region_get_id (0), ==, KAITSU_DEFAULT_REGION);
+  g_assert_cmpstr (jp_redirect, ==, "https://admin.tmcas.trendmicro.co.jp/provision.html");
+  g_assert_cmpstr (eu_redirect, ==, "https://admin-eu.tmcas.trendmicro.com/provision.html");
+  g_assert_cmpstr (kaitsu_sites_get_base (unknown, KAITSU_SITE_CONSOLE), ==,
+                   "https://admin.tmcas.trendmicro.co.jp");
+  g_assert_cmpstr (kaitsu_sites_get_base (jp, KAITSU_SITE_MICROSOFT_LOGIN), ==,
+                   "https://login.microsoftonline.com");
+  g_assert_false (kaitsu_sites_is_practice (jp));
+  g_assert_cmpint (kaitsu_region_find ("in"), ==, 7);
+  g_assert_cmpint (kaitsu_region_find ("xx"), ==, -1);
+  for (guint i = 0; i < kaitsu_region_get_count (); i++)
+    g_assert_true (g_str_has_prefix (kaitsu_region_get_admin_site (kaitsu_region_get_id (i)),
+                                     "https://admin"));
+}
+
+static void
+test_practice_sites (void)
+{
+  g_autoptr (KaitsuSites) sites = kaitsu_sites_new_custom ("http://127.0.0.1:1", "http://127.0.0.1:2",
+                                                           "http://127.0.0.1:3", "http://127.0.0.1:4");
+  g_autofree char *redirect = kaitsu_sites_dup_provision_url (sites);
+
+  g_assert_true (kaitsu_sites_is_practice (sites));
+  g_assert_cmpstr (redirect, ==, "http://127.0.0.1:3/provision.html");
+}
+
+static void
+test_sharepoint_input (void)
+{
+  struct { const char *input; const char *expected; } cases[] = {
+    { "contoso", "https://contoso-admin.sharepoint.com" },
+    { "  Contoso  ", "https://contoso-admin.sharepoint.com" },
+    { "contoso.sharepoint.com", "https://contoso-admin.sharepoint.com" },
+    { "https://contoso-admin.sharepoint.com/_layouts/15/online/AdminHome.aspx#/home", "https://contoso-admin.sharepoint.com" },
+    { "https://contoso.sharepoint.com/sites/x?y=1", "https://contoso-admin.sharepoint.com" },
+    { "http://contoso.sharepoint.com", NULL },
+    { "https://contoso.evil.com", NULL },
+    { "https://user@contoso.sharepoint.com", NULL },
+    { "contoso.sharepoint.com.evil.com", NULL },
+    { "", NULL },
+    { "-admin", NULL },
+    { "日本", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *site = kaitsu_sharepoint_admin_site_from_input (cases[i].input);
+
+      g_test_message ("case %u: %s", i, cases[i].input);
+      g_assert_cmpstr (site, ==, cases[i].expected);
+    }
+  g_assert_null (kaitsu_sharepoint_admin_site_from_input (NULL));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  kaitsu_test_init (&argc, &argv);
+  g_test_add_func ("/rules/password", test_password_rule);
+  g_test_add_func ("/rules/regions", test_regions);
+  g_test_add_func ("/rules/practice-sites", test_practice_sites);
+  g_test_add_func ("/rules/sharepoint-input", test_sharepoint_input);
+  return g_test_run ();
+}

@@ -1,0 +1,418 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-window.c: the real main window under Xvfb: navigation, every page, resume */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "kaitsu-application.h"
+#include "kaitsu-session.h"
+#include "kaitsu-test-util.h"
+#include "kaitsu-window.h"
+
+static const char *
+lang (void)
+{
+  return kaitsu_test_ui_is_japanese () ? "ja" : "en";
+}
+
+static gboolean
+is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0;
+}
+
+static KaitsuWindow *
+open_window (KaitsuFlow *flow)
+{
+  KaitsuWindow *window = kaitsu_window_new (NULL, flow);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
+  gtk_window_present (GTK_WINDOW (window));
+  kaitsu_test_wait_until (is_mapped, window, "the window to be mapped");
+  return window;
+}
+
+static GtkWidget *
+find_widget (GtkWidget  *root,
+             GType       type,
+             const char *label)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && gtk_widget_get_visible (root))
+    {
+      const char *text = NULL;
+
+      if (GTK_IS_BUTTON (root))
+        text = gtk_button_get_label (GTK_BUTTON (root));
+      else if (GTK_IS_CHECK_BUTTON (root))
+        text = gtk_check_button_get_label (GTK_CHECK_BUTTON (root));
+      if (label == NULL || g_strcmp0 (text, label) == 0)
+        return root;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type, label);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+click (GtkWidget *button)
+{
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+}
+
+static void
+assert_shown (KaitsuWindow *window,
+              KaitsuStep    step)
+{
+  KaitsuAssistant *assistant = kaitsu_window_get_assistant (window);
+  g_autofree char *title = kaitsu_step_dup_title (step);
+
+  g_assert_cmpint (kaitsu_flow_get_current_step (kaitsu_window_get_flow (window)), ==, step);
+  g_assert_cmpint (kaitsu_page_get_step (kaitsu_assistant_get_visible_page (assistant)), ==, step);
+  g_assert_cmpstr (kaitsu_window_get_title_text (window), ==, title);
+  g_assert_cmpint (kaitsu_step_list_get_selected (kaitsu_window_get_step_list (window)), ==, step);
+}
+
+static void
+activate_row (KaitsuWindow *window,
+              KaitsuStep    step)
+{
+  GtkListBoxRow *row = kaitsu_step_list_get_row (kaitsu_window_get_step_list (window), step);
+  GtkWidget *list = gtk_widget_get_parent (GTK_WIDGET (row));
+
+  g_signal_emit_by_name (list, "row-activated", row);
+}
+
+static void
+test_navigation (void)
+{
+  g_autoptr (KaitsuFlow) flow = kaitsu_flow_new ();
+  KaitsuWindow *window = open_window (flow);
+  GtkWidget *next = kaitsu_window_get_next_button (window);
+  GtkWidget *back = kaitsu_window_get_back_button (window);
+  KaitsuPage *prepare;
+  g_autofree char *shot = NULL;
+
+  assert_shown (window, KAITSU_STEP_WELCOME);
+  g_assert_false (gtk_widget_is_sensitive (back));
+  shot = kaitsu_test_save_screenshot (GTK_WIDGET (window), kaitsu_test_ui_is_japanese ()
+                                                           ? "window-ja" : "window-en");
+  g_assert_true (g_file_test (shot, G_FILE_TEST_IS_REGULAR));
+
+  click (next);
+  assert_shown (window, KAITSU_STEP_PREPARE);
+  g_assert_true (gtk_widget_is_sensitive (back));
+
+  /* Next waits for the user's confirmation. */
+  g_assert_false (gtk_widget_is_sensitive (next));
+  prepare = kaitsu_assistant_get_page (kaitsu_window_get_assistant (window), KAITSU_STEP_PREPARE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (kaitsu_page_get_confirm (prepare)), TRUE);
+  g_assert_true (gtk_widget_is_sensitive (next));
+  click (next);
+  assert_shown (window, KAITSU_STEP_PASSWORD);
+
+  click (back);
+  assert_shown (window, KAITSU_STEP_PREPARE);
+  /* The confirmation survived the trip back. */
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (kaitsu_page_get_confirm (prepare))));
+
+  /* The keyboard actions behind Alt+Left and Alt+Right */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "assistant.back", NULL));
+  assert_shown (window, KAITSU_STEP_WELCOME);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "assistant.next", NULL));
+  assert_shown (window, KAITSU_STEP_PREPARE);
+
+  /* The step list: back to a finished step, forward to the furthest, never beyond. */
+  activate_row (window, KAITSU_STEP_WELCOME);
+  assert_shown (window, KAITSU_STEP_WELCOME);
+  activate_row (window, KAITSU_STEP_PASSWORD);
+  assert_shown (window, KAITSU_STEP_PASSWORD);
+  activate_row (window, KAITSU_STEP_CONSOLE);
+  assert_shown (window, KAITSU_STEP_PASSWORD);
+  g_assert_false (gtk_list_box_row_get_activatable (
+    kaitsu_step_list_get_row (kaitsu_window_get_step_list (window), KAITSU_STEP_CONSOLE)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+service_through (KaitsuWindow *window,
+                 KaitsuStep    step)
+{
+  KaitsuPage *page = kaitsu_assistant_get_page (kaitsu_window_get_assistant (window), step);
+
+  click (find_widget (GTK_WIDGET (page), GTK_TYPE_BUTTON, _("I _pressed 「権限の付与」")));
+  g_assert_cmpint (kaitsu_flow_get_service_state (kaitsu_window_get_flow (window),
+                                                  kaitsu_step_get_service (step)),
+                   ==, KAITSU_SERVICE_STATE_CONNECTING);
+  g_assert_false (gtk_widget_is_sensitive (kaitsu_window_get_next_button (window)));
+  click (find_widget (GTK_WIDGET (page), GTK_TYPE_BUTTON, _("The sign-in window has _closed")));
+  click (find_widget (GTK_WIDGET (page), GTK_TYPE_BUTTON, _("The console shows it as p_rotected")));
+}
+
+static void
+shoot_page (KaitsuWindow *window,
+            KaitsuStep    step)
+{
+  g_autofree char *name = g_strdup_printf ("page-%02d-%s-%s", step + 1, kaitsu_step_get_id (step), lang ());
+  g_autofree char *path = kaitsu_test_save_screenshot (GTK_WIDGET (window), name);
+  KaitsuPage *page = kaitsu_assistant_get_visible_page (kaitsu_window_get_assistant (window));
+
+  g_assert_cmpint (kaitsu_page_get_step (page), ==, step);
+  if (kaitsu_test_ui_is_japanese ())
+    {
+      g_autofree char *title = kaitsu_step_dup_title (step);
+
+      /* The Japanese run shows Japanese titles, not the English source text. */
+      g_assert_true (g_utf8_validate (title, -1, NULL));
+      g_assert_false (g_str_is_ascii (title));
+    }
+}
+
+static void
+next_step (KaitsuWindow *window,
+           KaitsuStep    expected)
+{
+  click (kaitsu_window_get_next_button (window));
+  assert_shown (window, expected);
+}
+
+static void
+confirm_page (KaitsuWindow *window,
+              KaitsuStep    step)
+{
+  KaitsuPage *page = kaitsu_assistant_get_page (kaitsu_window_get_assistant (window), step);
+
+  g_assert_nonnull (kaitsu_page_get_confirm (page));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (kaitsu_page_get_confirm (page)), TRUE);
+}
+
+static void
+test_walk_every_page (void)
+{
+  g_autoptr (KaitsuFlow) flow = kaitsu_flow_new ();
+  KaitsuWindow *window = open_window (flow);
+  KaitsuPage *welcome = kaitsu_assistant_get_visible_page (kaitsu_window_get_assistant (window));
+  KaitsuPage *teams;
+  GtkWidget *mip_yes, *app_id_check;
+
+  mip_yes = find_widget (GTK_WIDGET (welcome), GTK_TYPE_CHECK_BUTTON, _("_Yes"));
+  g_assert_nonnull (mip_yes);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (mip_yes), TRUE);
+  g_assert_cmpint (kaitsu_flow_get_mip_use (flow), ==, KAITSU_MIP_YES);
+  shoot_page (window, KAITSU_STEP_WELCOME);
+
+  next_step (window, KAITSU_STEP_PREPARE);
+  shoot_page (window, KAITSU_STEP_PREPARE);
+  confirm_page (window, KAITSU_STEP_PREPARE);
+  next_step (window, KAITSU_STEP_PASSWORD);
+  shoot_page (window, KAITSU_STEP_PASSWORD);
+  confirm_page (window, KAITSU_STEP_PASSWORD);
+  next_step (window, KAITSU_STEP_LOGIN);
+  shoot_page (window, KAITSU_STEP_LOGIN);
+  confirm_page (window, KAITSU_STEP_LOGIN);
+  next_step (window, KAITSU_STEP_CONSOLE);
+  shoot_page (window, KAITSU_STEP_CONSOLE);
+  confirm_page (window, KAITSU_STEP_CONSOLE);
+
+  next_step (window, KAITSU_STEP_EXCHANGE_ONLINE);
+  shoot_page (window, KAITSU_STEP_EXCHANGE_ONLINE);
+  service_through (window, KAITSU_STEP_EXCHANGE_ONLINE);
+  next_step (window, KAITSU_STEP_SHAREPOINT_ONLINE);
+  service_through (window, KAITSU_STEP_SHAREPOINT_ONLINE);
+  shoot_page (window, KAITSU_STEP_SHAREPOINT_ONLINE);
+  next_step (window, KAITSU_STEP_ONEDRIVE);
+  service_through (window, KAITSU_STEP_ONEDRIVE);
+  shoot_page (window, KAITSU_STEP_ONEDRIVE);
+  next_step (window, KAITSU_STEP_TEAMS);
+
+  /* The Teams page turns on the SharePoint app-permission step when the console shows an App ID. */
+  teams = kaitsu_assistant_get_page (kaitsu_window_get_assistant (window), KAITSU_STEP_TEAMS);
+  app_id_check = find_widget (GTK_WIDGET (teams), GTK_TYPE_CHECK_BUTTON,
+                              _("The console shows an 「アプリID」 for Microsoft _Teams"));
+  g_assert_nonnull (app_id_check);
+  g_assert_false (kaitsu_flow_step_is_visible (flow, KAITSU_STEP_TEAMS_APP_PERMISSION));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (app_id_check), TRUE);
+  g_assert_true (kaitsu_flow_step_is_visible (flow, KAITSU_STEP_TEAMS_APP_PERMISSION));
+  click (find_widget (GTK_WIDGET (teams), GTK_TYPE_BUTTON, _("I _pressed 「権限の付与」")));
+  shoot_page (window, KAITSU_STEP_TEAMS);
+  click (find_widget (GTK_WIDGET (teams), GTK_TYPE_BUTTON, _("The console shows it as p_rotected")));
+
+  next_step (window, KAITSU_STEP_TEAMS_APP_PERMISSION);
+  {
+    KaitsuPage *page = kaitsu_assistant_get_visible_page (kaitsu_window_get_assistant (window));
+    GtkWidget *entry = find_widget (GTK_WIDGET (page), GTK_TYPE_ENTRY, NULL);
+
+    gtk_editable_set_text (GTK_EDITABLE (entry), "example");
+  }
+  shoot_page (window, KAITSU_STEP_TEAMS_APP_PERMISSION);
+  confirm_page (window, KAITSU_STEP_TEAMS_APP_PERMISSION);
+  next_step (window, KAITSU_STEP_VERIFY);
+  shoot_page (window, KAITSU_STEP_VERIFY);
+  g_assert_true (kaitsu_flow_all_chosen_protected (flow));
+  next_step (window, KAITSU_STEP_MIP);
+  shoot_page (window, KAITSU_STEP_MIP);
+  confirm_page (window, KAITSU_STEP_MIP);
+  next_step (window, KAITSU_STEP_FINISH);
+  shoot_page (window, KAITSU_STEP_FINISH);
+  g_assert_false (gtk_widget_get_visible (kaitsu_window_get_next_button (window)));
+
+  /* Every step is now done or current, and the side pane has followed along. */
+  for (KaitsuStep step = 0; step < KAITSU_STEP_FINISH; step++)
+    g_assert_cmpint (kaitsu_flow_get_step_state (flow, step), ==, KAITSU_STEP_STATE_DONE);
+  g_assert_cmpuint (kaitsu_side_pane_get_timeline_length (kaitsu_window_get_side_pane (window)), >=, 20);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_one_at_a_time_on_screen (void)
+{
+  g_autoptr (KaitsuFlow) flow = kaitsu_flow_new ();
+  KaitsuWindow *window = NULL;
+  KaitsuPage *sharepoint;
+  GtkWidget *start;
+
+  /* Exchange is still syncing while the user looks at the SharePoint page. */
+  kaitsu_flow_restore_position (flow, KAITSU_STEP_SHAREPOINT_ONLINE, KAITSU_STEP_SHAREPOINT_ONLINE);
+  g_assert_true (kaitsu_flow_start_service (flow, KAITSU_SERVICE_EXCHANGE_ONLINE, NULL));
+  kaitsu_flow_service_syncing (flow, KAITSU_SERVICE_EXCHANGE_ONLINE);
+  window = open_window (flow);
+  sharepoint = kaitsu_assistant_get_visible_page (kaitsu_window_get_assistant (window));
+  g_assert_cmpint (kaitsu_page_get_step (sharepoint), ==, KAITSU_STEP_SHAREPOINT_ONLINE);
+  start = find_widget (GTK_WIDGET (sharepoint), GTK_TYPE_BUTTON, _("I _pressed 「権限の付与」"));
+  g_assert_nonnull (start);
+  g_assert_false (gtk_widget_is_sensitive (start));
+  kaitsu_test_save_screenshot (GTK_WIDGET (window), kaitsu_test_ui_is_japanese ()
+                                                    ? "busy-ja" : "busy-en");
+
+  kaitsu_flow_service_protected (flow, KAITSU_SERVICE_EXCHANGE_ONLINE);
+  g_assert_true (gtk_widget_is_sensitive (start));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_side_pane_setting (void)
+{
+  g_autoptr (KaitsuFlow) flow = kaitsu_flow_new ();
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  KaitsuWindow *window = open_window (flow);
+  GtkWidget *revealer = gtk_widget_get_parent (GTK_WIDGET (kaitsu_window_get_side_pane (window)));
+
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.side-pane-visible", NULL));
+  g_assert_false (g_settings_get_boolean (settings, "side-pane-visible"));
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+  g_settings_set_boolean (settings, "side-pane-visible", TRUE);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+typedef struct
+{
+  KaitsuStep seen_step;
+  gboolean banner_seen;
+} ResumeCheck;
+
+static void
+on_activated (GApplication *app,
+              ResumeCheck  *check)
+{
+  KaitsuWindow *window = KAITSU_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+
+  check->seen_step = kaitsu_flow_get_current_step (kaitsu_window_get_flow (window));
+  check->banner_seen = kaitsu_window_get_banner_visible (window);
+  if (check->banner_seen)
+    kaitsu_test_save_screenshot (GTK_WIDGET (window),
+                                 kaitsu_test_ui_is_japanese () ? "resume-ja" : "resume-en");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static ResumeCheck
+run_application (void)
+{
+  g_autoptr (KaitsuApplication) app = kaitsu_application_new ();
+  ResumeCheck check = { KAITSU_STEP_NONE, FALSE };
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_signal_connect_after (app, "activate", G_CALLBACK (on_activated), &check);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 0, NULL), ==, 0);
+  return check;
+}
+
+static void
+test_resume (void)
+{
+  g_autofree char *path = kaitsu_session_dup_default_path ();
+  g_autoptr (KaitsuFlow) flow = kaitsu_flow_new ();
+  g_autoptr (KaitsuFlow) saved = NULL;
+  ResumeCheck check;
+
+  g_assert_true (g_str_has_prefix (path, g_get_tmp_dir ()));
+  kaitsu_session_delete (path, NULL);
+
+  /* No file: a fresh start, no question asked. */
+  check = run_application ();
+  g_assert_cmpint (check.seen_step, ==, KAITSU_STEP_WELCOME);
+  g_assert_false (check.banner_seen);
+
+  /* A session at the login step is offered back. */
+  kaitsu_flow_set_region (flow, "uk");
+  g_assert_true (kaitsu_flow_go_next (flow, NULL));
+  kaitsu_flow_set_step_confirmed (flow, KAITSU_STEP_PREPARE, TRUE);
+  g_assert_true (kaitsu_flow_go_next (flow, NULL));
+  kaitsu_flow_set_step_confirmed (flow, KAITSU_STEP_PASSWORD, TRUE);
+  g_assert_true (kaitsu_flow_go_next (flow, NULL));
+  g_assert_true (kaitsu_session_save (flow, path, NULL));
+  check = run_application ();
+  g_assert_cmpint (check.seen_step, ==, KAITSU_STEP_LOGIN);
+  g_assert_true (check.banner_seen);
+  saved = kaitsu_session_load (path, NULL, NULL);
+  g_assert_nonnull (saved);
+  g_assert_cmpstr (kaitsu_flow_get_region (saved), ==, "uk");
+
+  /* A damaged file: told, kept aside, and a fresh start. */
+  g_assert_true (g_file_set_contents (path, "{\"format\": 1, \"choices\": 7", -1, NULL));
+  check = run_application ();
+  g_assert_cmpint (check.seen_step, ==, KAITSU_STEP_WELCOME);
+  g_assert_true (check.banner_seen);
+  {
+    g_autofree char *dir = g_path_get_dirname (path);
+    g_autoptr (GDir) listing = g_dir_open (dir, 0, NULL);
+    const char *name;
+    gboolean kept = FALSE;
+
+    while ((name = g_dir_read_name (listing)) != NULL)
+      kept |= g_str_has_prefix (name, "session.json.damaged-");
+    g_assert_true (kept);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *state = g_dir_make_tmp ("kaitsu-window-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  /* Before anything asks GLib for the state directory, which it then caches. */
+  g_setenv ("XDG_STATE_HOME", state, TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  kaitsu_test_init_gtk (&argc, &argv);
+  g_test_add_func ("/window/navigation", test_navigation);
+  g_test_add_func ("/window/walk-every-page", test_walk_every_page);
+  g_test_add_func ("/window/one-at-a-time-on-screen", test_one_at_a_time_on_screen);
+  g_test_add_func ("/window/side-pane-setting", test_side_pane_setting);
+  g_test_add_func ("/window/resume", test_resume);
+  return g_test_run ();
+}
