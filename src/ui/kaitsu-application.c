@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "kaitsu-application.h"
+#include "kaitsu-mail.h"
 #include "kaitsu-procedure.h"
 #include "kaitsu-session.h"
 #include "kaitsu-window.h"
@@ -134,6 +135,27 @@ kaitsu_application_activate (GApplication *application)
   gtk_window_present (GTK_WINDOW (window));
 }
 
+/* kaitsu --check-mail: 0 usable, 1 problems, 2 unreadable. */
+static int
+check_mail (const char *path,
+            gboolean    json)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr (KaitsuMailFacts) facts = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  facts = kaitsu_mail_read_file (path, now, &error);
+  if (facts == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
+  text = json ? kaitsu_mail_facts_to_json (facts) : kaitsu_mail_facts_to_text (facts, now);
+  g_print ("%s\n", text);
+  return kaitsu_mail_facts_usable (facts) ? 0 : 1;
+}
+
 static int
 kaitsu_application_handle_local_options (GApplication *application,
                                          GVariantDict *options)
@@ -151,6 +173,13 @@ kaitsu_application_handle_local_options (GApplication *application,
 
       g_print ("%s\n", text);
       return 0;
+    }
+  if (g_variant_dict_contains (options, "check-mail"))
+    {
+      g_autofree char *path = NULL;
+
+      g_variant_dict_lookup (options, "check-mail", "^ay", &path);
+      return check_mail (path, json);
     }
   if (json)
     {
@@ -249,6 +278,7 @@ kaitsu_application_init (KaitsuApplication *self)
   static const GOptionEntry entries[] = {
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
     { "print-steps", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the activation procedure as a checklist"), NULL },
+    { "check-mail", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Read an activation mail (a file, or - for standard input) and report what it says"), N_("FILE") },
     { "json", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print machine-readable JSON"), NULL },
     { NULL }
   };

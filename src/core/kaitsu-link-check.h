@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* kaitsu-link-check.h: is a link really Trend Micro's? */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  KAITSU_LINK_OK,
+  KAITSU_LINK_NOT_HTTPS,
+  KAITSU_LINK_USERINFO,
+  KAITSU_LINK_UNTRUSTED_HOST,
+  KAITSU_LINK_LOOKALIKE_HOST,
+  KAITSU_LINK_INVALID,
+} KaitsuLinkVerdict;
+
+KaitsuLinkVerdict kaitsu_link_check             (const char *url,
+                                                 char      **host_out);
+const char       *kaitsu_link_verdict_get_code  (KaitsuLinkVerdict verdict);
+gboolean          kaitsu_host_is_trend_micro    (const char *ascii_host);
+
+G_END_DECLS

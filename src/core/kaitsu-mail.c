@@ -1,0 +1,1149 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* kaitsu-mail.c: the activation mail as Japanese mail really looks: any charset, any shape */
+
+#include "config.h"
+
+#define G_LOG_DOMAIN "kaitsu-mail"
+
+#include <glib/gi18n-lib.h>
+#include <gio/gio.h>
+#include <gio/gunixinputstream.h>
+#include <gmime/gmime.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "kaitsu-link-check.h"
+#include "kaitsu-mail.h"
+
+G_DEFINE_QUARK (kaitsu-mail-error-quark, kaitsu_mail_error)
+
+/* Where a mail's text came from, before the activation facts are looked for in it. */
+typedef struct
+{
+  char *subject;
+  char *from;
+  GDateTime *date;
+  char *body;
+  gboolean has_headers;
+} MailText;
+
+static void
+mail_text_clear (MailText *text)
+{
+  g_free (text->subject);
+  g_free (text->from);
+  g_clear_pointer (&text->date, g_date_time_unref);
+  g_free (text->body);
+}
+
+void
+kaitsu_mail_facts_free (KaitsuMailFacts *facts)
+{
+  if (facts == NULL)
+    return;
+  g_free (facts->subject);
+  g_free (facts->from);
+  g_clear_pointer (&facts->sent, g_date_time_unref);
+  g_free (facts->company);
+  g_free (facts->account);
+  g_free (facts->login_url);
+  g_free (facts->reset_url);
+  g_clear_pointer (&facts->reset_expires, g_date_time_unref);
+  g_ptr_array_unref (facts->problems);
+  g_free (facts);
+}
+
+static void
+problem_free (gpointer data)
+{
+  KaitsuMailProblem *problem = data;
+
+  g_free (problem->code);
+  g_free (problem->message);
+  g_free (problem);
+}
+
+static void
+add_problem (KaitsuMailFacts       *facts,
+             KaitsuProblemSeverity  severity,
+             const char            *code,
+             char                  *message)
+{
+  KaitsuMailProblem *problem = g_new0 (KaitsuMailProblem, 1);
+
+  problem->severity = severity;
+  problem->code = g_strdup (code);
+  problem->message = message;
+  g_ptr_array_add (facts->problems, problem);
+}
+
+/* ---- Character sets ---------------------------------------------------------------------- */
+
+/* How Japanese a decoding looks: real text has kana and kanji, misdecoded text has
+ * half-width katakana and replacement characters. */
+static int
+japanese_score (const char *text)
+{
+  int score = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if ((c >= 0x3040 && c <= 0x30FF) || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xFF01 && c <= 0xFF5E))
+        score += 2;
+      else if (c >= 0xFF61 && c <= 0xFF9F)
+        score -= 3;
+      else if (c == 0xFFFD || (c < 0x20 && c != '\n' && c != '\r' && c != '\t'))
+        score -= 5;
+    }
+  return score;
+}
+
+static char *
+convert_valid (const char *data,
+               gsize       length,
+               const char *charset)
+{
+  char *converted = g_convert (data, length, "UTF-8", charset, NULL, NULL, NULL);
+
+  if (converted != NULL && !g_utf8_validate (converted, -1, NULL))
+    g_clear_pointer (&converted, g_free);
+  return converted;
+}
+
+/* Outlook writes NEC special characters (①, Ⅰ, ㈱) inside plain ISO-2022-JP, which iconv
+ * refuses; JIS X 0213 holds them at the same places, so the text is read as that. */
+static char *
+convert_iso2022jp (const char *data,
+                   gsize       length)
+{
+  char *converted = convert_valid (data, length, "ISO-2022-JP");
+  g_autoptr (GString) rewritten = NULL;
+
+  if (converted != NULL)
+    return converted;
+  rewritten = g_string_new_len (data, length);
+  g_string_replace (rewritten, "\x1b$B", "\x1b$(Q", 0);
+  g_string_replace (rewritten, "\x1b$@", "\x1b$(Q", 0);
+  return convert_valid (rewritten->str, rewritten->len, "ISO-2022-JP-3");
+}
+
+/* The superset that Japanese mail programs really use for each declared charset */
+static char *
+convert_declared (const char *data,
+                  gsize       length,
+                  const char *charset)
+{
+  const char *iconv_name = g_mime_charset_iconv_name (charset);
+  char *converted;
+
+  if (g_ascii_strncasecmp (iconv_name, "ISO-2022-JP", 11) == 0)
+    return convert_iso2022jp (data, length);
+  converted = convert_valid (data, length, iconv_name);
+  if (converted == NULL && (g_ascii_strcasecmp (iconv_name, "Shift_JIS") == 0 ||
+                            g_ascii_strcasecmp (iconv_name, "SJIS") == 0))
+    converted = convert_valid (data, length, "CP932");
+  if (converted == NULL && (g_ascii_strcasecmp (iconv_name, "EUC-JP") == 0 ||
+                            g_ascii_strcasecmp (iconv_name, "eucJP") == 0))
+    converted = convert_valid (data, length, "EUC-JP-MS");
+  return converted;
+}
+
+static char *
+decode_bytes (const char *data,
+              gssize      length,
+              const char *declared_charset)
+{
+  static const char * const guesses[] = { "ISO-2022-JP", "CP932", "EUC-JP-MS", "WINDOWS-1252" };
+  char *best = NULL;
+  int best_score = G_MININT;
+
+  if (length < 0)
+    length = strlen (data);
+
+  if (declared_charset != NULL)
+    {
+      char *converted = convert_declared (data, length, declared_charset);
+
+      if (converted != NULL)
+        return converted;
+    }
+  /* 7-bit ISO-2022-JP is also valid UTF-8: its escape sequences give it away. */
+  if (memchr (data, 0x1B, length) != NULL && g_strstr_len (data, length, "\x1b$") != NULL)
+    {
+      char *converted = convert_iso2022jp (data, length);
+
+      if (converted != NULL)
+        return converted;
+    }
+  if (g_utf8_validate (data, length, NULL))
+    return g_strndup (data, length);
+
+  for (guint i = 0; i < G_N_ELEMENTS (guesses); i++)
+    {
+      char *converted;
+      int score;
+
+      /* ISO-2022-JP is 7-bit and announces itself with escape sequences. */
+      if (i == 0 && memchr (data, 0x1B, length) == NULL)
+        continue;
+      converted = convert_declared (data, length, guesses[i]);
+      if (converted == NULL)
+        continue;
+      score = japanese_score (converted);
+      if (score > best_score)
+        {
+          g_free (best);
+          best = converted;
+          best_score = score;
+        }
+      else
+        g_free (converted);
+    }
+  return best;
+}
+
+/* ---- HTML to text ------------------------------------------------------------------------ */
+
+static void
+append_entity (GString    *out,
+               const char *entity,
+               gsize       length)
+{
+  static const struct { const char *name; const char *text; } named[] = {
+    { "amp", "&" }, { "lt", "<" }, { "gt", ">" }, { "quot", "\"" }, { "apos", "'" },
+    { "nbsp", " " }, { "yen", "¥" }, { "copy", "©" },
+  };
+
+  if (length > 1 && entity[0] == '#')
+    {
+      gboolean hex = entity[1] == 'x' || entity[1] == 'X';
+      g_autofree char *digits = g_strndup (entity + (hex ? 2 : 1), length - (hex ? 2 : 1));
+      guint64 code = g_ascii_strtoull (digits, NULL, hex ? 16 : 10);
+
+      if (code > 0 && code <= 0x10FFFF && g_unichar_validate ((gunichar) code))
+        g_string_append_unichar (out, (gunichar) code);
+      return;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (named); i++)
+    if (strlen (named[i].name) == length && strncmp (entity, named[i].name, length) == 0)
+      {
+        g_string_append (out, named[i].text);
+        return;
+      }
+  g_string_append_c (out, '&');
+  g_string_append_len (out, entity, length);
+  g_string_append_c (out, ';');
+}
+
+static void
+append_decoded (GString    *out,
+                const char *text,
+                gsize       length)
+{
+  const char *end = text + length;
+
+  for (const char *p = text; p < end; p++)
+    {
+      const char *semicolon;
+
+      if (*p == '&' && (semicolon = memchr (p, ';', MIN ((gsize) (end - p), 12))) != NULL)
+        {
+          append_entity (out, p + 1, semicolon - p - 1);
+          p = semicolon;
+        }
+      else
+        g_string_append_c (out, *p);
+    }
+}
+
+static gboolean
+tag_is (const char *tag,
+        gsize       length,
+        const char *name)
+{
+  gsize n = strlen (name);
+
+  if (length > 0 && tag[0] == '/')
+    tag++, length--;
+  return length >= n && g_ascii_strncasecmp (tag, name, n) == 0 &&
+         (length == n || g_ascii_isspace (tag[n]) || tag[n] == '/' || tag[n] == '>');
+}
+
+/* Keeps the text and where links lead: an <a href> is written out before its text, so the
+ * destination is what gets checked, whatever the text pretends. */
+static char *
+html_to_text (const char *html)
+{
+  g_autoptr (GString) out = g_string_new (NULL);
+  const char *p = html;
+
+  while (*p != '\0')
+    {
+      const char *lt = strchr (p, '<');
+      const char *gt;
+      gsize tag_length;
+
+      if (lt == NULL)
+        {
+          append_decoded (out, p, strlen (p));
+          break;
+        }
+      append_decoded (out, p, lt - p);
+      gt = strchr (lt, '>');
+      if (gt == NULL)
+        break;
+      tag_length = gt - lt - 1;
+
+      if (tag_is (lt + 1, tag_length, "script") || tag_is (lt + 1, tag_length, "style"))
+        {
+          gboolean script = tag_is (lt + 1, tag_length, "script");
+          const char *close = strstr (gt, script ? "</script" : "</style");
+
+          if (close == NULL)
+            close = strstr (gt, script ? "</SCRIPT" : "</STYLE");
+          if (close == NULL || (gt = strchr (close, '>')) == NULL)
+            break;
+        }
+      else if (tag_is (lt + 1, tag_length, "a"))
+        {
+          g_autofree char *tag = g_strndup (lt + 1, tag_length);
+          const char *href = strstr (tag, "href=");
+
+          if (href == NULL)
+            href = strstr (tag, "HREF=");
+          if (href != NULL)
+            {
+              char quote = href[5];
+              const char *start = href + ((quote == '"' || quote == '\'') ? 6 : 5);
+              const char *stop = (quote == '"' || quote == '\'') ? strchr (start, quote)
+                                                                 : start + strcspn (start, " \t\r\n");
+
+              if (stop != NULL)
+                {
+                  g_string_append_c (out, ' ');
+                  append_decoded (out, start, stop - start);
+                  g_string_append_c (out, ' ');
+                }
+            }
+        }
+      else if (tag_is (lt + 1, tag_length, "br") || tag_is (lt + 1, tag_length, "p") ||
+               tag_is (lt + 1, tag_length, "div") || tag_is (lt + 1, tag_length, "tr") ||
+               tag_is (lt + 1, tag_length, "li") || tag_is (lt + 1, tag_length, "h1") ||
+               tag_is (lt + 1, tag_length, "h2") || tag_is (lt + 1, tag_length, "table"))
+        g_string_append_c (out, '\n');
+      else if (tag_is (lt + 1, tag_length, "td"))
+        g_string_append_c (out, ' ');
+      p = gt + 1;
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* ---- MIME -------------------------------------------------------------------------------- */
+
+static char *
+part_text (GMimePart *part)
+{
+  GMimeDataWrapper *content = g_mime_part_get_content (part);
+  GMimeStream *stream;
+  GByteArray *bytes;
+  const char *charset;
+  char *text = NULL;
+
+  if (content == NULL)
+    return NULL;
+  stream = g_mime_stream_mem_new ();
+  if (g_mime_data_wrapper_write_to_stream (content, stream) >= 0)
+    {
+      bytes = g_mime_stream_mem_get_byte_array (GMIME_STREAM_MEM (stream));
+      charset = g_mime_object_get_content_type_parameter (GMIME_OBJECT (part), "charset");
+      text = decode_bytes ((const char *) bytes->data, bytes->len, charset);
+    }
+  g_object_unref (stream);
+  if (text != NULL && g_mime_content_type_is_type (g_mime_object_get_content_type (GMIME_OBJECT (part)),
+                                                   "text", "html"))
+    {
+      char *plain = html_to_text (text);
+      g_free (text);
+      text = plain;
+    }
+  return text;
+}
+
+static gboolean
+is_attachment (GMimeObject *object)
+{
+  const char *disposition = g_mime_object_get_disposition (object);
+
+  return disposition != NULL && g_ascii_strcasecmp (disposition, "attachment") == 0;
+}
+
+static void read_message (GMimeMessage *message, MailText *out, int depth);
+
+/* The plain text part if there is one, otherwise the HTML part's text. */
+static void
+find_body (GMimeObject *object,
+           GMimePart  **plain,
+           GMimePart  **html,
+           GMimeMessage **inner,
+           int           depth)
+{
+  if (object == NULL || depth > 16)
+    return;
+  if (GMIME_IS_MULTIPART (object))
+    {
+      for (int i = 0; i < g_mime_multipart_get_count (GMIME_MULTIPART (object)); i++)
+        find_body (g_mime_multipart_get_part (GMIME_MULTIPART (object), i), plain, html, inner,
+                   depth + 1);
+    }
+  else if (GMIME_IS_MESSAGE_PART (object))
+    {
+      if (*inner == NULL)
+        *inner = g_mime_message_part_get_message (GMIME_MESSAGE_PART (object));
+    }
+  else if (GMIME_IS_TEXT_PART (object) && !is_attachment (object))
+    {
+      GMimeContentType *type = g_mime_object_get_content_type (object);
+
+      if (*plain == NULL && g_mime_content_type_is_type (type, "text", "plain"))
+        *plain = GMIME_PART (object);
+      else if (*html == NULL && g_mime_content_type_is_type (type, "text", "html"))
+        *html = GMIME_PART (object);
+    }
+}
+
+static char *
+first_address (InternetAddressList *list)
+{
+  for (int i = 0; list != NULL && i < internet_address_list_length (list); i++)
+    {
+      InternetAddress *address = internet_address_list_get_address (list, i);
+
+      if (INTERNET_ADDRESS_IS_MAILBOX (address))
+        return g_strdup (internet_address_mailbox_get_addr (INTERNET_ADDRESS_MAILBOX (address)));
+    }
+  return NULL;
+}
+
+static void
+read_message (GMimeMessage *message,
+              MailText     *out,
+              int           depth)
+{
+  GMimePart *plain = NULL, *html = NULL;
+  GMimeMessage *inner = NULL;
+  const char *subject = g_mime_message_get_subject (message);
+  GDateTime *date = g_mime_message_get_date (message);
+
+  out->has_headers = TRUE;
+  out->subject = subject != NULL && g_utf8_validate (subject, -1, NULL) ? g_strdup (subject) : NULL;
+  out->from = first_address (g_mime_message_get_from (message));
+  out->date = date != NULL ? g_date_time_ref (date) : NULL;
+
+  find_body (g_mime_message_get_mime_part (message), &plain, &html, &inner, depth);
+  if (plain != NULL)
+    out->body = part_text (plain);
+  if (out->body == NULL && html != NULL)
+    out->body = part_text (html);
+
+  /* Forwarded as an attachment: the original mail, headers and all, is inside. */
+  if (inner != NULL && depth < 4)
+    {
+      MailText original = { NULL, };
+
+      read_message (inner, &original, depth + 1);
+      if (original.subject != NULL && strstr (original.subject, KAITSU_MAIL_SUBJECT) != NULL)
+        {
+          mail_text_clear (out);
+          *out = original;
+          return;
+        }
+      mail_text_clear (&original);
+    }
+}
+
+static gboolean
+looks_like_headers (const char *text)
+{
+  static const char * const known[] = {
+    "from", "to", "subject", "date", "received", "return-path", "message-id", "mime-version",
+    "content-type", "delivered-to", "reply-to", "cc", "sender", "content-transfer-encoding",
+  };
+  g_auto (GStrv) lines = g_strsplit (text, "\n", 200);
+  gboolean any_known = FALSE;
+
+  if (lines[0] == NULL)
+    return FALSE;
+  if (g_str_has_prefix (lines[0], "From "))
+    return TRUE;
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = lines[i];
+      const char *colon;
+
+      g_strchomp (lines[i]);
+      if (*line == '\0')
+        return any_known;
+      if (*line == ' ' || *line == '\t')
+        continue;
+      colon = strchr (line, ':');
+      if (colon == NULL || colon == line)
+        return FALSE;
+      for (const char *p = line; p < colon; p++)
+        if (!g_ascii_isalnum (*p) && *p != '-')
+          return FALSE;
+      for (guint k = 0; k < G_N_ELEMENTS (known); k++)
+        if ((gsize) (colon - line) == strlen (known[k]) &&
+            g_ascii_strncasecmp (line, known[k], colon - line) == 0)
+          any_known = TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+read_mime (const char *data,
+           gsize       length,
+           MailText   *out)
+{
+  static const char *fallback[] = { "UTF-8", "ISO-2022-JP", "CP932", "EUC-JP", "WINDOWS-1252", NULL };
+  GMimeStream *stream;
+  GMimeParser *parser;
+  GMimeMessage *message;
+  GMimeParserOptions *options;
+
+  /* GMime 3.2 has no g_autoptr support: plain references. */
+  stream = g_mime_stream_mem_new_with_buffer (data, length);
+  parser = g_mime_parser_new_with_stream (stream);
+  options = g_mime_parser_options_new ();
+  g_mime_parser_options_set_fallback_charsets (options, fallback);
+  g_mime_parser_options_set_rfc2047_compliance_mode (options, GMIME_RFC_COMPLIANCE_LOOSE);
+  message = g_mime_parser_construct_message (parser, options);
+  g_mime_parser_options_free (options);
+  g_object_unref (parser);
+  g_object_unref (stream);
+  if (message == NULL)
+    return FALSE;
+  read_message (message, out, 0);
+  g_object_unref (message);
+  return TRUE;
+}
+
+/* ---- Text -------------------------------------------------------------------------------- */
+
+/* Line ends unified, forwarding quotes (">", "> >") taken off. */
+static char *
+normalize_body (const char *body)
+{
+  g_autoptr (GString) out = g_string_new (NULL);
+  g_auto (GStrv) lines = NULL;
+  g_autofree char *unix_text = NULL;
+  GString *tmp = g_string_new (body);
+
+  g_string_replace (tmp, "\r\n", "\n", 0);
+  g_string_replace (tmp, "\r", "\n", 0);
+  unix_text = g_string_free (tmp, FALSE);
+  lines = g_strsplit (unix_text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = lines[i];
+
+      while (*line == '>' || (*line == ' ' && line[1] == '>'))
+        line += *line == ' ' ? 2 : 1;
+      if (line != lines[i] && *line == ' ')
+        line++;
+      g_string_append (out, line);
+      g_string_append_c (out, '\n');
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static char *
+match_group (const char *pattern,
+             const char *text,
+             int         group)
+{
+  g_autoptr (GRegex) regex = g_regex_new (pattern, G_REGEX_MULTILINE | G_REGEX_CASELESS |
+                                          G_REGEX_OPTIMIZE, 0, NULL);
+  g_autoptr (GMatchInfo) match = NULL;
+  char *value;
+
+  g_assert (regex != NULL);
+  if (!g_regex_match (regex, text, 0, &match))
+    return NULL;
+  value = g_match_info_fetch (match, group);
+  if (value != NULL)
+    g_strstrip (value);
+  if (value != NULL && *value == '\0')
+    g_clear_pointer (&value, g_free);
+  return value;
+}
+
+static char *
+find_address (const char *text)
+{
+  return match_group ("([A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,})", text, 1);
+}
+
+static int
+month_from_name (const char *name)
+{
+  static const char * const months[] = {
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+  };
+
+  for (int i = 0; i < 12; i++)
+    if (g_ascii_strncasecmp (name, months[i], 3) == 0)
+      return i + 1;
+  return 0;
+}
+
+static GDateTime *
+local_date (int year, int month, int day, int hour, int minute, int second)
+{
+  if (year < 1990 || year > 2200 || month < 1 || month > 12 || day < 1 || day > 31 ||
+      hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 60)
+    return NULL;
+  /* Times shown without a zone are the reader's local time. */
+  return g_date_time_new_local (year, month, day, hour, minute, second);
+}
+
+static int
+fetch_int (GMatchInfo *match,
+           int         group)
+{
+  g_autofree char *text = g_match_info_fetch (match, group);
+
+  return text != NULL && *text != '\0' ? (int) g_ascii_strtoll (text, NULL, 10) : 0;
+}
+
+GDateTime *
+kaitsu_mail_parse_date (const char *text)
+{
+  g_autoptr (GRegex) numeric = NULL;
+  g_autoptr (GRegex) english = NULL;
+  g_autoptr (GMatchInfo) match = NULL;
+  GDateTime *date;
+
+  if (text == NULL)
+    return NULL;
+
+  /* 2026/11/24 (火) 20:09, 2026年11月24日 20:09, 2026-11-24 20:09:05 */
+  numeric = g_regex_new ("(\\d{4})\\s*[/年-]\\s*(\\d{1,2})\\s*[/月-]\\s*(\\d{1,2})\\s*日?\\s*"
+                         "(?:[(（][^)）\\n]{0,12}[)）])?\\s*(\\d{1,2})\\s*[:：時]\\s*(\\d{2})"
+                         "(?:\\s*[:：分]\\s*(\\d{2}))?", G_REGEX_OPTIMIZE, 0, NULL);
+  if (g_regex_match (numeric, text, 0, &match))
+    return local_date (fetch_int (match, 1), fetch_int (match, 2), fetch_int (match, 3),
+                       fetch_int (match, 4), fetch_int (match, 5), fetch_int (match, 6));
+  g_clear_pointer (&match, g_match_info_unref);
+
+  /* Outlook in English: Tuesday, November 24, 2026 8:09 PM */
+  english = g_regex_new ("([A-Za-z]{3,9})\\.?\\s+(\\d{1,2}),?\\s+(\\d{4})\\s+(\\d{1,2}):(\\d{2})"
+                         "(?::(\\d{2}))?\\s*([AaPp][Mm])?", G_REGEX_OPTIMIZE, 0, NULL);
+  if (g_regex_match (english, text, 0, &match))
+    {
+      g_autofree char *month_name = g_match_info_fetch (match, 1);
+      g_autofree char *half = g_match_info_fetch (match, 7);
+      int hour = fetch_int (match, 4);
+      int month = month_from_name (month_name);
+      gboolean twelve_hour = half != NULL && *half != '\0';
+
+      if (twelve_hour && hour >= 1 && hour <= 12)
+        hour = hour % 12 + (g_ascii_tolower (half[0]) == 'p' ? 12 : 0);
+      else if (twelve_hour)
+        month = 0;
+      if (month != 0)
+        return local_date (fetch_int (match, 3), month, fetch_int (match, 2), hour,
+                         fetch_int (match, 5), fetch_int (match, 6));
+    }
+
+  /* RFC 2822, as in a Date: header, with its zone */
+  date = g_mime_utils_header_decode_date (text);
+  if (date != NULL && g_date_time_get_year (date) > 1990)
+    return date;
+  g_clear_pointer (&date, g_date_time_unref);
+  return NULL;
+}
+
+/* Links end at spaces, brackets, quotes and at any non-ASCII character: 「）」「。」「、」 follow
+ * links in Japanese text without a space. */
+GPtrArray *
+kaitsu_mail_find_links (const char *text)
+{
+  g_autoptr (GRegex) regex = g_regex_new ("[Hh][Tt][Tt][Pp][Ss]?://[!#-;=?-~]+", G_REGEX_OPTIMIZE, 0, NULL);
+  g_autoptr (GMatchInfo) match = NULL;
+  GPtrArray *links = g_ptr_array_new_with_free_func (g_free);
+
+  g_regex_match (regex, text, 0, &match);
+  while (g_match_info_matches (match))
+    {
+      char *link = g_match_info_fetch (match, 0);
+      gsize length = strlen (link);
+
+      /* Sentence punctuation and unbalanced closing brackets are not part of the link. */
+      while (length > 0)
+        {
+          char last = link[length - 1];
+
+          if (strchr (".,;:!?'\"*", last) != NULL)
+            length--;
+          else if ((last == ')' && strchr (link, '(') == NULL) ||
+                   (last == ']' && strchr (link, '[') == NULL))
+            length--;
+          else
+            break;
+        }
+      link[length] = '\0';
+      g_ptr_array_add (links, link);
+      g_match_info_next (match, NULL);
+    }
+  return links;
+}
+
+static gboolean
+is_forward_subject (const char *subject)
+{
+  g_autofree char *value = NULL;
+
+  if (subject == NULL)
+    return FALSE;
+  value = match_group ("^\\s*(fwd?|fw|転送)\\s*[:：]", subject, 1);
+  return value != NULL;
+}
+
+static char *
+strip_forward_prefixes (const char *subject)
+{
+  g_autoptr (GRegex) regex = g_regex_new ("^(\\s*(fwd?|fw|re|転送|返信)\\s*[:：]\\s*)+",
+                                          G_REGEX_CASELESS, 0, NULL);
+
+  return g_regex_replace (regex, subject, -1, 0, "", 0, NULL);
+}
+
+/* A header line quoted inside a body: "差出人: …", "Sent: …" */
+static char *
+body_header (const char *body,
+             const char *names)
+{
+  g_autofree char *pattern = g_strdup_printf ("^[ \\t*]*(?:%s)[ \\t*]*[:：][ \\t]*(.+)$", names);
+
+  return match_group (pattern, body, 1);
+}
+
+static void
+find_links (KaitsuMailFacts *facts,
+            const char      *body)
+{
+  g_autoptr (GPtrArray) links = kaitsu_mail_find_links (body);
+
+  for (guint i = 0; i < links->len; i++)
+    {
+      const char *link = g_ptr_array_index (links, i);
+      g_autofree char *lower = g_ascii_strdown (link, -1);
+
+      if (facts->reset_url == NULL &&
+          (strstr (lower, "resetpassword") != NULL || strstr (lower, "forgetpwd") != NULL))
+        facts->reset_url = g_strdup (link);
+      else if (facts->login_url == NULL &&
+               (strstr (lower, "dashboard") != NULL || strstr (lower, "clp.") != NULL))
+        facts->login_url = g_strdup (link);
+    }
+}
+
+static void
+check_link (KaitsuMailFacts *facts,
+            const char      *url,
+            const char      *which)
+{
+  g_autofree char *host = NULL;
+  KaitsuLinkVerdict verdict = kaitsu_link_check (url, &host);
+  const char *shown = host != NULL ? host : url;
+  char *message = NULL;
+
+  switch (verdict)
+    {
+    case KAITSU_LINK_OK:
+      return;
+    case KAITSU_LINK_NOT_HTTPS:
+      /* Translators: %s is "the password link" or "the login link" */
+      message = g_strdup_printf (_("The %s is not a secure (https) address. Do not open it; ask the support desk for a new mail."),
+                                 which);
+      break;
+    case KAITSU_LINK_USERINFO:
+      /* Translators: %1$s is "the password link" or "the login link", %2$s a host name */
+      message = g_strdup_printf (_("The %1$s hides where it really leads (%2$s). Do not open it: this mail is probably fake."),
+                                 which, shown);
+      break;
+    case KAITSU_LINK_LOOKALIKE_HOST:
+      message = g_strdup_printf (_("The %1$s leads to %2$s, which only looks like a Trend Micro site. Do not open it: this mail is probably fake."),
+                                 which, shown);
+      break;
+    case KAITSU_LINK_UNTRUSTED_HOST:
+    case KAITSU_LINK_INVALID:
+    default:
+      message = g_strdup_printf (_("The %1$s leads to %2$s, which is not a Trend Micro site. Do not open it; this mail may be fake."),
+                                 which, shown);
+      break;
+    }
+  add_problem (facts, KAITSU_PROBLEM_ERROR, kaitsu_link_verdict_get_code (verdict), message);
+}
+
+static char *
+format_local (GDateTime *time)
+{
+  g_autoptr (GDateTime) local = g_date_time_to_local (time);
+
+  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+}
+
+static void
+check_facts (KaitsuMailFacts *facts,
+             gboolean         recognised,
+             GDateTime       *now)
+{
+  if (!recognised)
+    {
+      add_problem (facts, KAITSU_PROBLEM_ERROR, "not-activation-mail",
+                   g_strdup (_("This is not the activation mail 「新規アカウント発行のお知らせ」. Check that you chose the right mail.")));
+      return;
+    }
+  if (facts->reset_url == NULL)
+    add_problem (facts, KAITSU_PROBLEM_ERROR, "no-reset-link",
+                 g_strdup (_("The link to set the password is missing. Check that you copied the whole mail.")));
+  else
+    check_link (facts, facts->reset_url, _("password link"));
+  if (facts->login_url == NULL)
+    add_problem (facts, KAITSU_PROBLEM_ERROR, "no-login-link",
+                 g_strdup (_("The login link is missing. Check that you copied the whole mail.")));
+  else
+    check_link (facts, facts->login_url, _("login link"));
+
+  if (facts->sent != NULL)
+    {
+      facts->reset_expires = g_date_time_add_days (facts->sent, KAITSU_RESET_LINK_DAYS);
+      facts->expired = g_date_time_compare (now, facts->reset_expires) >= 0;
+      if (facts->expired && facts->reset_url != NULL)
+        {
+          g_autofree char *when = format_local (facts->reset_expires);
+
+          add_problem (facts, KAITSU_PROBLEM_ERROR, "link-expired",
+                       g_strdup_printf (_("The password link expired on %s. On the login page, use 「パスワードのリセット/パスワードをお忘れの場合」 to get a new one, or ask the support desk."),
+                                        when));
+        }
+    }
+  else
+    add_problem (facts, KAITSU_PROBLEM_WARNING, "no-date",
+                 g_strdup (_("When the mail was sent is not known, so Kaitsu cannot tell whether the password link, valid for 7 days, has expired.")));
+
+  if (facts->from == NULL || g_ascii_strcasecmp (facts->from, KAITSU_MAIL_SENDER) != 0)
+    add_problem (facts, KAITSU_PROBLEM_WARNING, "unknown-sender",
+                 g_strdup_printf (_("The mail does not come from %s. That is normal for a forwarded mail; otherwise, be careful with its links."),
+                                  KAITSU_MAIL_SENDER));
+}
+
+/* The header block at the top of pasted text, as Outlook shows it: date, sender, subject. */
+static void
+read_top_lines (const char *body,
+                MailText   *text)
+{
+  g_auto (GStrv) lines = g_strsplit (body, "\n", 16);
+
+  for (guint i = 0; lines[i] != NULL && i < 15; i++)
+    {
+      const char *line = lines[i];
+
+      if (text->date == NULL)
+        text->date = kaitsu_mail_parse_date (line);
+      if (text->subject == NULL && strstr (line, KAITSU_MAIL_SUBJECT) != NULL)
+        text->subject = g_strstrip (g_strdup (line));
+      if (text->from == NULL && !g_str_has_prefix (line, "宛先") &&
+          g_ascii_strncasecmp (line, "To", 2) != 0 && g_ascii_strncasecmp (line, "Cc", 2) != 0)
+        text->from = find_address (line);
+    }
+}
+
+KaitsuMailFacts *
+kaitsu_mail_read (const char  *data,
+                  gsize        length,
+                  GDateTime   *now,
+                  GError     **error)
+{
+  g_autoptr (KaitsuMailFacts) facts = NULL;
+  g_autofree char *decoded = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *inner_subject = NULL;
+  g_autofree char *inner_from = NULL;
+  g_autofree char *inner_date = NULL;
+  MailText text = { NULL, };
+  gboolean recognised;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (now != NULL, NULL);
+
+  /* Charset names and tables come from GMime; initialising twice is harmless. */
+  g_mime_init ();
+  if (length > KAITSU_MAIL_MAX_SIZE)
+    {
+      g_set_error (error, KAITSU_MAIL_ERROR, KAITSU_MAIL_ERROR_TOO_LARGE,
+                   _("This file is too large to be an activation mail (more than 5 MB)."));
+      return NULL;
+    }
+  if (length == 0 || memchr (data, '\0', length) != NULL ||
+      (decoded = decode_bytes (data, length, NULL)) == NULL)
+    {
+      g_set_error (error, KAITSU_MAIL_ERROR, KAITSU_MAIL_ERROR_NOT_A_MAIL,
+                   _("This is not a mail: it is empty or not text. Save the activation mail from your mail program (as .eml), or copy its text."));
+      return NULL;
+    }
+
+  if (!(looks_like_headers (decoded) && read_mime (data, length, &text)))
+    {
+      mail_text_clear (&text);
+      memset (&text, 0, sizeof text);
+      text.body = g_strdup (decoded);
+    }
+  if (text.body == NULL)
+    text.body = g_strdup ("");
+  body = normalize_body (text.body);
+
+  facts = g_new0 (KaitsuMailFacts, 1);
+  facts->problems = g_ptr_array_new_with_free_func (problem_free);
+  facts->expired = -1;
+
+  /* A forwarded mail carries the original's headers in its body; those are the ones that count. */
+  inner_subject = body_header (body, "Subject|件名");
+  inner_from = body_header (body, "From|差出人|送信者");
+  inner_date = body_header (body, "Sent|Date|送信日時|日付|日時");
+  facts->forwarded = is_forward_subject (text.subject) ||
+                     (inner_subject != NULL && strstr (inner_subject, KAITSU_MAIL_SUBJECT) != NULL);
+  if (!text.has_headers)
+    read_top_lines (body, &text);
+
+  if (facts->forwarded)
+    {
+      facts->subject = inner_subject != NULL ? strip_forward_prefixes (inner_subject)
+                                             : strip_forward_prefixes (text.subject);
+      facts->from = inner_from != NULL ? find_address (inner_from) : NULL;
+      /* The forward's own time is not the original's: without the original's, say unknown. */
+      facts->sent = kaitsu_mail_parse_date (inner_date);
+    }
+  else
+    {
+      facts->subject = text.subject != NULL ? g_strdup (text.subject) : NULL;
+      facts->from = g_strdup (text.from);
+      facts->sent = text.date != NULL ? g_date_time_ref (text.date) : NULL;
+    }
+
+  facts->company = body_header (body, "会社名|Company");
+  facts->account = body_header (body, "アカウント名|Account");
+  find_links (facts, body);
+
+  recognised = (facts->subject != NULL && strstr (facts->subject, KAITSU_MAIL_SUBJECT) != NULL) ||
+               facts->account != NULL || facts->reset_url != NULL || facts->login_url != NULL;
+  if (!recognised && !text.has_headers && facts->from == NULL && facts->sent == NULL)
+    {
+      mail_text_clear (&text);
+      g_set_error (error, KAITSU_MAIL_ERROR, KAITSU_MAIL_ERROR_NOT_A_MAIL,
+                   _("This is not a mail: nothing in it looks like a message. Save the activation mail from your mail program (as .eml), or copy its text."));
+      return NULL;
+    }
+  mail_text_clear (&text);
+  check_facts (facts, recognised, now);
+  return g_steal_pointer (&facts);
+}
+
+/* "-" is standard input. Never reads more than the limit, whatever the file's size. */
+KaitsuMailFacts *
+kaitsu_mail_read_file (const char  *path,
+                       GDateTime   *now,
+                       GError     **error)
+{
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (GInputStream) stream = NULL;
+  g_autoptr (GError) local_error = NULL;
+  g_autofree char *buffer = g_malloc (KAITSU_MAIL_MAX_SIZE + 1);
+  gsize length = 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (g_str_equal (path, "-"))
+    stream = g_unix_input_stream_new (0, FALSE);
+  else
+    {
+      file = g_file_new_for_commandline_arg (path);
+      stream = G_INPUT_STREAM (g_file_read (file, NULL, &local_error));
+    }
+  if (stream == NULL ||
+      !g_input_stream_read_all (stream, buffer, KAITSU_MAIL_MAX_SIZE + 1, &length, NULL, &local_error))
+    {
+      g_set_error (error, G_IO_ERROR, local_error != NULL ? local_error->code : G_IO_ERROR_FAILED,
+                   /* Translators: %1$s is a file name, %2$s the system's reason */
+                   _("Cannot read %1$s: %2$s"), path,
+                   local_error != NULL ? local_error->message : "");
+      return NULL;
+    }
+  return kaitsu_mail_read (buffer, length, now, error);
+}
+
+gboolean
+kaitsu_mail_facts_usable (KaitsuMailFacts *facts)
+{
+  g_return_val_if_fail (facts != NULL, FALSE);
+
+  for (guint i = 0; i < facts->problems->len; i++)
+    if (((KaitsuMailProblem *) g_ptr_array_index (facts->problems, i))->severity == KAITSU_PROBLEM_ERROR)
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+kaitsu_mail_facts_has (KaitsuMailFacts *facts,
+                       const char      *code)
+{
+  g_return_val_if_fail (facts != NULL, FALSE);
+
+  for (guint i = 0; i < facts->problems->len; i++)
+    if (g_strcmp0 (((KaitsuMailProblem *) g_ptr_array_index (facts->problems, i))->code, code) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Whole days left, rounded up; 0 once expired; -1 when unknown. */
+int
+kaitsu_mail_facts_days_left (KaitsuMailFacts *facts,
+                             GDateTime       *now)
+{
+  GTimeSpan left;
+
+  g_return_val_if_fail (facts != NULL, -1);
+
+  if (facts->reset_expires == NULL)
+    return -1;
+  left = g_date_time_difference (facts->reset_expires, now);
+  if (left <= 0)
+    return 0;
+  return (int) ((left + G_TIME_SPAN_DAY - 1) / G_TIME_SPAN_DAY);
+}
+
+static void
+add_time (JsonBuilder *builder,
+          const char  *name,
+          GDateTime   *time)
+{
+  json_builder_set_member_name (builder, name);
+  if (time != NULL)
+    {
+      g_autofree char *text = g_date_time_format (time, "%Y-%m-%dT%H:%M:%S%:z");
+      json_builder_add_string_value (builder, text);
+    }
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_string (JsonBuilder *builder,
+            const char  *name,
+            const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+char *
+kaitsu_mail_facts_to_json (KaitsuMailFacts *facts)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
+  g_autoptr (JsonNode) root = NULL;
+
+  g_return_val_if_fail (facts != NULL, NULL);
+
+  json_builder_begin_object (builder);
+  add_string (builder, "subject", facts->subject);
+  add_string (builder, "from", facts->from);
+  add_time (builder, "sent", facts->sent);
+  add_string (builder, "company", facts->company);
+  add_string (builder, "account", facts->account);
+  add_string (builder, "login_url", facts->login_url);
+  add_string (builder, "reset_url", facts->reset_url);
+  add_time (builder, "reset_expires", facts->reset_expires);
+  json_builder_set_member_name (builder, "expired");
+  if (facts->expired < 0)
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_boolean_value (builder, facts->expired == 1);
+  json_builder_set_member_name (builder, "problems");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < facts->problems->len; i++)
+    {
+      KaitsuMailProblem *problem = g_ptr_array_index (facts->problems, i);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "severity", problem->severity == KAITSU_PROBLEM_ERROR ? "error" : "warning");
+      add_string (builder, "code", problem->code);
+      add_string (builder, "message", problem->message);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  return json_generator_to_data (generator, NULL);
+}
+
+static void
+append_field (GString    *out,
+              const char *label,
+              const char *value)
+{
+  g_string_append_printf (out, "  %s: %s\n", label, value != NULL ? value : _("(not found)"));
+}
+
+char *
+kaitsu_mail_facts_to_text (KaitsuMailFacts *facts,
+                           GDateTime       *now)
+{
+  g_autoptr (GString) out = g_string_new (NULL);
+  g_autofree char *sent = facts->sent != NULL ? format_local (facts->sent) : NULL;
+  int days = kaitsu_mail_facts_days_left (facts, now);
+
+  append_field (out, _("Subject"), facts->subject);
+  append_field (out, _("From"), facts->from);
+  append_field (out, _("Sent"), sent);
+  append_field (out, _("Company"), facts->company);
+  append_field (out, _("Account"), facts->account);
+  append_field (out, _("Login link"), facts->login_url);
+  append_field (out, _("Password link"), facts->reset_url);
+  if (facts->reset_expires != NULL)
+    {
+      g_autofree char *until = format_local (facts->reset_expires);
+      g_autofree char *line = NULL;
+
+      if (days > 0)
+        /* Translators: %1$s is a date and time, %2$d a number of days */
+        line = g_strdup_printf (ngettext ("valid until %1$s (%2$d day left)",
+                                          "valid until %1$s (%2$d days left)", days), until, days);
+      else
+        line = g_strdup_printf (_("expired on %s"), until);
+      append_field (out, _("Link validity"), line);
+    }
+  g_string_append_c (out, '\n');
+  for (guint i = 0; i < facts->problems->len; i++)
+    {
+      KaitsuMailProblem *problem = g_ptr_array_index (facts->problems, i);
+
+      g_string_append_printf (out, "%s [%s] %s\n",
+                              problem->severity == KAITSU_PROBLEM_ERROR ? _("Error:") : _("Warning:"),
+                              problem->code, problem->message);
+    }
+  if (kaitsu_mail_facts_usable (facts))
+    g_string_append (out, _("The mail can be used.\n"));
+  else
+    g_string_append (out, _("Do not use the links in this mail until the errors above are resolved.\n"));
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}

@@ -1,0 +1,718 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-mail.c: the activation mail in every shape it arrives in, and every trap in its links */
+
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "kaitsu-link-check.h"
+#include "kaitsu-mail.h"
+#include "kaitsu-test-util.h"
+
+#define GOOD_LOGIN "https://clp.trendmicro.com/Dashboard?T=kjfSy"
+#define GOOD_RESET "https://forgetpwd.trendmicro.com/ForgetPassword/ResetPassword?T=kjfSy&v=8abc15e1-d6e9-4250-8d9d-3c985a6588f7"
+
+static GDateTime *now;
+
+/* The body as Trend Micro sends it; links as given. */
+static char *
+body_text (const char *login,
+           const char *reset)
+{
+  return g_strdup_printf ("* * 様\n\n"
+                          "Licensing Management Platform ログイン用のユーザアカウントを発行致しました。次の URL からログインできます。\n"
+                          "<%s>\n\n"
+                          "アカウントの詳細:\n"
+                          "会社名: 株式会社サンプル\n"
+                          "アカウント名: CAS0001\n\n"
+                          "ログイン用のパスワードを設定する必要があります。次の URL からパスワードを設定してください。なお、この URL は 7 日間のみ有効です。\n\n"
+                          "① <%s>\n\n"
+                          "ご不明点がございましたら、次の連絡先にお問い合わせください。\n",
+                          login, reset);
+}
+
+static GDateTime *
+days_ago (double days)
+{
+  return g_date_time_add_seconds (now, -days * 86400);
+}
+
+static char *
+rfc2822 (GDateTime *time)
+{
+  return g_date_time_format (time, "%a, %d %b %Y %H:%M:%S %z");
+}
+
+static char *
+mail_with (const char *headers_extra,
+           const char *content_type,
+           const char *encoding,
+           const char *body,
+           GDateTime  *sent)
+{
+  g_autofree char *date = sent != NULL ? rfc2822 (sent) : NULL;
+  g_autofree char *date_line = date != NULL ? g_strdup_printf ("Date: %s\n", date) : g_strdup ("");
+
+  return g_strdup_printf ("From: Trend Micro <PLX_account_support_MailBox@trendmicro.co.jp>\n"
+                          "To: admin@example.co.jp\n"
+                          "%s%s"
+                          "MIME-Version: 1.0\n"
+                          "Content-Type: %s\n"
+                          "Content-Transfer-Encoding: %s\n\n%s",
+                          headers_extra, date_line, content_type, encoding, body);
+}
+
+static char *
+subject_header (void)
+{
+  g_autofree char *b64 = g_base64_encode ((const guchar *) KAITSU_MAIL_SUBJECT, strlen (KAITSU_MAIL_SUBJECT));
+
+  return g_strdup_printf ("Subject: =?UTF-8?B?%s?=\n", b64);
+}
+
+static char *
+quoted_printable (const char *data,
+                  gsize       length)
+{
+  GString *out = g_string_new (NULL);
+  guint column = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      guchar c = data[i];
+
+      if (c == '\n')
+        {
+          g_string_append_c (out, '\n');
+          column = 0;
+          continue;
+        }
+      if (column > 70)
+        {
+          g_string_append (out, "=\n");
+          column = 0;
+        }
+      if (c == '=' || c >= 127 || (c < 32 && c != '\t'))
+        {
+          g_string_append_printf (out, "=%02X", c);
+          column += 3;
+        }
+      else
+        {
+          g_string_append_c (out, c);
+          column++;
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* ISO-2022-JP as Outlook writes it: NEC special characters such as ① in JIS X 0208 mode. */
+static char *
+outlook_iso2022jp (const char *utf8)
+{
+  g_autofree char *jis3 = g_convert (utf8, -1, "ISO-2022-JP-3", "UTF-8", NULL, NULL, NULL);
+  GString *out;
+
+  g_assert_nonnull (jis3);
+  out = g_string_new (jis3);
+  g_string_replace (out, "\x1b$(O", "\x1b$B", 0);
+  g_string_replace (out, "\x1b$(Q", "\x1b$B", 0);
+  return g_string_free (out, FALSE);
+}
+
+static KaitsuMailFacts *
+read_ok (const char *mail)
+{
+  g_autoptr (GError) error = NULL;
+  KaitsuMailFacts *facts = kaitsu_mail_read (mail, strlen (mail), now, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (facts);
+  return facts;
+}
+
+static void
+assert_complete (KaitsuMailFacts *facts)
+{
+  for (guint i = 0; i < facts->problems->len; i++)
+    g_test_message ("problem: %s", ((KaitsuMailProblem *) g_ptr_array_index (facts->problems, i))->code);
+  g_assert_cmpstr (facts->subject, ==, KAITSU_MAIL_SUBJECT);
+  g_assert_cmpstr (facts->company, ==, "株式会社サンプル");
+  g_assert_cmpstr (facts->account, ==, "CAS0001");
+  g_assert_cmpstr (facts->login_url, ==, GOOD_LOGIN);
+  g_assert_cmpstr (facts->reset_url, ==, GOOD_RESET);
+  g_assert_true (kaitsu_mail_facts_usable (facts));
+}
+
+static void
+test_utf8_8bit (void)
+{
+  g_autoptr (GDateTime) sent = days_ago (1.5);
+  g_autofree char *body = body_text (GOOD_LOGIN, GOOD_RESET);
+  g_autofree char *subject = subject_header ();
+  g_autofree char *mail = mail_with (subject, "text/plain; charset=UTF-8", "8bit", body, sent);
+  g_autoptr (KaitsuMailFacts) facts = read_ok (mail);
+  g_autoptr (GDateTime) expected_expiry = g_date_time_add_days (sent, 7);
+
+  assert_complete (facts);
+  g_assert_cmpstr (facts->from, ==, KAITSU_MAIL_SENDER);
+  g_assert_nonnull (facts->sent);
+  g_assert_cmpint (g_date_time_to_unix (facts->sent), ==, g_date_time_to_unix (sent));
+  g_assert_cmpint (g_date_time_to_unix (facts->reset_expires), ==, g_date_time_to_unix (expected_expiry));
+  g_assert_cmpint (facts->expired, ==, 0);
+  g_assert_cmpuint (facts->problems->len, ==, 0);
+  g_assert_cmpint (kaitsu_mail_facts_days_left (facts, now), ==, 6);
+}
+
+static void
+test_iso2022jp (void)
+{
+  g_autoptr (GDateTime) sent = days_ago (1);
+  g_autofree char *body = body_text (GOOD_LOGIN, GOOD_RESET);
+  g_autofree char *jis = outlook_iso2022jp (body);
+  g_autofree char *subject_jis = g_convert (KAITSU_MAIL_SUBJECT, -1, "ISO-2022-JP", "UTF-8", NULL, NULL, NULL);
+  g_autofree char *subject_b64 = g_base64_encode ((const guchar *) subject_jis, strlen (subject_jis));
+  g_autofree char *subject = g_strdup_printf ("Subject: =?ISO-2022-JP?B?%s?=\n", subject_b64);
+  g_autofree char *mail = mail_with (subject, "text/plain; charset=ISO-2022-JP", "7bit", jis, sent);
+  g_autoptr (KaitsuMailFacts) facts = read_ok (mail);
+
+  g_assert_nonnull (jis);
+  assert_complete (facts);
+}
+
+static void
+test_shift_jis_base64 (void)
+{
+  g_autoptr (GDateTime) sent = days_ago (2);
+  g_autofree char *body = body_text (GOOD_LOGIN, GOOD_RESET);
+  gsize sjis_length;
+  g_autofree char *sjis = g_convert (body, -1, "CP932", "UTF-8", NULL, &sjis_length, NULL);
+  g_autofree char *b64 = g_base64_encode ((const guchar *) sjis, sjis_length);
+  g_autofree char *subject = subject_header ();
+  g_autofree char *mail = mail_with (subject, "text/plain; charset=Shift_JIS", "base64", b64, sent);
+  g_autoptr (KaitsuMailFacts) facts = read_ok (mail);
+
+  assert_complete (facts);
+}
+
+static void
+test_euc_jp_quoted_printable (void)
+{
+  g_autoptr (GDateTime) sent = days_ago (3);
+  g_autofree char *body = body_text (GOOD_LOGIN, GOOD_RESET);
+  gsize euc_length;
+  g_autofree char *euc = g_convert (body, -1, "EUC-JP-MS", "UTF-8", NULL, &euc_length, NULL);
+  g_autofree char *qp = quoted_printable (euc, euc_length);
+  g_autofree char *subject = subject_header ();
+  g_autofree char *mail = mail_with (subject, "text/plain; charset=EUC-JP", "quoted-printable", qp, sent);
+  g_autoptr (KaitsuMailFacts) facts = read_ok (mail);
+
+  assert_complete (facts);
+}
+
+static void
+test_undeclared_charsets (void)
+{
+  g_autofree char *body = body_text (GOOD_LOGIN, GOOD_RESET);
+  const char *charsets[] = { "CP932", "EUC-JP-MS", "ISO-2022-JP" };
+
+  /* Pasted text saved by an old editor: no headers, no charset, just bytes. */
+  for (guint i = 0; i < G_N_ELEMENTS (charsets); i++)
+    {
+      g_autofree char *subject_line = g_strdup_printf ("件名: %s\n%s", KAITSU_MAIL_SUBJECT, body);
+      gsize length = 0;
+      g_autofree char *bytes = i == 2 ? outlook_iso2022jp (subject_line)
+                                      : g_convert (subject_line, -1, charsets[i], "UTF-8", NULL, &length, NULL);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (KaitsuMailFacts) facts = NULL;
+
+      if (i == 2)
+        length = strlen (bytes);
+      facts = kaitsu_mail_read (bytes, length, now, &error);
+
+      g_test_message ("charset %s", charsets[i]);
+      g_assert_no_error (error);
+      g_assert_cmpstr (facts->account, ==, "CAS0001");
+      g_assert_cmpstr (facts->company, ==, "株式会社サンプル");
+      g_assert_cmpstr (facts->reset_url, ==, GOOD_RESET);
+    }
+}
+
+static void
+test_multipart_alternative (void)
+{
+  g_autoptr (GDateTime) sent = days_ago (1);
+  g_autofree char *text = body_text (GOOD_LOGIN, GOOD_RESET);
+  g_autofree char *subject = subject_header ();
+  /* The HTML part says something else: the text part is the one read. */
+  g_autofree char *multipart = g_strdup_printf (
+    "--XYZ\nContent-Type: text/plain; charset=UTF-8\nContent-Transfer-Encoding: 8bit\n\n%s\n"
+    "--XYZ\nContent-Type: text/html; charset=UTF-8\n\n<p>アカウント名: HTML0001</p>\n--XYZ--\n", text);
+  g_autofree char *mail = mail_with (subject, "multipart/alternative; boundary=XYZ", "8bit", multipart, sent);
+  g_autoptr (KaitsuMailFacts) facts = read_ok (mail);
+
+  assert_complete (facts);
+}
+
+static void
+test_html_only (void)
+{
+  g_autoptr (GDateTime) sent = days_ago (1);
+  g_autofree char *subject = subject_header ();
+  g_autofree char *html = g_strdup_printf (
+    "<html><head><style>p { color: red; } /* アカウント名: STYLE */</style></head><body>"
+    "<p>次の URL からログインできます。<br><a href=\"%s\">こちら</a></p>"
+    "<p>会社名: 株式会社サンプル<br>アカウント名: CAS0001</p>"
+    "<p>&#9312; <a href=\"https://forgetpwd.trendmicro.com/ForgetPassword/ResetPassword?T=kjfSy&amp;v=8abc15e1-d6e9-4250-8d9d-3c985a6588f7\">"
+    "https://forgetpwd.trendmicro.com/ForgetPassword/ResetPassword?T=kjfSy&amp;v=8abc15e1-d6e9-4250-8d9d-3c985a6588f7</a></p>"
+    "<script>var x = 'https://evil.example/ResetPassword';</script></body></html>", GOOD_LOGIN);
+  g_autofree char *mail = mail_with (subject, "text/html; charset=UTF-8", "8bit", html, sent);
+  g_autoptr (KaitsuMailFacts) facts = read_ok (mail);
+
+  assert_complete (facts);
+}
+
+static void
+test_html_link_text_lies (void)
+{
+  g_autoptr (GDateTime) sent = days_ago (1);
+  g_autofree char *subject = subject_header ();
+  /* The text shows the real address; the link goes elsewhere. The destination is what counts. */
+  g_autofree char *html = g_strdup_printf (
+    "<p><a href=\"%s\">%s</a></p><p>アカウント名: CAS0001</p>"
+    "<p><a href=\"https://trendmicro-secure.example/ResetPassword?T=1\">%s</a></p>",
+    GOOD_LOGIN, GOOD_LOGIN, GOOD_RESET);
+  g_autofree char *mail = mail_with (subject, "text/html; charset=UTF-8", "8bit", html, sent);
+  g_autoptr (KaitsuMailFacts) facts = read_ok (mail);
+
+  g_assert_cmpstr (facts->reset_url, ==, "https://trendmicro-secure.example/ResetPassword?T=1");
+  g_assert_true (kaitsu_mail_facts_has (facts, "lookalike-host"));
+  g_assert_false (kaitsu_mail_facts_usable (facts));
+}
+
+static char *
+forwarded_body (const char *date_line)
+{
+  g_autofree char *original = body_text (GOOD_LOGIN, GOOD_RESET);
+  g_auto (GStrv) lines = g_strsplit (original, "\n", -1);
+  g_autofree char *quoted_lines = NULL;
+  GString *quoted = g_string_new (NULL);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    g_string_append_printf (quoted, "> %s\n", lines[i]);
+  quoted_lines = g_string_free (quoted, FALSE);
+  return g_strdup_printf ("確認をお願いします。\n\n"
+                          "-----Original Message-----\n"
+                          "> 差出人: PLX_account_support_MailBox@trendmicro.co.jp\n"
+                          "%s"
+                          "> 宛先: admin@example.co.jp\n"
+                          "> 件名: %s\n>\n%s",
+                          date_line, KAITSU_MAIL_SUBJECT, quoted_lines);
+}
+
+static void
+test_forwarded (void)
+{
+  g_autoptr (GDateTime) original_sent = days_ago (2);
+  g_autoptr (GDateTime) forwarded_at = days_ago (0.1);
+  g_autofree char *shown = g_date_time_format (original_sent, "%Y年%m月%d日 %H:%M");
+  g_autofree char *date_line = g_strdup_printf ("> 送信日時: %s\n", shown);
+  g_autofree char *body = forwarded_body (date_line);
+  g_autofree char *mail = g_strdup_printf ("From: colleague@example.co.jp\nTo: admin@example.co.jp\n"
+                                           "Subject: FW: %s\nDate: %s\nContent-Type: text/plain; charset=UTF-8\n\n%s",
+                                           KAITSU_MAIL_SUBJECT, rfc2822 (forwarded_at), body);
+  g_autoptr (KaitsuMailFacts) facts = read_ok (mail);
+
+  assert_complete (facts);
+  g_assert_true (facts->forwarded);
+  g_assert_cmpstr (facts->from, ==, KAITSU_MAIL_SENDER);
+  g_assert_false (kaitsu_mail_facts_has (facts, "unknown-sender"));
+  /* The original's time, to the minute, not the forward's */
+  g_assert_nonnull (facts->sent);
+  g_assert_cmpint (g_date_time_to_unix (facts->sent) / 60, ==, g_date_time_to_unix (original_sent) / 60);
+}
+
+static void
+test_forwarded_without_date (void)
+{
+  g_autoptr (GDateTime) forwarded_at = days_ago (0.1);
+  g_autofree char *forward_date = rfc2822 (forwarded_at);
+  g_autofree char *body = forwarded_body ("");
+  g_autofree char *mail = g_strdup_printf ("From: colleague@example.co.jp\nSubject: 転送: %s\nDate: %s\n"
+                                           "Content-Type: text/plain; charset=UTF-8\n\n%s",
+                                           KAITSU_MAIL_SUBJECT, forward_date, body);
+  g_autoptr (KaitsuMailFacts) facts = read_ok (mail);
+
+  g_assert_true (facts->forwarded);
+  g_assert_null (facts->sent);
+  g_assert_cmpint (facts->expired, ==, -1);
+  g_assert_true (kaitsu_mail_facts_has (facts, "no-date"));
+  /* A warning, not an error: the mail is still usable. */
+  g_assert_true (kaitsu_mail_facts_usable (facts));
+}
+
+static void
+test_forwarded_as_attachment (void)
+{
+  g_autoptr (GDateTime) sent = days_ago (1);
+  g_autofree char *body = body_text (GOOD_LOGIN, GOOD_RESET);
+  g_autofree char *subject = subject_header ();
+  g_autofree char *original = mail_with (subject, "text/plain; charset=UTF-8", "8bit", body, sent);
+  g_autofree char *mail = g_strdup_printf ("From: colleague@example.co.jp\nSubject: Fwd: activation\n"
+                                           "MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=B\n\n"
+                                           "--B\nContent-Type: text/plain\n\nSee attached.\n"
+                                           "--B\nContent-Type: message/rfc822\n\n%s\n--B--\n", original);
+  g_autoptr (KaitsuMailFacts) facts = read_ok (mail);
+
+  assert_complete (facts);
+  g_assert_cmpstr (facts->from, ==, KAITSU_MAIL_SENDER);
+  g_assert_cmpint (g_date_time_to_unix (facts->sent), ==, g_date_time_to_unix (sent));
+}
+
+static void
+test_pasted_outlook (void)
+{
+  g_autoptr (GDateTime) sent = days_ago (2);
+  g_autofree char *shown = g_date_time_format (sent, "%Y/%m/%d (火) %H:%M");
+  g_autofree char *body = body_text (GOOD_LOGIN, GOOD_RESET);
+  /* As the manual shows the mail in Outlook, copied without headers */
+  g_autofree char *pasted = g_strdup_printf ("%s\r\nPLX_account_support_MailBox@trendmicro.co.jp\r\n%s\r\n"
+                                             "宛先 admin@example.co.jp\r\n\r\n%s",
+                                             shown, KAITSU_MAIL_SUBJECT, body);
+  g_autoptr (KaitsuMailFacts) facts = read_ok (pasted);
+
+  assert_complete (facts);
+  g_assert_cmpstr (facts->from, ==, KAITSU_MAIL_SENDER);
+  g_assert_nonnull (facts->sent);
+  /* No zone shown: local time */
+  g_assert_cmpint (g_date_time_to_unix (facts->sent) / 60, ==, g_date_time_to_unix (sent) / 60);
+  g_assert_cmpuint (facts->problems->len, ==, 0);
+}
+
+static void
+test_pasted_kanji_date (void)
+{
+  g_autoptr (GDateTime) sent = days_ago (5);
+  g_autofree char *shown = g_date_time_format (sent, "%Y年%m月%d日 %H:%M");
+  g_autofree char *body = body_text (GOOD_LOGIN, GOOD_RESET);
+  g_autofree char *pasted = g_strdup_printf ("差出人: PLX_account_support_MailBox@trendmicro.co.jp\n"
+                                             "送信日時: %s\n件名: %s\n\n%s", shown, KAITSU_MAIL_SUBJECT, body);
+  g_autoptr (KaitsuMailFacts) facts = read_ok (pasted);
+
+  assert_complete (facts);
+  g_assert_cmpint (g_date_time_to_unix (facts->sent) / 60, ==, g_date_time_to_unix (sent) / 60);
+  g_assert_cmpint (kaitsu_mail_facts_days_left (facts, now), ==, 2);
+}
+
+static void
+test_dates (void)
+{
+  struct { const char *text; int y, mo, d, h, mi; } cases[] = {
+    { "2026/11/24 (火) 20:09", 2026, 11, 24, 20, 9 },
+    { "2026年11月24日 20:09", 2026, 11, 24, 20, 9 },
+    { "送信日時: 2026年11月24日 (火曜日) 8:09", 2026, 11, 24, 8, 9 },
+    { "2021/01/27 (水) 20:09", 2021, 1, 27, 20, 9 },
+    { "Tuesday, November 24, 2026 8:09 PM", 2026, 11, 24, 20, 9 },
+    { "Tuesday, November 24, 2026 12:05 AM", 2026, 11, 24, 0, 5 },
+  };
+  g_autoptr (GDateTime) zoned = kaitsu_mail_parse_date ("Tue, 24 Nov 2026 20:09:00 +0900");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GDateTime) date = kaitsu_mail_parse_date (cases[i].text);
+      g_autoptr (GDateTime) expected = g_date_time_new_local (cases[i].y, cases[i].mo, cases[i].d,
+                                                               cases[i].h, cases[i].mi, 0);
+
+      g_test_message ("date %s", cases[i].text);
+      g_assert_nonnull (date);
+      g_assert_cmpint (g_date_time_to_unix (date), ==, g_date_time_to_unix (expected));
+    }
+  g_assert_nonnull (zoned);
+  g_assert_cmpint (g_date_time_to_unix (zoned), ==, 1795518540);
+  g_assert_null (kaitsu_mail_parse_date ("2026/13/45 99:99"));
+  g_assert_null (kaitsu_mail_parse_date ("no date here"));
+  g_assert_null (kaitsu_mail_parse_date (NULL));
+}
+
+static void
+test_link_endings (void)
+{
+  const char *text = "ログイン（https://clp.trendmicro.com/Dashboard?T=a）。設定は"
+                     "https://forgetpwd.trendmicro.com/ForgetPassword/ResetPassword?T=b&v=c、"
+                     "または <https://example.com/x> や (https://example.org/y). "
+                     "https://en.wikipedia.org/wiki/Foo_(bar)";
+  g_autoptr (GPtrArray) links = kaitsu_mail_find_links (text);
+
+  g_assert_cmpuint (links->len, ==, 5);
+  g_assert_cmpstr (g_ptr_array_index (links, 0), ==, "https://clp.trendmicro.com/Dashboard?T=a");
+  g_assert_cmpstr (g_ptr_array_index (links, 1), ==,
+                   "https://forgetpwd.trendmicro.com/ForgetPassword/ResetPassword?T=b&v=c");
+  g_assert_cmpstr (g_ptr_array_index (links, 2), ==, "https://example.com/x");
+  g_assert_cmpstr (g_ptr_array_index (links, 3), ==, "https://example.org/y");
+  g_assert_cmpstr (g_ptr_array_index (links, 4), ==, "https://en.wikipedia.org/wiki/Foo_(bar)");
+}
+
+static void
+test_link_check (void)
+{
+  struct { const char *url; KaitsuLinkVerdict verdict; } cases[] = {
+    { GOOD_RESET, KAITSU_LINK_OK },
+    { GOOD_LOGIN, KAITSU_LINK_OK },
+    { "https://trendmicro.co.jp/", KAITSU_LINK_OK },
+    { "https://CLP.TrendMicro.COM./Dashboard", KAITSU_LINK_OK },
+    { "https://clp.trendmicro.com:443/Dashboard", KAITSU_LINK_OK },
+    { "http://forgetpwd.trendmicro.com/ForgetPassword/ResetPassword?T=1", KAITSU_LINK_NOT_HTTPS },
+    { "https://clp.trendmicro.com:8443/Dashboard", KAITSU_LINK_UNTRUSTED_HOST },
+    { "https://evil.example/ResetPassword", KAITSU_LINK_UNTRUSTED_HOST },
+    { "https://nottrendmicro.com/", KAITSU_LINK_LOOKALIKE_HOST },
+    { "https://trendmicro.com.evil.jp/ResetPassword", KAITSU_LINK_LOOKALIKE_HOST },
+    { "https://trendmicr0.com/ResetPassword", KAITSU_LINK_LOOKALIKE_HOST },
+    { "https://trendrnicro.com/ResetPassword", KAITSU_LINK_LOOKALIKE_HOST },
+    { "https://trend-micro-support.co/", KAITSU_LINK_LOOKALIKE_HOST },
+    /* Cyrillic е in "trеndmicro", as Unicode and as punycode */
+    { "https://forgetpwd.tr\xd0\xb5ndmicro.com/ForgetPassword", KAITSU_LINK_LOOKALIKE_HOST },
+    { "https://forgetpwd.xn--trndmicro-h0h.com/ForgetPassword", KAITSU_LINK_LOOKALIKE_HOST },
+    { "https://trendmicro.com@evil.example/ResetPassword", KAITSU_LINK_USERINFO },
+    { "https://user:pass@clp.trendmicro.com/", KAITSU_LINK_USERINFO },
+    { "javascript:alert(1)", KAITSU_LINK_INVALID },
+    { "https://", KAITSU_LINK_INVALID },
+    { "not a link", KAITSU_LINK_INVALID },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_test_message ("link %s", cases[i].url);
+      g_assert_cmpint (kaitsu_link_check (cases[i].url, NULL), ==, cases[i].verdict);
+    }
+  g_assert_cmpstr (kaitsu_link_verdict_get_code (KAITSU_LINK_LOOKALIKE_HOST), ==, "lookalike-host");
+  g_assert_null (kaitsu_link_verdict_get_code (KAITSU_LINK_OK));
+}
+
+static KaitsuMailFacts *
+read_with_links (const char *login,
+                 const char *reset,
+                 GDateTime  *sent)
+{
+  g_autofree char *body = body_text (login, reset);
+  g_autofree char *subject = subject_header ();
+  g_autofree char *mail = mail_with (subject, "text/plain; charset=UTF-8", "8bit", body, sent);
+
+  return read_ok (mail);
+}
+
+static void
+test_phishing (void)
+{
+  g_autoptr (GDateTime) sent = days_ago (1);
+  struct { const char *reset; const char *code; } cases[] = {
+    { "https://forgetpwd.trendmicro.com.evil.jp/ForgetPassword/ResetPassword?T=1", "lookalike-host" },
+    { "https://evil.example/ForgetPassword/ResetPassword?T=1", "untrusted-host" },
+    { "https://forgetpwd.trendmicro.com@evil.example/ForgetPassword/ResetPassword?T=1", "userinfo-in-url" },
+    { "http://forgetpwd.trendmicro.com/ForgetPassword/ResetPassword?T=1", "not-https" },
+    { "https://forgetpwd.xn--trndmicro-h0h.com/ForgetPassword/ResetPassword?T=1", "lookalike-host" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (KaitsuMailFacts) facts = read_with_links (GOOD_LOGIN, cases[i].reset, sent);
+
+      g_test_message ("reset link %s", cases[i].reset);
+      g_assert_cmpstr (facts->reset_url, ==, cases[i].reset);
+      g_assert_true (kaitsu_mail_facts_has (facts, cases[i].code));
+      g_assert_false (kaitsu_mail_facts_usable (facts));
+    }
+}
+
+static void
+test_expired (void)
+{
+  g_autoptr (GDateTime) sent = days_ago (7.01);
+  g_autoptr (KaitsuMailFacts) facts = read_with_links (GOOD_LOGIN, GOOD_RESET, sent);
+  g_autoptr (GDateTime) fresh_sent = days_ago (6.99);
+  g_autoptr (KaitsuMailFacts) fresh = read_with_links (GOOD_LOGIN, GOOD_RESET, fresh_sent);
+
+  g_assert_cmpint (facts->expired, ==, 1);
+  g_assert_true (kaitsu_mail_facts_has (facts, "link-expired"));
+  g_assert_false (kaitsu_mail_facts_usable (facts));
+  g_assert_cmpint (kaitsu_mail_facts_days_left (facts, now), ==, 0);
+  g_assert_cmpint (fresh->expired, ==, 0);
+  g_assert_cmpint (kaitsu_mail_facts_days_left (fresh, now), ==, 1);
+}
+
+static void
+test_missing_parts (void)
+{
+  g_autoptr (GDateTime) sent = days_ago (1);
+  g_autofree char *subject = subject_header ();
+  g_autofree char *no_date = g_strdup_printf ("From: someone@example.co.jp\n%s"
+                                              "Content-Type: text/plain; charset=UTF-8\n\nアカウント名: CAS0001\n",
+                                              subject);
+  g_autoptr (KaitsuMailFacts) facts = read_ok (no_date);
+
+  g_assert_true (kaitsu_mail_facts_has (facts, "no-reset-link"));
+  g_assert_true (kaitsu_mail_facts_has (facts, "no-login-link"));
+  g_assert_true (kaitsu_mail_facts_has (facts, "no-date"));
+  g_assert_true (kaitsu_mail_facts_has (facts, "unknown-sender"));
+  g_assert_false (kaitsu_mail_facts_usable (facts));
+}
+
+static void
+test_not_activation_mail (void)
+{
+  const char *lunch = "From: colleague@example.co.jp\nSubject: Lunch\nDate: Tue, 24 Nov 2026 12:00:00 +0900\n\n"
+                      "Shall we have lunch at https://example.com/menu ?\n";
+  g_autoptr (KaitsuMailFacts) facts = read_ok (lunch);
+
+  g_assert_true (kaitsu_mail_facts_has (facts, "not-activation-mail"));
+  g_assert_false (kaitsu_mail_facts_usable (facts));
+  g_assert_cmpuint (facts->problems->len, ==, 1);
+}
+
+static void
+test_not_a_mail (void)
+{
+  static const guchar png[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R' };
+  const char *inputs[] = { "", "   \n\n  ", "just some words with nothing else" };
+  g_autoptr (GError) error = NULL;
+  g_autofree char *huge = g_malloc0 (KAITSU_MAIL_MAX_SIZE + 1);
+
+  g_assert_null (kaitsu_mail_read ((const char *) png, sizeof png, now, &error));
+  g_assert_error (error, KAITSU_MAIL_ERROR, KAITSU_MAIL_ERROR_NOT_A_MAIL);
+  g_clear_error (&error);
+  for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
+    {
+      g_assert_null (kaitsu_mail_read (inputs[i], strlen (inputs[i]), now, &error));
+      g_assert_error (error, KAITSU_MAIL_ERROR, KAITSU_MAIL_ERROR_NOT_A_MAIL);
+      g_clear_error (&error);
+    }
+  memset (huge, 'a', KAITSU_MAIL_MAX_SIZE + 1);
+  g_assert_null (kaitsu_mail_read (huge, KAITSU_MAIL_MAX_SIZE + 1, now, &error));
+  g_assert_error (error, KAITSU_MAIL_ERROR, KAITSU_MAIL_ERROR_TOO_LARGE);
+}
+
+static void
+test_json_shape (void)
+{
+  g_autoptr (GDateTime) sent = days_ago (1);
+  g_autoptr (KaitsuMailFacts) facts = read_with_links (GOOD_LOGIN, "https://evil.example/ResetPassword", sent);
+  g_autofree char *json = kaitsu_mail_facts_to_json (facts);
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  const char *keys[] = { "subject", "from", "sent", "company", "account", "login_url", "reset_url",
+                         "reset_expires", "expired", "problems" };
+  JsonObject *root, *problem;
+  g_autoptr (GRegex) iso = g_regex_new ("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d[+-]\\d\\d:\\d\\d$", 0, 0, NULL);
+
+  g_assert_true (json_parser_load_from_data (parser, json, -1, NULL));
+  root = json_node_get_object (json_parser_get_root (parser));
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    g_assert_true (json_object_has_member (root, keys[i]));
+  g_assert_true (g_regex_match (iso, json_object_get_string_member (root, "sent"), 0, NULL));
+  g_assert_true (g_regex_match (iso, json_object_get_string_member (root, "reset_expires"), 0, NULL));
+  g_assert_false (json_object_get_boolean_member (root, "expired"));
+  problem = json_array_get_object_element (json_object_get_array_member (root, "problems"), 0);
+  g_assert_cmpstr (json_object_get_string_member (problem, "severity"), ==, "error");
+  g_assert_cmpstr (json_object_get_string_member (problem, "code"), ==, "untrusted-host");
+  g_assert_cmpuint (strlen (json_object_get_string_member (problem, "message")), >, 10);
+}
+
+static void
+test_json_unknowns (void)
+{
+  const char *text = "件名: 新規アカウント発行のお知らせ\nアカウント名: CAS0002\n";
+  g_autoptr (KaitsuMailFacts) facts = read_ok (text);
+  g_autofree char *json = kaitsu_mail_facts_to_json (facts);
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  JsonObject *root;
+
+  g_assert_true (json_parser_load_from_data (parser, json, -1, NULL));
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_true (json_object_get_null_member (root, "sent"));
+  g_assert_true (json_object_get_null_member (root, "expired"));
+  g_assert_true (json_object_get_null_member (root, "reset_expires"));
+  g_assert_true (json_object_get_null_member (root, "company"));
+}
+
+/* The command-line contract: exit 0 usable, 1 problems, 2 unreadable; - reads standard input. */
+static int
+run_check_mail (const char *input,
+                gsize       length,
+                gboolean    json,
+                char      **out)
+{
+  g_autoptr (GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
+                                                                        G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                                                        G_SUBPROCESS_FLAGS_STDERR_MERGE);
+  g_autoptr (GSubprocess) process = NULL;
+  g_autoptr (GBytes) stdin_bytes = g_bytes_new (input, length);
+  g_autoptr (GBytes) stdout_bytes = NULL;
+  g_autoptr (GError) error = NULL;
+
+  process = g_subprocess_launcher_spawn (launcher, &error, KAITSU_BINARY, "--check-mail", "-",
+                                         json ? "--json" : NULL, NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate (process, stdin_bytes, NULL, &stdout_bytes, NULL, &error));
+  g_assert_no_error (error);
+  if (out != NULL)
+    *out = g_strndup (g_bytes_get_data (stdout_bytes, NULL), g_bytes_get_size (stdout_bytes));
+  return g_subprocess_get_exit_status (process);
+}
+
+static void
+test_command_line (void)
+{
+  g_autoptr (GDateTime) sent = days_ago (1);
+  g_autoptr (GDateTime) old = days_ago (30);
+  g_autofree char *body = body_text (GOOD_LOGIN, GOOD_RESET);
+  g_autofree char *subject = subject_header ();
+  g_autofree char *good = mail_with (subject, "text/plain; charset=UTF-8", "8bit", body, sent);
+  g_autofree char *expired = mail_with (subject, "text/plain; charset=UTF-8", "8bit", body, old);
+  g_autofree char *out = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+
+  g_assert_cmpint (run_check_mail (good, strlen (good), TRUE, &out), ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, NULL));
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (json_parser_get_root (parser)), "account"),
+                   ==, "CAS0001");
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_check_mail (expired, strlen (expired), FALSE, &out), ==, 1);
+  g_assert_nonnull (strstr (out, "link-expired"));
+  g_assert_cmpint (run_check_mail ("\x89PNG\r\n\x1a\n\0\0", 10, FALSE, NULL), ==, 2);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  kaitsu_test_init (&argc, &argv);
+  now = g_date_time_new_now_local ();
+  g_test_add_func ("/mail/utf8-8bit", test_utf8_8bit);
+  g_test_add_func ("/mail/iso-2022-jp", test_iso2022jp);
+  g_test_add_func ("/mail/shift-jis-base64", test_shift_jis_base64);
+  g_test_add_func ("/mail/euc-jp-quoted-printable", test_euc_jp_quoted_printable);
+  g_test_add_func ("/mail/undeclared-charsets", test_undeclared_charsets);
+  g_test_add_func ("/mail/multipart-alternative", test_multipart_alternative);
+  g_test_add_func ("/mail/html-only", test_html_only);
+  g_test_add_func ("/mail/html-link-text-lies", test_html_link_text_lies);
+  g_test_add_func ("/mail/forwarded", test_forwarded);
+  g_test_add_func ("/mail/forwarded-without-date", test_forwarded_without_date);
+  g_test_add_func ("/mail/forwarded-as-attachment", test_forwarded_as_attachment);
+  g_test_add_func ("/mail/pasted-outlook", test_pasted_outlook);
+  g_test_add_func ("/mail/pasted-kanji-date", test_pasted_kanji_date);
+  g_test_add_func ("/mail/dates", test_dates);
+  g_test_add_func ("/mail/link-endings", test_link_endings);
+  g_test_add_func ("/mail/link-check", test_link_check);
+  g_test_add_func ("/mail/phishing", test_phishing);
+  g_test_add_func ("/mail/expired", test_expired);
+  g_test_add_func ("/mail/missing-parts", test_missing_parts);
+  g_test_add_func ("/mail/not-activation-mail", test_not_activation_mail);
+  g_test_add_func ("/mail/not-a-mail", test_not_a_mail);
+  g_test_add_func ("/mail/json-shape", test_json_shape);
+  g_test_add_func ("/mail/json-unknowns", test_json_unknowns);
+  g_test_add_func ("/mail/command-line", test_command_line);
+  status = g_test_run ();
+  g_date_time_unref (now);
+  return status;
+}
