@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <libintl.h>
 #include <glib/gstdio.h>
 #include <locale.h>
 
@@ -25,6 +26,7 @@ kaitsu_test_init (int    *argc,
   g_test_init (argc, argv, NULL);
 }
 
+#ifndef KAITSU_TEST_NO_GTK
 void
 kaitsu_test_init_gtk (int    *argc,
                       char ***argv)
@@ -34,6 +36,8 @@ kaitsu_test_init_gtk (int    *argc,
   /* Screenshots and assertions see finished states, not the middle of a slide. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 }
+
+#endif
 
 gboolean
 kaitsu_test_ui_is_japanese (void)
@@ -65,6 +69,7 @@ kaitsu_test_wait_until (gboolean  (*done) (gpointer data),
   g_source_remove (limit);
 }
 
+#ifndef KAITSU_TEST_NO_GTK
 static gboolean
 count_frame (GtkWidget     *widget,
              GdkFrameClock *clock,
@@ -129,3 +134,4 @@ kaitsu_test_save_screenshot (GtkWidget  *widget,
   g_test_message ("screenshot: %s", path);
   return path;
 }
+#endif

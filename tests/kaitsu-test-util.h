@@ -2,20 +2,27 @@
 /* kaitsu-test-util.h: what every Kaitsu test needs: translations, main-loop waits, screenshots */
 #pragma once
 
+#ifdef KAITSU_TEST_NO_GTK
+#include <glib.h>
+#else
 #include <gtk/gtk.h>
+#endif
 
 G_BEGIN_DECLS
 
 void     kaitsu_test_init            (int           *argc,
                                       char        ***argv);
-void     kaitsu_test_init_gtk        (int           *argc,
-                                      char        ***argv);
-gboolean kaitsu_test_ui_is_japanese  (void);
-void     kaitsu_test_wait_for_frame  (GtkWidget     *widget);
 void     kaitsu_test_wait_until      (gboolean     (*done) (gpointer data),
                                       gpointer       data,
                                       const char    *what);
+gboolean kaitsu_test_ui_is_japanese  (void);
+
+#ifndef KAITSU_TEST_NO_GTK
+void     kaitsu_test_init_gtk        (int           *argc,
+                                      char        ***argv);
+void     kaitsu_test_wait_for_frame  (GtkWidget     *widget);
 char    *kaitsu_test_save_screenshot (GtkWidget     *widget,
                                       const char    *name);
+#endif
 
 G_END_DECLS

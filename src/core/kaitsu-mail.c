@@ -161,6 +161,8 @@ decode_bytes (const char *data,
 
   if (length < 0)
     length = strlen (data);
+  if (length == 0)
+    return g_strdup ("");
 
   if (declared_charset != NULL)
     {

@@ -169,7 +169,8 @@ kaitsu_sharepoint_admin_site_from_input (const char *input)
 
   if (input == NULL)
     return NULL;
-  text = g_ascii_strdown (g_strstrip (g_strdup (input)), -1);
+  text = g_ascii_strdown (input, -1);
+  g_strstrip (text);
   rest = text;
   if (g_str_has_prefix (rest, "https://"))
     rest += strlen ("https://");
