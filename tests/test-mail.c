@@ -41,7 +41,7 @@ days_ago (double days)
 static char *
 rfc2822 (GDateTime *time)
 {
-  return g_date_time_format (time, "%a, %d %b %Y %H:%M:%S %z");
+  return kaitsu_test_format_rfc2822 (time);
 }
 
 static char *

@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "kaitsu-application.h"
+#include "kaitsu-link-row.h"
+#include "prepare/kaitsu-prepare-page.h"
 #include "kaitsu-session.h"
 #include "kaitsu-test-util.h"
 #include "kaitsu-window.h"
@@ -317,6 +319,88 @@ test_side_pane_setting (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+mail_read (gpointer page)
+{
+  return !kaitsu_prepare_page_is_reading (page);
+}
+
+static char *
+activation_mail (double      days_ago,
+                 const char *reset_host)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr (GDateTime) sent = g_date_time_add_seconds (now, -days_ago * 86400);
+  g_autofree char *date = kaitsu_test_format_rfc2822 (sent);
+
+  return g_strdup_printf ("From: PLX_account_support_MailBox@trendmicro.co.jp\n"
+                          "Subject: =?UTF-8?B?5paw6KaP44Ki44Kr44Km44Oz44OI55m66KGM44Gu44GK55+l44KJ44Gb?=\n"
+                          "Date: %s\nContent-Type: text/plain; charset=UTF-8\n\n"
+                          "<https://clp.trendmicro.com/Dashboard?T=abc>\n会社名: 株式会社サンプル\n"
+                          "アカウント名: CAS0001\n"
+                          "① <https://%s/ForgetPassword/ResetPassword?T=abc&v=def>\n",
+                          date, reset_host);
+}
+
+static void
+test_read_mail (void)
+{
+  g_autoptr (KaitsuFlow) flow = kaitsu_flow_new ();
+  KaitsuWindow *window = NULL;
+  KaitsuPage *prepare, *password;
+  g_autofree char *good = activation_mail (2, "forgetpwd.trendmicro.com");
+  g_autofree char *fake = activation_mail (1, "forgetpwd.trendmicro.com.evil.example");
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (GFileIOStream) stream = NULL;
+  g_autofree char *name = NULL;
+
+  g_assert_true (kaitsu_flow_go_next (flow, NULL));
+  window = open_window (flow);
+  prepare = kaitsu_assistant_get_visible_page (kaitsu_window_get_assistant (window));
+  g_assert_true (KAITSU_IS_PREPARE_PAGE (prepare));
+
+  /* A fake: refused, told in red, and none of its links reach the next steps. */
+  kaitsu_prepare_page_read_text (KAITSU_PREPARE_PAGE (prepare), fake);
+  kaitsu_test_wait_until (mail_read, prepare, "the mail to be read");
+  g_assert_cmpuint (kaitsu_prepare_page_get_n_problems (KAITSU_PREPARE_PAGE (prepare), TRUE), ==, 1);
+  g_assert_null (kaitsu_flow_get_reset_url (flow));
+  g_assert_cmpstr (kaitsu_flow_get_login_url (flow), ==, "https://clp.trendmicro.com/Dashboard?T=abc");
+  name = g_strdup_printf ("prepare-fake-%s", lang ());
+  g_free (kaitsu_test_save_screenshot (GTK_WIDGET (window), name));
+  g_clear_pointer (&name, g_free);
+
+  /* The real one, from a .eml file */
+  file = g_file_new_tmp ("kaitsu-XXXXXX.eml", &stream, NULL);
+  g_assert_true (g_file_replace_contents (file, good, strlen (good), NULL, FALSE, 0, NULL, NULL, NULL));
+  kaitsu_prepare_page_read_file (KAITSU_PREPARE_PAGE (prepare), file);
+  g_assert_true (kaitsu_prepare_page_is_reading (KAITSU_PREPARE_PAGE (prepare)));
+  kaitsu_test_wait_until (mail_read, prepare, "the mail to be read");
+  g_assert_cmpuint (kaitsu_prepare_page_get_n_problems (KAITSU_PREPARE_PAGE (prepare), TRUE), ==, 0);
+  g_assert_cmpstr (kaitsu_flow_get_account (flow), ==, "CAS0001");
+  g_assert_cmpstr (kaitsu_flow_get_reset_url (flow), ==,
+                   "https://forgetpwd.trendmicro.com/ForgetPassword/ResetPassword?T=abc&v=def");
+  g_assert_cmpint (kaitsu_flow_get_reset_expires (flow), >, g_get_real_time () / G_USEC_PER_SEC);
+  name = g_strdup_printf ("prepare-read-%s", lang ());
+  g_free (kaitsu_test_save_screenshot (GTK_WIDGET (window), name));
+  g_clear_pointer (&name, g_free);
+  g_file_delete (file, NULL, NULL);
+
+  /* The link is offered on the password step. */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (kaitsu_page_get_confirm (prepare)), TRUE);
+  next_step (window, KAITSU_STEP_PASSWORD);
+  password = kaitsu_assistant_get_visible_page (kaitsu_window_get_assistant (window));
+  {
+    GtkWidget *row = find_widget (GTK_WIDGET (password), KAITSU_TYPE_LINK_ROW, NULL);
+
+    g_assert_nonnull (row);
+    g_assert_true (gtk_widget_get_visible (row));
+    g_assert_cmpstr (kaitsu_link_row_get_uri (KAITSU_LINK_ROW (row)), ==, kaitsu_flow_get_reset_url (flow));
+  }
+  name = g_strdup_printf ("password-link-%s", lang ());
+  g_free (kaitsu_test_save_screenshot (GTK_WIDGET (window), name));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 typedef struct
 {
   KaitsuStep seen_step;
@@ -414,5 +498,6 @@ main (int   argc,
   g_test_add_func ("/window/one-at-a-time-on-screen", test_one_at_a_time_on_screen);
   g_test_add_func ("/window/side-pane-setting", test_side_pane_setting);
   g_test_add_func ("/window/resume", test_resume);
+  g_test_add_func ("/window/read-mail", test_read_mail);
   return g_test_run ();
 }

@@ -1012,19 +1012,25 @@ kaitsu_mail_facts_has (KaitsuMailFacts *facts,
 
 /* Whole days left, rounded up; 0 once expired; -1 when unknown. */
 int
-kaitsu_mail_facts_days_left (KaitsuMailFacts *facts,
-                             GDateTime       *now)
+kaitsu_mail_days_left (GDateTime *expires,
+                       GDateTime *now)
 {
   GTimeSpan left;
 
-  g_return_val_if_fail (facts != NULL, -1);
-
-  if (facts->reset_expires == NULL)
+  if (expires == NULL)
     return -1;
-  left = g_date_time_difference (facts->reset_expires, now);
+  left = g_date_time_difference (expires, now);
   if (left <= 0)
     return 0;
   return (int) ((left + G_TIME_SPAN_DAY - 1) / G_TIME_SPAN_DAY);
+}
+
+int
+kaitsu_mail_facts_days_left (KaitsuMailFacts *facts,
+                             GDateTime       *now)
+{
+  g_return_val_if_fail (facts != NULL, -1);
+  return kaitsu_mail_days_left (facts->reset_expires, now);
 }
 
 static void

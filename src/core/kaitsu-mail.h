@@ -62,6 +62,8 @@ gboolean         kaitsu_mail_facts_has       (KaitsuMailFacts  *facts,
                                               const char       *code);
 int              kaitsu_mail_facts_days_left (KaitsuMailFacts  *facts,
                                               GDateTime        *now);
+int              kaitsu_mail_days_left       (GDateTime        *expires,
+                                              GDateTime        *now);
 char            *kaitsu_mail_facts_to_json   (KaitsuMailFacts  *facts);
 char            *kaitsu_mail_facts_to_text   (KaitsuMailFacts  *facts,
                                               GDateTime        *now);

@@ -9,8 +9,10 @@
 
 #include "kaitsu-page.h"
 #include "app-permission/kaitsu-app-permission-page.h"
+#include "login/kaitsu-login-page.h"
 #include "mip/kaitsu-mip-page.h"
 #include "password/kaitsu-password-page.h"
+#include "prepare/kaitsu-prepare-page.h"
 #include "service/kaitsu-service-page.h"
 #include "verify/kaitsu-verify-page.h"
 #include "welcome/kaitsu-welcome-page.h"
@@ -25,9 +27,9 @@ typedef struct
 
 static const PageDef page_table[KAITSU_N_STEPS] = {
   { KAITSU_STEP_WELCOME, kaitsu_welcome_page_get_type, NULL },
-  { KAITSU_STEP_PREPARE, kaitsu_page_get_type, N_("_I have all of this at hand") },
+  { KAITSU_STEP_PREPARE, kaitsu_prepare_page_get_type, N_("_I have all of this at hand") },
   { KAITSU_STEP_PASSWORD, kaitsu_password_page_get_type, NULL },
-  { KAITSU_STEP_LOGIN, kaitsu_page_get_type, N_("_I am logged in to the Licensing Management Platform") },
+  { KAITSU_STEP_LOGIN, kaitsu_login_page_get_type, NULL },
   { KAITSU_STEP_CONSOLE, kaitsu_page_get_type, N_("The _console is open and lists 「初期設定の組織」") },
   { KAITSU_STEP_EXCHANGE_ONLINE, kaitsu_service_page_get_type, NULL },
   { KAITSU_STEP_SHAREPOINT_ONLINE, kaitsu_service_page_get_type, NULL },

@@ -7,6 +7,8 @@
 
 #include <glib/gi18n.h>
 
+#include "kaitsu-link-row.h"
+#include "kaitsu-mail.h"
 #include "kaitsu-password-page.h"
 #include "kaitsu-password-rule.h"
 
@@ -21,6 +23,8 @@ struct _KaitsuPasswordPage
   GtkLabel *lower_rule;
   GtkLabel *other_rule;
   GtkLabel *verdict_label;
+  GtkBox *link_box;
+  KaitsuLinkRow *link_row;
 };
 
 G_DEFINE_FINAL_TYPE (KaitsuPasswordPage, kaitsu_password_page, KAITSU_TYPE_PAGE)
@@ -59,6 +63,29 @@ on_candidate_changed (KaitsuPasswordPage *self)
                          _("This password does not meet the rule yet: see the red lines."));
 }
 
+static void
+kaitsu_password_page_refresh (KaitsuPage *page)
+{
+  KaitsuPasswordPage *self = KAITSU_PASSWORD_PAGE (page);
+  KaitsuFlow *flow = kaitsu_page_get_flow (page);
+  gint64 expires = kaitsu_flow_get_reset_expires (flow);
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr (GDateTime) until = expires > 0 ? g_date_time_new_from_unix_local (expires) : NULL;
+  g_autofree char *when = until != NULL ? g_date_time_format (until, _("%Y-%m-%d %H:%M")) : NULL;
+  g_autofree char *note = NULL;
+  int days = kaitsu_mail_days_left (until, now);
+
+  kaitsu_link_row_set_uri (self->link_row, kaitsu_flow_get_reset_url (flow));
+  if (days > 0)
+    note = g_strdup_printf (ngettext ("The password link works until %1$s: %2$d day left.",
+                                      "The password link works until %1$s: %2$d days left.",
+                                      days), when, days);
+  else if (days == 0)
+    note = g_strdup_printf (_("The password link expired on %s. On the login page, use 「パスワードのリセット/パスワードをお忘れの場合」 to get a new one, or ask the support desk."),
+                            when);
+  kaitsu_link_row_set_note (self->link_row, note, days == 0);
+}
+
 /* The candidate is cleared as soon as the page is left: nothing lingers in memory. */
 static void
 on_unmap (KaitsuPasswordPage *self)
@@ -71,8 +98,10 @@ kaitsu_password_page_class_init (KaitsuPasswordPageClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  KAITSU_PAGE_CLASS (klass)->refresh = kaitsu_password_page_refresh;
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/kaitsu-password-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, KaitsuPasswordPage, link_box);
   gtk_widget_class_bind_template_child (widget_class, KaitsuPasswordPage, candidate_entry);
   gtk_widget_class_bind_template_child (widget_class, KaitsuPasswordPage, length_rule);
   gtk_widget_class_bind_template_child (widget_class, KaitsuPasswordPage, digit_rule);
@@ -86,6 +115,8 @@ static void
 kaitsu_password_page_init (KaitsuPasswordPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->link_row = KAITSU_LINK_ROW (kaitsu_link_row_new (_("Password link from the activation mail")));
+  gtk_box_append (self->link_box, GTK_WIDGET (self->link_row));
   g_signal_connect_swapped (self->candidate_entry, "changed",
                             G_CALLBACK (on_candidate_changed), self);
   g_signal_connect_swapped (self, "unmap", G_CALLBACK (on_unmap), self);

@@ -1,0 +1,145 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* kaitsu-link-row.c: shows a checked link with Copy and Open; hidden while there is none */
+
+#include "config.h"
+
+#define G_LOG_DOMAIN "kaitsu-link-row"
+
+#include <glib/gi18n.h>
+
+#include "kaitsu-link-check.h"
+#include "kaitsu-link-row.h"
+
+struct _KaitsuLinkRow
+{
+  GtkBox parent_instance;
+
+  char *uri;
+  GtkLabel *title;
+  GtkLabel *value;
+  GtkLabel *note;
+  GtkWidget *copy;
+  GtkWidget *open;
+};
+
+G_DEFINE_FINAL_TYPE (KaitsuLinkRow, kaitsu_link_row, GTK_TYPE_BOX)
+
+static void
+on_copy (KaitsuLinkRow *self)
+{
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), self->uri);
+  gtk_widget_set_tooltip_text (self->copy, _("Copied"));
+}
+
+static void
+on_open (KaitsuLinkRow *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  /* Only links that passed the check get this far; the button is off otherwise. */
+  gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->uri, GDK_CURRENT_TIME);
+}
+
+static void
+kaitsu_link_row_finalize (GObject *object)
+{
+  g_free (KAITSU_LINK_ROW (object)->uri);
+  G_OBJECT_CLASS (kaitsu_link_row_parent_class)->finalize (object);
+}
+
+static void
+kaitsu_link_row_class_init (KaitsuLinkRowClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = kaitsu_link_row_finalize;
+}
+
+static void
+kaitsu_link_row_init (KaitsuLinkRow *self)
+{
+  GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
+  gtk_box_set_spacing (GTK_BOX (self), 2);
+  gtk_widget_add_css_class (GTK_WIDGET (self), "link-row");
+
+  self->title = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->title, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->title), "heading");
+  gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->title));
+
+  self->value = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->value, 0);
+  gtk_label_set_selectable (self->value, TRUE);
+  gtk_label_set_ellipsize (self->value, PANGO_ELLIPSIZE_MIDDLE);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->value), TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->value), "monospace");
+  gtk_box_append (GTK_BOX (line), GTK_WIDGET (self->value));
+
+  self->copy = gtk_button_new_from_icon_name ("edit-copy-symbolic");
+  gtk_widget_set_tooltip_text (self->copy, _("Copy the link"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->copy), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Copy the link"), -1);
+  g_signal_connect_swapped (self->copy, "clicked", G_CALLBACK (on_copy), self);
+  gtk_box_append (GTK_BOX (line), self->copy);
+
+  self->open = gtk_button_new_with_mnemonic (_("_Open in Browser"));
+  g_signal_connect_swapped (self->open, "clicked", G_CALLBACK (on_open), self);
+  gtk_box_append (GTK_BOX (line), self->open);
+  gtk_box_append (GTK_BOX (self), line);
+
+  self->note = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->note, 0);
+  gtk_label_set_wrap (self->note, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->note), "caption");
+  gtk_widget_set_visible (GTK_WIDGET (self->note), FALSE);
+  gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->note));
+
+  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+}
+
+GtkWidget *
+kaitsu_link_row_new (const char *title)
+{
+  KaitsuLinkRow *self = g_object_new (KAITSU_TYPE_LINK_ROW, NULL);
+
+  gtk_label_set_label (self->title, title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->value), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  title, -1);
+  return GTK_WIDGET (self);
+}
+
+void
+kaitsu_link_row_set_uri (KaitsuLinkRow *self,
+                         const char    *uri)
+{
+  g_return_if_fail (KAITSU_IS_LINK_ROW (self));
+
+  g_free (self->uri);
+  self->uri = g_strdup (uri);
+  gtk_label_set_label (self->value, uri != NULL ? uri : "");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->value), uri);
+  gtk_widget_set_sensitive (self->open, uri != NULL && kaitsu_link_check (uri, NULL) == KAITSU_LINK_OK);
+  gtk_widget_set_visible (GTK_WIDGET (self), uri != NULL);
+}
+
+const char *
+kaitsu_link_row_get_uri (KaitsuLinkRow *self)
+{
+  g_return_val_if_fail (KAITSU_IS_LINK_ROW (self), NULL);
+  return self->uri;
+}
+
+void
+kaitsu_link_row_set_note (KaitsuLinkRow *self,
+                          const char    *note,
+                          gboolean       is_error)
+{
+  g_return_if_fail (KAITSU_IS_LINK_ROW (self));
+
+  gtk_label_set_label (self->note, note != NULL ? note : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->note), note != NULL);
+  if (is_error)
+    gtk_widget_add_css_class (GTK_WIDGET (self->note), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->note), "error");
+}

@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* kaitsu-login-page.c: the login link from the activation mail, ready to open */
+
+#include "config.h"
+
+#define G_LOG_DOMAIN "kaitsu-login-page"
+
+#include <glib/gi18n.h>
+
+#include "kaitsu-link-row.h"
+#include "kaitsu-login-page.h"
+
+struct _KaitsuLoginPage
+{
+  KaitsuPage parent_instance;
+
+  GtkBox *link_box;
+  KaitsuLinkRow *link_row;
+};
+
+G_DEFINE_FINAL_TYPE (KaitsuLoginPage, kaitsu_login_page, KAITSU_TYPE_PAGE)
+
+static void
+kaitsu_login_page_refresh (KaitsuPage *page)
+{
+  KaitsuLoginPage *self = KAITSU_LOGIN_PAGE (page);
+
+  kaitsu_link_row_set_uri (self->link_row, kaitsu_flow_get_login_url (kaitsu_page_get_flow (page)));
+}
+
+static void
+kaitsu_login_page_class_init (KaitsuLoginPageClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  KAITSU_PAGE_CLASS (klass)->refresh = kaitsu_login_page_refresh;
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/kaitsu-login-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, KaitsuLoginPage, link_box);
+}
+
+static void
+kaitsu_login_page_init (KaitsuLoginPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->link_row = KAITSU_LINK_ROW (kaitsu_link_row_new (_("Login link from the activation mail")));
+  gtk_box_append (self->link_box, GTK_WIDGET (self->link_row));
+}

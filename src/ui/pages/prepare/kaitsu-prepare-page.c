@@ -1,0 +1,483 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* kaitsu-prepare-page.c: reads the activation mail off the main thread and shows what it says */
+
+#include "config.h"
+
+#define G_LOG_DOMAIN "kaitsu-prepare-page"
+
+#include <glib/gi18n.h>
+
+#include "kaitsu-link-check.h"
+#include "kaitsu-mail.h"
+#include "kaitsu-prepare-page.h"
+
+struct _KaitsuPreparePage
+{
+  KaitsuPage parent_instance;
+
+  GCancellable *cancellable;
+  guint n_errors;
+  guint n_warnings;
+  gboolean reading;
+  gboolean fresh_result;
+
+  GtkWidget *mail_frame;
+  GtkWidget *open_button;
+  GtkWidget *paste_button;
+  GtkSpinner *spinner;
+  GtkLabel *result_label;
+  GtkBox *facts_box;
+  GtkBox *problems_box;
+};
+
+G_DEFINE_FINAL_TYPE (KaitsuPreparePage, kaitsu_prepare_page, KAITSU_TYPE_PAGE)
+
+static void
+clear_box (GtkBox *box)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
+    gtk_box_remove (box, child);
+}
+
+static void
+add_fact (KaitsuPreparePage *self,
+          const char        *label,
+          const char        *value)
+{
+  g_autofree char *text = g_strdup_printf ("%s: %s", label, value != NULL ? value : _("(not found)"));
+  GtkWidget *row = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (row), 0);
+  gtk_label_set_wrap (GTK_LABEL (row), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (row), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (row), TRUE);
+  gtk_box_append (self->facts_box, row);
+}
+
+static void
+add_problem_row (KaitsuPreparePage *self,
+                 gboolean           is_error,
+                 const char        *code,
+                 const char        *message)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *icon = gtk_image_new_from_icon_name (is_error ? "dialog-error-symbolic"
+                                                           : "dialog-warning-symbolic");
+  GtkWidget *label = gtk_label_new (message);
+
+  gtk_widget_set_valign (icon, GTK_ALIGN_START);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  is_error ? _("Error") : _("Warning"), -1);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (row), icon);
+  gtk_box_append (GTK_BOX (row), label);
+  gtk_widget_add_css_class (row, is_error ? "error" : "warning");
+  if (code != NULL)
+    gtk_widget_set_name (row, code);
+  gtk_box_append (self->problems_box, row);
+}
+
+static void
+set_result (KaitsuPreparePage *self,
+            const char        *text,
+            const char        *style)
+{
+  gtk_label_set_label (self->result_label, text);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->result_label), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->result_label), "warning");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->result_label), "success");
+  gtk_widget_add_css_class (GTK_WIDGET (self->result_label), style);
+  gtk_widget_set_visible (GTK_WIDGET (self->result_label), TRUE);
+  /* Screen readers hear the outcome without having to look for it. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->result_label),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+}
+
+static char *
+format_time (GDateTime *time)
+{
+  g_autoptr (GDateTime) local = NULL;
+
+  if (time == NULL)
+    return NULL;
+  local = g_date_time_to_local (time);
+  /* Translators: a date and time as shown in the app; see g_date_time_format() */
+  return g_date_time_format (local, _("%Y-%m-%d %H:%M"));
+}
+
+static const char *
+trusted (const char *url)
+{
+  return url != NULL && kaitsu_link_check (url, NULL) == KAITSU_LINK_OK ? url : NULL;
+}
+
+static void
+show_facts (KaitsuPreparePage *self,
+            KaitsuMailFacts   *facts)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *sent = format_time (facts->sent);
+  int days = kaitsu_mail_facts_days_left (facts, now);
+
+  clear_box (self->facts_box);
+  clear_box (self->problems_box);
+  self->n_errors = self->n_warnings = 0;
+
+  for (guint i = 0; i < facts->problems->len; i++)
+    {
+      KaitsuMailProblem *problem = g_ptr_array_index (facts->problems, i);
+      gboolean is_error = problem->severity == KAITSU_PROBLEM_ERROR;
+
+      add_problem_row (self, is_error, problem->code, problem->message);
+      if (is_error)
+        self->n_errors++;
+      else
+        self->n_warnings++;
+    }
+
+  add_fact (self, _("Company"), facts->company);
+  add_fact (self, _("Account"), facts->account);
+  add_fact (self, _("Sent"), sent);
+  /* Validity only for a link that may be used at all */
+  if (facts->reset_expires != NULL && days > 0 && self->n_errors == 0)
+    {
+      g_autofree char *until = format_time (facts->reset_expires);
+      /* Translators: %1$s is a date and time, %2$d a number of days */
+      g_autofree char *text = g_strdup_printf (ngettext ("The password link works until %1$s: %2$d day left.",
+                                                         "The password link works until %1$s: %2$d days left.",
+                                                         days), until, days);
+      add_fact (self, _("Link validity"), text);
+    }
+
+  if (self->n_errors > 0)
+    set_result (self, _("Do not use the links in this mail: see the problems below."), "error");
+  else if (self->n_warnings > 0)
+    set_result (self, _("The mail can be used. Its links are ready on the next steps; read the notes below."), "warning");
+  else
+    set_result (self, _("The mail is fine. Its links are ready on the next steps."), "success");
+
+  /* Only links that passed every check go on; the mail itself is forgotten here. */
+  kaitsu_flow_set_mail_facts (kaitsu_page_get_flow (KAITSU_PAGE (self)), facts->account,
+                              facts->company, trusted (facts->login_url),
+                              kaitsu_mail_facts_has (facts, "link-expired") ? NULL : trusted (facts->reset_url),
+                              facts->reset_expires != NULL ? g_date_time_to_unix (facts->reset_expires) : 0);
+}
+
+static void
+set_reading (KaitsuPreparePage *self,
+             gboolean           reading)
+{
+  self->reading = reading;
+  gtk_spinner_set_spinning (self->spinner, reading);
+  gtk_widget_set_sensitive (self->open_button, !reading);
+  gtk_widget_set_sensitive (self->paste_button, !reading);
+}
+
+static void
+on_read_done (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  KaitsuPreparePage *self = KAITSU_PREPARE_PAGE (source);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KaitsuMailFacts) facts = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  set_reading (self, FALSE);
+  self->fresh_result = TRUE;
+  if (facts == NULL)
+    {
+      clear_box (self->facts_box);
+      clear_box (self->problems_box);
+      self->n_errors = 1;
+      self->n_warnings = 0;
+      set_result (self, _("Kaitsu could not read this."), "error");
+      add_problem_row (self, TRUE, NULL, error->message);
+      return;
+    }
+  show_facts (self, facts);
+}
+
+/* What to read: a file, or text from the clipboard or a drop. */
+typedef struct
+{
+  GFile *file;
+  GBytes *text;
+} ReadRequest;
+
+static void
+read_request_free (ReadRequest *request)
+{
+  g_clear_object (&request->file);
+  g_clear_pointer (&request->text, g_bytes_unref);
+  g_free (request);
+}
+
+static void
+read_in_thread (GTask        *task,
+                gpointer      source,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  ReadRequest *request = task_data;
+  GError *error = NULL;
+  KaitsuMailFacts *facts;
+
+  if (request->file != NULL)
+    {
+      g_autofree char *path = g_file_get_path (request->file);
+
+      if (path == NULL)
+        {
+          g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "%s",
+                                   _("Only files on this computer can be read. Save the mail to a folder first."));
+          return;
+        }
+      facts = kaitsu_mail_read_file (path, now, &error);
+    }
+  else
+    {
+      gsize length;
+      const char *data = g_bytes_get_data (request->text, &length);
+
+      facts = kaitsu_mail_read (data, length, now, &error);
+    }
+  if (facts == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, facts, (GDestroyNotify) kaitsu_mail_facts_free);
+}
+
+static void
+start_reading (KaitsuPreparePage *self,
+               ReadRequest       *request)
+{
+  g_autoptr (GTask) task = NULL;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  set_reading (self, TRUE);
+  task = g_task_new (self, self->cancellable, on_read_done, NULL);
+  g_task_set_source_tag (task, start_reading);
+  g_task_set_task_data (task, request, (GDestroyNotify) read_request_free);
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_run_in_thread (task, read_in_thread);
+}
+
+void
+kaitsu_prepare_page_read_file (KaitsuPreparePage *self,
+                               GFile             *file)
+{
+  ReadRequest *request;
+
+  g_return_if_fail (KAITSU_IS_PREPARE_PAGE (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  request = g_new0 (ReadRequest, 1);
+  request->file = g_object_ref (file);
+  start_reading (self, request);
+}
+
+void
+kaitsu_prepare_page_read_text (KaitsuPreparePage *self,
+                               const char        *text)
+{
+  ReadRequest *request;
+
+  g_return_if_fail (KAITSU_IS_PREPARE_PAGE (self));
+  g_return_if_fail (text != NULL);
+
+  request = g_new0 (ReadRequest, 1);
+  request->text = g_bytes_new (text, strlen (text));
+  start_reading (self, request);
+}
+
+static void
+on_file_chosen (GtkNativeDialog   *dialog,
+                int                response,
+                KaitsuPreparePage *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      if (file != NULL)
+        kaitsu_prepare_page_read_file (self, file);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+on_open_clicked (KaitsuPreparePage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkFileChooserNative *dialog;
+  GtkFileFilter *mails = gtk_file_filter_new ();
+  GtkFileFilter *all = gtk_file_filter_new ();
+
+  dialog = gtk_file_chooser_native_new (_("Open the Activation Mail"),
+                                        GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_file_filter_set_name (mails, _("Mail files"));
+  gtk_file_filter_add_suffix (mails, "eml");
+  gtk_file_filter_add_suffix (mails, "txt");
+  gtk_file_filter_add_mime_type (mails, "message/rfc822");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), mails);
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), all);
+  g_object_unref (mails);
+  g_object_unref (all);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_file_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+on_clipboard_text (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr (KaitsuPreparePage) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, &error);
+
+  if (text == NULL || *text == '\0')
+    {
+      clear_box (self->facts_box);
+      clear_box (self->problems_box);
+      set_result (self, _("There is no text to paste. Select the whole mail in your mail program, copy it, and try again."),
+                  "error");
+      return;
+    }
+  kaitsu_prepare_page_read_text (self, text);
+}
+
+static void
+on_paste_clicked (KaitsuPreparePage *self)
+{
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (self)), NULL,
+                                 on_clipboard_text, g_object_ref (self));
+}
+
+static gboolean
+on_drop (GtkDropTarget     *target,
+         const GValue      *value,
+         double             x,
+         double             y,
+         KaitsuPreparePage *self)
+{
+  if (G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    {
+      GSList *files = g_value_get_boxed (value);
+
+      if (files == NULL)
+        return FALSE;
+      kaitsu_prepare_page_read_file (self, files->data);
+      return TRUE;
+    }
+  if (G_VALUE_HOLDS (value, G_TYPE_STRING) && g_value_get_string (value) != NULL)
+    {
+      kaitsu_prepare_page_read_text (self, g_value_get_string (value));
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* After a restart: what was read before, from the session, until a mail is read again. */
+static void
+kaitsu_prepare_page_refresh (KaitsuPage *page)
+{
+  KaitsuPreparePage *self = KAITSU_PREPARE_PAGE (page);
+  KaitsuFlow *flow = kaitsu_page_get_flow (page);
+  g_autofree char *text = NULL;
+
+  if (self->fresh_result || self->reading)
+    return;
+  if (kaitsu_flow_get_account (flow) == NULL && kaitsu_flow_get_reset_url (flow) == NULL &&
+      kaitsu_flow_get_login_url (flow) == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->result_label), FALSE);
+      clear_box (self->facts_box);
+      return;
+    }
+  text = g_strdup_printf (_("Already read: account %s."),
+                          kaitsu_flow_get_account (flow) != NULL ? kaitsu_flow_get_account (flow)
+                                                                 : _("(not found)"));
+  set_result (self, text, "success");
+}
+
+static void
+kaitsu_prepare_page_dispose (GObject *object)
+{
+  KaitsuPreparePage *self = KAITSU_PREPARE_PAGE (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  G_OBJECT_CLASS (kaitsu_prepare_page_parent_class)->dispose (object);
+}
+
+static void
+kaitsu_prepare_page_class_init (KaitsuPreparePageClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = kaitsu_prepare_page_dispose;
+  KAITSU_PAGE_CLASS (klass)->refresh = kaitsu_prepare_page_refresh;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/kaitsu-prepare-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, KaitsuPreparePage, mail_frame);
+  gtk_widget_class_bind_template_child (widget_class, KaitsuPreparePage, open_button);
+  gtk_widget_class_bind_template_child (widget_class, KaitsuPreparePage, paste_button);
+  gtk_widget_class_bind_template_child (widget_class, KaitsuPreparePage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, KaitsuPreparePage, result_label);
+  gtk_widget_class_bind_template_child (widget_class, KaitsuPreparePage, facts_box);
+  gtk_widget_class_bind_template_child (widget_class, KaitsuPreparePage, problems_box);
+  gtk_widget_class_bind_template_callback (widget_class, on_open_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_paste_clicked);
+}
+
+static void
+kaitsu_prepare_page_init (KaitsuPreparePage *self)
+{
+  GtkDropTarget *target;
+  GType types[] = { GDK_TYPE_FILE_LIST, G_TYPE_STRING };
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
+  gtk_drop_target_set_gtypes (target, types, G_N_ELEMENTS (types));
+  g_signal_connect (target, "drop", G_CALLBACK (on_drop), self);
+  gtk_widget_add_controller (self->mail_frame, GTK_EVENT_CONTROLLER (target));
+}
+
+gboolean
+kaitsu_prepare_page_is_reading (KaitsuPreparePage *self)
+{
+  g_return_val_if_fail (KAITSU_IS_PREPARE_PAGE (self), FALSE);
+  return self->reading;
+}
+
+guint
+kaitsu_prepare_page_get_n_problems (KaitsuPreparePage *self,
+                                    gboolean           errors)
+{
+  g_return_val_if_fail (KAITSU_IS_PREPARE_PAGE (self), 0);
+  return errors ? self->n_errors : self->n_warnings;
+}
+
+const char *
+kaitsu_prepare_page_get_result_text (KaitsuPreparePage *self)
+{
+  g_return_val_if_fail (KAITSU_IS_PREPARE_PAGE (self), NULL);
+  return gtk_widget_get_visible (GTK_WIDGET (self->result_label))
+         ? gtk_label_get_label (self->result_label) : NULL;
+}
