@@ -12,6 +12,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "kaitsu-json.h"
 #include "kaitsu-link-check.h"
 #include "kaitsu-mail.h"
 
@@ -1048,35 +1049,21 @@ add_time (JsonBuilder *builder,
     json_builder_add_null_value (builder);
 }
 
-static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
 char *
 kaitsu_mail_facts_to_json (KaitsuMailFacts *facts)
 {
   g_autoptr (JsonBuilder) builder = json_builder_new ();
-  g_autoptr (JsonGenerator) generator = json_generator_new ();
-  g_autoptr (JsonNode) root = NULL;
 
   g_return_val_if_fail (facts != NULL, NULL);
 
   json_builder_begin_object (builder);
-  add_string (builder, "subject", facts->subject);
-  add_string (builder, "from", facts->from);
+  kaitsu_json_add_string (builder, "subject", facts->subject);
+  kaitsu_json_add_string (builder, "from", facts->from);
   add_time (builder, "sent", facts->sent);
-  add_string (builder, "company", facts->company);
-  add_string (builder, "account", facts->account);
-  add_string (builder, "login_url", facts->login_url);
-  add_string (builder, "reset_url", facts->reset_url);
+  kaitsu_json_add_string (builder, "company", facts->company);
+  kaitsu_json_add_string (builder, "account", facts->account);
+  kaitsu_json_add_string (builder, "login_url", facts->login_url);
+  kaitsu_json_add_string (builder, "reset_url", facts->reset_url);
   add_time (builder, "reset_expires", facts->reset_expires);
   json_builder_set_member_name (builder, "expired");
   if (facts->expired < 0)
@@ -1090,18 +1077,14 @@ kaitsu_mail_facts_to_json (KaitsuMailFacts *facts)
       KaitsuMailProblem *problem = g_ptr_array_index (facts->problems, i);
 
       json_builder_begin_object (builder);
-      add_string (builder, "severity", problem->severity == KAITSU_PROBLEM_ERROR ? "error" : "warning");
-      add_string (builder, "code", problem->code);
-      add_string (builder, "message", problem->message);
+      kaitsu_json_add_string (builder, "severity", problem->severity == KAITSU_PROBLEM_ERROR ? "error" : "warning");
+      kaitsu_json_add_string (builder, "code", problem->code);
+      kaitsu_json_add_string (builder, "message", problem->message);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
   json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  return json_generator_to_data (generator, NULL);
+  return kaitsu_json_finish (builder);
 }
 
 static void

@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "kaitsu-json.h"
 #include "kaitsu-procedure.h"
 
 typedef struct
@@ -300,8 +301,6 @@ char *
 kaitsu_procedure_to_json (void)
 {
   g_autoptr (JsonBuilder) builder = json_builder_new ();
-  g_autoptr (JsonGenerator) generator = json_generator_new ();
-  g_autoptr (JsonNode) root = NULL;
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "steps");
@@ -316,11 +315,8 @@ kaitsu_procedure_to_json (void)
       json_builder_add_string_value (builder, kaitsu_step_get_id (step));
       json_builder_set_member_name (builder, "title");
       json_builder_add_string_value (builder, title);
-      json_builder_set_member_name (builder, "service");
-      if (service == KAITSU_SERVICE_NONE)
-        json_builder_add_null_value (builder);
-      else
-        json_builder_add_string_value (builder, kaitsu_service_get_id (service));
+      kaitsu_json_add_string (builder, "service",
+                              service == KAITSU_SERVICE_NONE ? NULL : kaitsu_service_get_id (service));
       json_builder_set_member_name (builder, "substeps");
       json_builder_begin_array (builder);
       for (guint i = 0; i < kaitsu_step_get_n_substeps (step); i++)
@@ -340,11 +336,7 @@ kaitsu_procedure_to_json (void)
     }
   json_builder_end_array (builder);
   json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  return json_generator_to_data (generator, NULL);
+  return kaitsu_json_finish (builder);
 }
 
 char *

@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
+#include "kaitsu-json.h"
 #include "kaitsu-session.h"
 #include "kaitsu-sites.h"
 
@@ -22,24 +23,10 @@ kaitsu_session_dup_default_path (void)
   return g_build_filename (g_get_user_state_dir (), "kaitsu", "session.json", NULL);
 }
 
-static void
-add_string_or_null (JsonBuilder *builder,
-                    const char  *name,
-                    const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
 char *
 kaitsu_session_to_json (KaitsuFlow *flow)
 {
   g_autoptr (JsonBuilder) builder = json_builder_new ();
-  g_autoptr (JsonGenerator) generator = json_generator_new ();
-  g_autoptr (JsonNode) root = NULL;
 
   g_return_val_if_fail (KAITSU_IS_FLOW (flow), NULL);
 
@@ -57,14 +44,14 @@ kaitsu_session_to_json (KaitsuFlow *flow)
     if (kaitsu_flow_get_service_chosen (flow, s))
       json_builder_add_string_value (builder, kaitsu_service_get_id (s));
   json_builder_end_array (builder);
-  add_string_or_null (builder, "region", kaitsu_flow_get_region (flow));
-  add_string_or_null (builder, "mip", kaitsu_mip_use_to_string (kaitsu_flow_get_mip_use (flow)));
+  kaitsu_json_add_string (builder, "region", kaitsu_flow_get_region (flow));
+  kaitsu_json_add_string (builder, "mip", kaitsu_mip_use_to_string (kaitsu_flow_get_mip_use (flow)));
   json_builder_set_member_name (builder, "app_permission_needed");
   json_builder_add_boolean_value (builder, kaitsu_flow_get_app_permission_needed (flow));
   json_builder_end_object (builder);
 
-  add_string_or_null (builder, "current", kaitsu_step_get_id (kaitsu_flow_get_current_step (flow)));
-  add_string_or_null (builder, "furthest", kaitsu_step_get_id (kaitsu_flow_get_furthest_step (flow)));
+  kaitsu_json_add_string (builder, "current", kaitsu_step_get_id (kaitsu_flow_get_current_step (flow)));
+  kaitsu_json_add_string (builder, "furthest", kaitsu_step_get_id (kaitsu_flow_get_furthest_step (flow)));
 
   json_builder_set_member_name (builder, "steps");
   json_builder_begin_object (builder);
@@ -72,7 +59,7 @@ kaitsu_session_to_json (KaitsuFlow *flow)
     {
       json_builder_set_member_name (builder, kaitsu_step_get_id (step));
       json_builder_begin_object (builder);
-      add_string_or_null (builder, "state",
+      kaitsu_json_add_string (builder, "state",
                           kaitsu_step_state_to_string (kaitsu_flow_get_step_state (flow, step)));
       json_builder_set_member_name (builder, "done");
       json_builder_add_boolean_value (builder, kaitsu_flow_get_step_done (flow, step));
@@ -88,11 +75,11 @@ kaitsu_session_to_json (KaitsuFlow *flow)
     {
       json_builder_set_member_name (builder, kaitsu_service_get_id (s));
       json_builder_begin_object (builder);
-      add_string_or_null (builder, "state",
+      kaitsu_json_add_string (builder, "state",
                           kaitsu_service_state_to_string (kaitsu_flow_get_service_state (flow, s)));
       json_builder_set_member_name (builder, "attempts");
       json_builder_add_int_value (builder, kaitsu_flow_get_service_attempts (flow, s));
-      add_string_or_null (builder, "last_error", kaitsu_flow_get_service_last_error (flow, s));
+      kaitsu_json_add_string (builder, "last_error", kaitsu_flow_get_service_last_error (flow, s));
       json_builder_set_member_name (builder, "started");
       json_builder_add_int_value (builder, kaitsu_flow_get_service_started (flow, s));
       json_builder_set_member_name (builder, "changed");
@@ -103,20 +90,16 @@ kaitsu_session_to_json (KaitsuFlow *flow)
 
   json_builder_set_member_name (builder, "mail");
   json_builder_begin_object (builder);
-  add_string_or_null (builder, "account", kaitsu_flow_get_account (flow));
-  add_string_or_null (builder, "company", kaitsu_flow_get_company (flow));
-  add_string_or_null (builder, "login_url", kaitsu_flow_get_login_url (flow));
-  add_string_or_null (builder, "reset_url", kaitsu_flow_get_reset_url (flow));
+  kaitsu_json_add_string (builder, "account", kaitsu_flow_get_account (flow));
+  kaitsu_json_add_string (builder, "company", kaitsu_flow_get_company (flow));
+  kaitsu_json_add_string (builder, "login_url", kaitsu_flow_get_login_url (flow));
+  kaitsu_json_add_string (builder, "reset_url", kaitsu_flow_get_reset_url (flow));
   json_builder_set_member_name (builder, "reset_expires");
   json_builder_add_int_value (builder, kaitsu_flow_get_reset_expires (flow));
   json_builder_end_object (builder);
 
   json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  return json_generator_to_data (generator, NULL);
+  return kaitsu_json_finish (builder);
 }
 
 static gboolean
