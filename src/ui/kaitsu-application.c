@@ -9,6 +9,7 @@
 
 #include "kaitsu-application.h"
 #include "kaitsu-mail.h"
+#include "kaitsu-preflight.h"
 #include "kaitsu-procedure.h"
 #include "kaitsu-session.h"
 #include "kaitsu-window.h"
@@ -156,6 +157,34 @@ check_mail (const char *path,
   return kaitsu_mail_facts_usable (facts) ? 0 : 1;
 }
 
+/* kaitsu --preflight: 0 when every site can be reached with a correct clock, 1 otherwise. */
+static int
+preflight (const char *region,
+           gboolean    json)
+{
+  g_autoptr (KaitsuSites) sites = NULL;
+  g_autoptr (GPtrArray) hosts = NULL;
+  g_autoptr (KaitsuPreflightReport) report = NULL;
+  g_autofree char *text = NULL;
+
+  if (region != NULL && kaitsu_region_find (region) < 0)
+    {
+      g_autoptr (GString) known = g_string_new (NULL);
+
+      for (guint i = 0; i < kaitsu_region_get_count (); i++)
+        g_string_append_printf (known, "%s%s", i > 0 ? ", " : "", kaitsu_region_get_id (i));
+      /* Translators: %1$s is what the user typed, %2$s the list of region codes */
+      g_printerr (_("Unknown region “%1$s”. Use one of: %2$s.\n"), region, known->str);
+      return 2;
+    }
+  sites = kaitsu_sites_new_real (region != NULL ? region : KAITSU_DEFAULT_REGION);
+  hosts = kaitsu_preflight_hosts_for_sites (sites, NULL);
+  report = kaitsu_preflight_run_sync (hosts, NULL);
+  text = json ? kaitsu_preflight_report_to_json (report) : kaitsu_preflight_report_to_text (report);
+  g_print ("%s\n", text);
+  return kaitsu_preflight_report_passed (report) ? 0 : 1;
+}
+
 static int
 kaitsu_application_handle_local_options (GApplication *application,
                                          GVariantDict *options)
@@ -173,6 +202,13 @@ kaitsu_application_handle_local_options (GApplication *application,
 
       g_print ("%s\n", text);
       return 0;
+    }
+  if (g_variant_dict_contains (options, "preflight"))
+    {
+      g_autofree char *region = NULL;
+
+      g_variant_dict_lookup (options, "region", "s", &region);
+      return preflight (region, json);
     }
   if (g_variant_dict_contains (options, "check-mail"))
     {
@@ -279,6 +315,8 @@ kaitsu_application_init (KaitsuApplication *self)
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
     { "print-steps", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the activation procedure as a checklist"), NULL },
     { "check-mail", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Read an activation mail (a file, or - for standard input) and report what it says"), N_("FILE") },
+    { "preflight", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Check that this computer can reach every site of the activation"), NULL },
+    { "region", 0, 0, G_OPTION_ARG_STRING, NULL, N_("The console’s region for --preflight (jp, eu, uk, us, au, ca, sg, in)"), N_("REGION") },
     { "json", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print machine-readable JSON"), NULL },
     { NULL }
   };
