@@ -342,6 +342,13 @@ activation_mail (double      days_ago,
                           date, reset_host);
 }
 
+static gboolean
+network_checked (gpointer page)
+{
+  return kaitsu_prepare_page_get_network_report (page) != NULL &&
+         !kaitsu_prepare_page_is_checking_network (page);
+}
+
 static void
 test_read_mail (void)
 {
@@ -358,6 +365,10 @@ test_read_mail (void)
   window = open_window (flow);
   prepare = kaitsu_assistant_get_visible_page (kaitsu_window_get_assistant (window));
   g_assert_true (KAITSU_IS_PREPARE_PAGE (prepare));
+
+  /* Showing the page started the connection check by itself; it ends with one line per site. */
+  kaitsu_test_wait_until (network_checked, prepare, "the connection check");
+  g_assert_cmpuint (kaitsu_prepare_page_get_network_report (KAITSU_PREPARE_PAGE (prepare))->checks->len, >=, 4);
 
   /* A fake: refused, told in red, and none of its links reach the next steps. */
   kaitsu_prepare_page_read_text (KAITSU_PREPARE_PAGE (prepare), fake);

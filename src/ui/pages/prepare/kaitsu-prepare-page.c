@@ -9,6 +9,7 @@
 
 #include "kaitsu-link-check.h"
 #include "kaitsu-mail.h"
+#include "kaitsu-preflight.h"
 #include "kaitsu-prepare-page.h"
 
 struct _KaitsuPreparePage
@@ -20,6 +21,15 @@ struct _KaitsuPreparePage
   guint n_warnings;
   gboolean reading;
   gboolean fresh_result;
+
+  GCancellable *network_cancellable;
+  gboolean network_checked;
+  gboolean network_running;
+  KaitsuPreflightReport *network_report;
+  GtkLabel *network_label;
+  GtkSpinner *network_spinner;
+  GtkWidget *network_button;
+  GtkBox *network_box;
 
   GtkWidget *mail_frame;
   GtkWidget *open_button;
@@ -392,6 +402,170 @@ on_drop (GtkDropTarget     *target,
   return FALSE;
 }
 
+/* ---- Connection check ------------------------------------------------------------------ */
+
+static GtkWidget *
+wrapped_label (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  return label;
+}
+
+static void
+add_network_row (KaitsuPreparePage    *self,
+                 KaitsuPreflightCheck *check)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *icon = gtk_image_new_from_icon_name (check->ok ? "object-select-symbolic"
+                                                            : "dialog-error-symbolic");
+  GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *host = gtk_label_new (check->host);
+  g_autofree char *accessible = g_strdup_printf ("%s: %s", check->host, check->detail);
+
+  gtk_widget_set_valign (icon, GTK_ALIGN_START);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  check->ok ? _("Reachable") : _("Problem"), -1);
+  gtk_widget_add_css_class (icon, check->ok ? "success" : "error");
+  gtk_label_set_xalign (GTK_LABEL (host), 0);
+  gtk_widget_add_css_class (host, "heading");
+  gtk_box_append (GTK_BOX (column), host);
+  gtk_box_append (GTK_BOX (column), wrapped_label (check->detail));
+  if (check->issuer != NULL && !check->ok)
+    {
+      /* Translators: who issued a certificate, e.g. an antivirus vendor */
+      g_autofree char *issuer = g_strdup_printf (_("Certificate issuer: %s"), check->issuer);
+      gtk_box_append (GTK_BOX (column), wrapped_label (issuer));
+    }
+  gtk_widget_set_hexpand (column, TRUE);
+  gtk_box_append (GTK_BOX (row), icon);
+  gtk_box_append (GTK_BOX (row), column);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  gtk_box_append (self->network_box, row);
+}
+
+static void
+show_network_report (KaitsuPreparePage     *self,
+                     KaitsuPreflightReport *report)
+{
+  g_autoptr (GPtrArray) hosts = g_ptr_array_new ();
+  g_autoptr (GPtrArray) advice = g_ptr_array_new ();
+
+  clear_box (self->network_box);
+  for (guint i = 0; i < report->checks->len; i++)
+    {
+      KaitsuPreflightCheck *check = g_ptr_array_index (report->checks, i);
+
+      if (!g_ptr_array_find_with_equal_func (hosts, check->host, g_str_equal, NULL))
+        g_ptr_array_add (hosts, check->host);
+    }
+  /* One line per host, in the order checked: its failure, or its last stage when all went well. */
+  for (guint h = 0; h < hosts->len; h++)
+    {
+      KaitsuPreflightCheck *shown = NULL;
+
+      for (guint i = 0; i < report->checks->len; i++)
+        {
+          KaitsuPreflightCheck *check = g_ptr_array_index (report->checks, i);
+
+          if (g_str_equal (check->host, hosts->pdata[h]) && (shown == NULL || shown->ok))
+            shown = check;
+        }
+      add_network_row (self, shown);
+      if (shown->advice != NULL &&
+          !g_ptr_array_find_with_equal_func (advice, shown->advice, g_str_equal, NULL))
+        g_ptr_array_add (advice, shown->advice);
+    }
+  /* The same advice for several sites is said once. */
+  for (guint i = 0; i < advice->len; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("→ %s", (const char *) advice->pdata[i]);
+      GtkWidget *label = wrapped_label (text);
+
+      gtk_widget_add_css_class (label, "heading");
+      gtk_box_append (self->network_box, label);
+    }
+  if (!kaitsu_preflight_report_clock_ok (report))
+    {
+      g_autofree char *seconds = g_strdup_printf ("%" G_GINT64_FORMAT, report->clock_offset_s);
+      /* Translators: %s is a number of seconds */
+      g_autofree char *text = g_strdup_printf (_("This computer’s clock is %s seconds off. Sign-in and secure connections fail with a wrong clock: set the date and time correctly, then check again."),
+                                               seconds);
+      GtkWidget *clock = wrapped_label (text);
+
+      gtk_widget_add_css_class (clock, "error");
+      gtk_box_append (self->network_box, clock);
+    }
+  if (kaitsu_preflight_report_passed (report))
+    gtk_label_set_label (self->network_label, _("Every site of the activation can be reached."));
+  else
+    gtk_label_set_label (self->network_label,
+                         _("Some sites cannot be reached. The activation will fail until this is fixed; the notes below say what to do."));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->network_label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  gtk_label_get_label (self->network_label), -1);
+}
+
+static void
+on_network_checked (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      data)
+{
+  g_autoptr (KaitsuPreparePage) self = data;
+  g_autoptr (GError) error = NULL;
+  KaitsuPreflightReport *report = kaitsu_preflight_run_finish (result, &error);
+
+  self->network_running = FALSE;
+  /* The page went away meanwhile: nothing left to show it on. */
+  if (report == NULL || self->network_cancellable == NULL)
+    {
+      g_clear_pointer (&report, kaitsu_preflight_report_free);
+      return;
+    }
+  kaitsu_preflight_report_free (self->network_report);
+  self->network_report = report;
+  gtk_spinner_set_spinning (self->network_spinner, FALSE);
+  gtk_widget_set_sensitive (self->network_button, TRUE);
+  show_network_report (self, report);
+}
+
+static void
+check_network (KaitsuPreparePage *self)
+{
+  KaitsuFlow *flow = kaitsu_page_get_flow (KAITSU_PAGE (self));
+  g_autoptr (KaitsuSites) sites = kaitsu_sites_new_real (kaitsu_flow_get_region (flow));
+  g_autoptr (GPtrArray) hosts = kaitsu_preflight_hosts_for_sites (sites, NULL);
+
+  if (self->network_running)
+    return;
+  self->network_running = TRUE;
+  self->network_checked = TRUE;
+  g_clear_object (&self->network_cancellable);
+  self->network_cancellable = g_cancellable_new ();
+  gtk_spinner_set_spinning (self->network_spinner, TRUE);
+  gtk_widget_set_sensitive (self->network_button, FALSE);
+  gtk_label_set_label (self->network_label, _("Checking the connection to every site…"));
+  kaitsu_preflight_run_async (hosts, NULL, self->network_cancellable, on_network_checked,
+                              g_object_ref (self));
+}
+
+static void
+on_check_clicked (KaitsuPreparePage *self)
+{
+  check_network (self);
+}
+
+/* The first time the page is shown, not at start-up: nothing touches the network before then. */
+static void
+on_map (KaitsuPreparePage *self)
+{
+  if (!self->network_checked)
+    check_network (self);
+}
+
 /* After a restart: what was read before, from the session, until a mail is read again. */
 static void
 kaitsu_prepare_page_refresh (KaitsuPage *page)
@@ -422,6 +596,9 @@ kaitsu_prepare_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->network_cancellable);
+  g_clear_object (&self->network_cancellable);
+  g_clear_pointer (&self->network_report, kaitsu_preflight_report_free);
   G_OBJECT_CLASS (kaitsu_prepare_page_parent_class)->dispose (object);
 }
 
@@ -435,6 +612,11 @@ kaitsu_prepare_page_class_init (KaitsuPreparePageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/kaitsu-prepare-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, KaitsuPreparePage, network_label);
+  gtk_widget_class_bind_template_child (widget_class, KaitsuPreparePage, network_spinner);
+  gtk_widget_class_bind_template_child (widget_class, KaitsuPreparePage, network_button);
+  gtk_widget_class_bind_template_child (widget_class, KaitsuPreparePage, network_box);
+  gtk_widget_class_bind_template_callback (widget_class, on_check_clicked);
   gtk_widget_class_bind_template_child (widget_class, KaitsuPreparePage, mail_frame);
   gtk_widget_class_bind_template_child (widget_class, KaitsuPreparePage, open_button);
   gtk_widget_class_bind_template_child (widget_class, KaitsuPreparePage, paste_button);
@@ -457,6 +639,21 @@ kaitsu_prepare_page_init (KaitsuPreparePage *self)
   gtk_drop_target_set_gtypes (target, types, G_N_ELEMENTS (types));
   g_signal_connect (target, "drop", G_CALLBACK (on_drop), self);
   gtk_widget_add_controller (self->mail_frame, GTK_EVENT_CONTROLLER (target));
+  g_signal_connect_swapped (self, "map", G_CALLBACK (on_map), self);
+}
+
+gboolean
+kaitsu_prepare_page_is_checking_network (KaitsuPreparePage *self)
+{
+  g_return_val_if_fail (KAITSU_IS_PREPARE_PAGE (self), FALSE);
+  return self->network_running;
+}
+
+KaitsuPreflightReport *
+kaitsu_prepare_page_get_network_report (KaitsuPreparePage *self)
+{
+  g_return_val_if_fail (KAITSU_IS_PREPARE_PAGE (self), NULL);
+  return self->network_report;
 }
 
 gboolean

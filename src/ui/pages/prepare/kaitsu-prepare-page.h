@@ -3,6 +3,7 @@
 #pragma once
 
 #include "kaitsu-page.h"
+#include "kaitsu-preflight.h"
 
 G_BEGIN_DECLS
 
@@ -17,5 +18,7 @@ gboolean kaitsu_prepare_page_is_reading (KaitsuPreparePage *self);
 guint    kaitsu_prepare_page_get_n_problems (KaitsuPreparePage *self,
                                              gboolean           errors);
 const char *kaitsu_prepare_page_get_result_text (KaitsuPreparePage *self);
+gboolean kaitsu_prepare_page_is_checking_network (KaitsuPreparePage *self);
+KaitsuPreflightReport *kaitsu_prepare_page_get_network_report (KaitsuPreparePage *self);
 
 G_END_DECLS
