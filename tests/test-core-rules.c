@@ -65,11 +65,28 @@ static void
 test_practice_sites (void)
 {
   g_autoptr (KaitsuSites) sites = kaitsu_sites_new_custom ("http://127.0.0.1:1", "http://127.0.0.1:2",
-                                                           "http://127.0.0.1:3", "http://127.0.0.1:4");
+                                                           "http://127.0.0.1:3", "http://127.0.0.1:4",
+                                                           "http://127.0.0.1:5");
   g_autofree char *redirect = kaitsu_sites_dup_provision_url (sites);
+  g_autoptr (KaitsuSites) real = kaitsu_sites_new_real ("jp");
 
   g_assert_true (kaitsu_sites_is_practice (sites));
   g_assert_cmpstr (redirect, ==, "http://127.0.0.1:3/provision.html");
+  g_assert_cmpint (kaitsu_sites_find (sites, "http://127.0.0.1:3/provision.html?x=1"), ==, KAITSU_SITE_CONSOLE);
+  g_assert_cmpint (kaitsu_sites_find (sites, "http://127.0.0.1:6/"), ==, KAITSU_SITE_NONE);
+  g_assert_cmpint (kaitsu_sites_find (sites, "http://user@127.0.0.1:3/"), ==, KAITSU_SITE_NONE);
+  g_assert_true (kaitsu_sites_is_microsoft_host (sites, "http://127.0.0.1:4/common/oauth2"));
+  g_assert_false (kaitsu_sites_is_microsoft_host (sites, "https://login.microsoftonline.com/"));
+  g_assert_cmpint (kaitsu_sites_find (real, "https://admin.tmcas.trendmicro.co.jp/provision.html"), ==,
+                   KAITSU_SITE_CONSOLE);
+  g_assert_cmpint (kaitsu_sites_find (real, "https://admin.tmcas.trendmicro.co.jp.evil.example/"), ==,
+                   KAITSU_SITE_NONE);
+  g_assert_null (kaitsu_sites_get_base (real, KAITSU_SITE_SHAREPOINT_ADMIN));
+  g_assert_true (kaitsu_sites_is_microsoft_host (real, "https://login.live.com/oauth20"));
+  g_assert_false (kaitsu_sites_is_microsoft_host (real, "http://login.live.com/"));
+  kaitsu_sites_set_sharepoint_admin (real, "https://example-admin.sharepoint.com");
+  g_assert_cmpint (kaitsu_sites_find (real, "https://example-admin.sharepoint.com/_layouts/15/AppInv.aspx"), ==,
+                   KAITSU_SITE_SHAREPOINT_ADMIN);
 }
 
 static void

@@ -125,7 +125,8 @@ kaitsu_preflight_hosts_for_sites (KaitsuSites *sites,
   GPtrArray *hosts = g_ptr_array_new_with_free_func (g_free);
 
   for (KaitsuSite site = 0; site < KAITSU_N_SITES; site++)
-    g_ptr_array_add (hosts, g_strdup (kaitsu_sites_get_base (sites, site)));
+    if (kaitsu_sites_get_base (sites, site) != NULL)
+      g_ptr_array_add (hosts, g_strdup (kaitsu_sites_get_base (sites, site)));
   if (sharepoint_admin != NULL)
     g_ptr_array_add (hosts, g_strdup (sharepoint_admin));
   return hosts;

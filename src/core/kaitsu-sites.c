@@ -101,27 +101,96 @@ kaitsu_sites_new_real (const char *region_id)
   return kaitsu_sites_new_custom ("https://clp.trendmicro.com",
                                   "https://forgetpwd.trendmicro.com",
                                   kaitsu_region_get_admin_site (region_id),
-                                  "https://login.microsoftonline.com");
+                                  "https://login.microsoftonline.com", NULL);
 }
 
 KaitsuSites *
 kaitsu_sites_new_custom (const char *lmp,
                          const char *password_reset,
                          const char *console,
-                         const char *microsoft_login)
+                         const char *microsoft_login,
+                         const char *sharepoint_admin)
 {
   KaitsuSites *self = g_object_new (KAITSU_TYPE_SITES, NULL);
-  const char *bases[KAITSU_N_SITES] = { lmp, password_reset, console, microsoft_login };
+  const char *bases[KAITSU_N_SITES] = { lmp, password_reset, console, microsoft_login,
+                                        sharepoint_admin };
 
   for (guint i = 0; i < KAITSU_N_SITES; i++)
     {
-      g_return_val_if_fail (bases[i] != NULL, self);
+      g_return_val_if_fail (bases[i] != NULL || i == KAITSU_SITE_SHAREPOINT_ADMIN, self);
       self->base[i] = g_strdup (bases[i]);
       /* Plain http is only ever the loopback simulator. */
-      if (g_str_has_prefix (bases[i], "http://"))
+      if (bases[i] != NULL && g_str_has_prefix (bases[i], "http://"))
         self->practice = TRUE;
     }
   return self;
+}
+
+void
+kaitsu_sites_set_sharepoint_admin (KaitsuSites *self,
+                                   const char  *base)
+{
+  g_return_if_fail (KAITSU_IS_SITES (self));
+
+  g_free (self->base[KAITSU_SITE_SHAREPOINT_ADMIN]);
+  self->base[KAITSU_SITE_SHAREPOINT_ADMIN] = g_strdup (base);
+}
+
+static gboolean
+same_origin (GUri       *uri,
+             const char *base)
+{
+  g_autoptr (GUri) other = base != NULL ? g_uri_parse (base, G_URI_FLAGS_NONE, NULL) : NULL;
+
+  if (other == NULL || g_uri_get_host (uri) == NULL || g_uri_get_host (other) == NULL)
+    return FALSE;
+  return g_ascii_strcasecmp (g_uri_get_scheme (uri), g_uri_get_scheme (other)) == 0 &&
+         g_ascii_strcasecmp (g_uri_get_host (uri), g_uri_get_host (other)) == 0 &&
+         g_uri_get_port (uri) == g_uri_get_port (other) &&
+         g_uri_get_userinfo (uri) == NULL;
+}
+
+/* Which of the activation's sites an address belongs to, by exact origin. */
+KaitsuSite
+kaitsu_sites_find (KaitsuSites *self,
+                   const char  *uri)
+{
+  g_autoptr (GUri) parsed = NULL;
+
+  g_return_val_if_fail (KAITSU_IS_SITES (self), KAITSU_SITE_NONE);
+
+  parsed = uri != NULL ? g_uri_parse (uri, G_URI_FLAGS_NONE, NULL) : NULL;
+  if (parsed == NULL)
+    return KAITSU_SITE_NONE;
+  for (KaitsuSite site = 0; site < KAITSU_N_SITES; site++)
+    if (same_origin (parsed, self->base[site]))
+      return site;
+  return KAITSU_SITE_NONE;
+}
+
+/* Microsoft's sign-in may move between its own hosts (login.live.com for some accounts). */
+gboolean
+kaitsu_sites_is_microsoft_host (KaitsuSites *self,
+                                const char  *uri)
+{
+  static const char * const hosts[] = {
+    "login.microsoftonline.com", "login.microsoft.com", "login.live.com", "account.live.com",
+    "device.login.microsoftonline.com", "autologon.microsoftazuread-sso.com",
+  };
+  g_autoptr (GUri) parsed = NULL;
+
+  g_return_val_if_fail (KAITSU_IS_SITES (self), FALSE);
+
+  if (kaitsu_sites_find (self, uri) == KAITSU_SITE_MICROSOFT_LOGIN)
+    return TRUE;
+  parsed = uri != NULL ? g_uri_parse (uri, G_URI_FLAGS_NONE, NULL) : NULL;
+  if (parsed == NULL || self->practice || g_strcmp0 (g_uri_get_scheme (parsed), "https") != 0 ||
+      g_uri_get_userinfo (parsed) != NULL)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (hosts); i++)
+    if (g_ascii_strcasecmp (g_uri_get_host (parsed), hosts[i]) == 0)
+      return TRUE;
+  return FALSE;
 }
 
 const char *

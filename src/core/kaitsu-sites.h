@@ -12,7 +12,10 @@ typedef enum
   KAITSU_SITE_PASSWORD_RESET,
   KAITSU_SITE_CONSOLE,
   KAITSU_SITE_MICROSOFT_LOGIN,
-  KAITSU_N_SITES
+  /* Known only once the tenant is: NULL until then in real mode */
+  KAITSU_SITE_SHAREPOINT_ADMIN,
+  KAITSU_N_SITES,
+  KAITSU_SITE_NONE = -1,
 } KaitsuSite;
 
 #define KAITSU_DEFAULT_REGION "jp"
@@ -37,7 +40,14 @@ KaitsuSites *kaitsu_sites_new_real             (const char  *region_id);
 KaitsuSites *kaitsu_sites_new_custom           (const char  *lmp,
                                                 const char  *password_reset,
                                                 const char  *console,
-                                                const char  *microsoft_login);
+                                                const char  *microsoft_login,
+                                                const char  *sharepoint_admin);
+void         kaitsu_sites_set_sharepoint_admin (KaitsuSites *self,
+                                                const char  *base);
+KaitsuSite   kaitsu_sites_find                 (KaitsuSites *self,
+                                                const char  *uri);
+gboolean     kaitsu_sites_is_microsoft_host    (KaitsuSites *self,
+                                                const char  *uri);
 const char  *kaitsu_sites_get_base             (KaitsuSites *self,
                                                 KaitsuSite   site);
 gboolean     kaitsu_sites_is_practice          (KaitsuSites *self);
