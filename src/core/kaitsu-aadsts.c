@@ -1,0 +1,222 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* kaitsu-aadsts.c: the AADSTS codes an administrator meets, what they mean, what to do */
+
+#include "config.h"
+
+#define G_LOG_DOMAIN "kaitsu-aadsts"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "kaitsu-aadsts.h"
+
+typedef struct
+{
+  guint code;
+  const char *explanation;
+  const char *advice;
+  gboolean retryable;
+  gboolean needs_browser;
+} CodeDef;
+
+static const CodeDef code_table[] = {
+  { 65004, N_("The permission request was declined (「キャンセル」 was pressed)."),
+    N_("Try again and press 「承諾」 on the permission request."), TRUE, FALSE },
+  { 65001, N_("The app has not been given consent yet."),
+    N_("Try again and accept the permission request as the Microsoft 365 administrator."), TRUE, FALSE },
+  { 90094, N_("Only an administrator can grant these permissions."),
+    N_("Sign in with a Microsoft 365 global administrator account, then try again."), TRUE, FALSE },
+  { 90095, N_("Your organisation requires an administrator to approve this app (admin consent workflow)."),
+    N_("Sign in with a global administrator account, or ask your administrator to approve the request, then try again."), TRUE, FALSE },
+  { 50011, N_("The reply address of the app does not match (a console address problem)."),
+    N_("Make sure the console region chosen on the first page is right, then try again. If it keeps failing, contact the support desk."), TRUE, FALSE },
+  { 70004, N_("The reply address of the app is not valid."),
+    N_("Make sure the console region chosen on the first page is right, then try again. If it keeps failing, contact the support desk."), TRUE, FALSE },
+  { 700016, N_("Microsoft could not find the app in your organisation."),
+    N_("Wait a few minutes and try again. If it keeps failing, contact the support desk."), TRUE, FALSE },
+  { 500011, N_("Microsoft could not find the service (resource) the app asks for."),
+    N_("Make sure your Microsoft 365 subscription includes this service, then try again."), TRUE, FALSE },
+  { 650056, N_("The app is misconfigured on Microsoft’s side."),
+    N_("Contact the support desk with the Correlation ID shown."), FALSE, FALSE },
+  { 65005, N_("The app asks for permissions that Microsoft does not allow as configured."),
+    N_("Contact the support desk with the Correlation ID shown."), FALSE, FALSE },
+  { 650052, N_("Your organisation does not subscribe to a service the app needs."),
+    N_("Make sure your Microsoft 365 subscription includes this service, then try again."), FALSE, FALSE },
+  { 50105, N_("This account is not assigned to the app."),
+    N_("Sign in with a global administrator account, then try again."), TRUE, FALSE },
+  { 53003, N_("The sign-in was blocked by a Conditional Access policy of your organisation."),
+    N_("This sign-in cannot be done inside Kaitsu. Continue in your web browser, or ask whoever manages Microsoft Entra ID to allow it."), FALSE, TRUE },
+  { 53000, N_("The sign-in requires a compliant or managed device."),
+    N_("This sign-in cannot be done inside Kaitsu. Continue in your web browser on a managed device."), FALSE, TRUE },
+  { 530035, N_("The sign-in was blocked by security defaults."),
+    N_("Continue in your web browser, or ask whoever manages Microsoft Entra ID."), FALSE, TRUE },
+  { 50076, N_("Multi-factor authentication is required."),
+    N_("Complete the second sign-in step (for example the number in the Authenticator app), then try again."), TRUE, FALSE },
+  { 50079, N_("The account must register for multi-factor authentication first."),
+    N_("Register for multi-factor authentication when Microsoft asks, then try again."), TRUE, FALSE },
+  { 50126, N_("The address or password is wrong."),
+    N_("Check the Microsoft 365 administrator’s address and password, then sign in again."), TRUE, FALSE },
+  { 50057, N_("The account is disabled."),
+    N_("Use another global administrator account, or ask to have this one enabled."), FALSE, FALSE },
+  { 50020, N_("This account does not belong to your organisation’s Microsoft 365."),
+    N_("Sign in with an administrator account of your own organisation."), TRUE, FALSE },
+  { 50034, N_("This account does not exist in your organisation."),
+    N_("Check the address and sign in with an administrator account of your organisation."), TRUE, FALSE },
+};
+
+static const CodeDef *
+find (guint code)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (code_table); i++)
+    if (code_table[i].code == code)
+      return &code_table[i];
+  return NULL;
+}
+
+gboolean
+kaitsu_aadsts_is_known (guint code)
+{
+  return find (code) != NULL;
+}
+
+char *
+kaitsu_aadsts_dup_explanation (guint code)
+{
+  const CodeDef *def = find (code);
+
+  if (def == NULL)
+    /* Translators: %u is a Microsoft error number */
+    return g_strdup_printf (_("Microsoft refused with error AADSTS%u."), code);
+  return g_strdup (_(def->explanation));
+}
+
+char *
+kaitsu_aadsts_dup_advice (guint code)
+{
+  const CodeDef *def = find (code);
+
+  if (def == NULL)
+    return g_strdup (_("Close the dialog with its ×, reload the console and try again. If it keeps failing, contact the support desk with the Correlation ID."));
+  return g_strdup (_(def->advice));
+}
+
+gboolean
+kaitsu_aadsts_needs_browser (guint code)
+{
+  const CodeDef *def = find (code);
+
+  return def != NULL && def->needs_browser;
+}
+
+gboolean
+kaitsu_aadsts_is_retryable (guint code)
+{
+  const CodeDef *def = find (code);
+
+  return def == NULL || def->retryable;
+}
+
+/* The first "AADSTS<digits>" in a text, 0 when there is none */
+guint
+kaitsu_aadsts_find_code (const char *text)
+{
+  const char *p = text;
+
+  while (p != NULL && (p = strstr (p, "AADSTS")) != NULL)
+    {
+      guint64 code;
+      const char *digits = p + strlen ("AADSTS");
+      const char *end = digits;
+
+      while (g_ascii_isdigit (*end) && end - digits < 7)
+        end++;
+      if (end > digits)
+        {
+          g_autofree char *number = g_strndup (digits, end - digits);
+          if (g_ascii_string_to_unsigned (number, 10, 1, 9999999, &code, NULL))
+            return (guint) code;
+        }
+      p = digits;
+    }
+  return 0;
+}
+
+void
+kaitsu_consent_answer_free (KaitsuConsentAnswer *answer)
+{
+  if (answer == NULL)
+    return;
+  g_free (answer->error);
+  g_free (answer->description);
+  g_free (answer->tenant);
+  g_free (answer->correlation_id);
+  g_free (answer->request_id);
+  g_free (answer);
+}
+
+/* The redirect back from Microsoft. The error comes first: Microsoft's own error example
+ * still carries admin_consent=True. NULL when the address carries no answer at all. */
+KaitsuConsentAnswer *
+kaitsu_consent_answer_from_uri (const char *uri)
+{
+  g_autoptr (GUri) parsed = uri != NULL ? g_uri_parse (uri, G_URI_FLAGS_NONE, NULL) : NULL;
+  g_autoptr (GHashTable) params = NULL;
+  KaitsuConsentAnswer *answer;
+  const char *error, *consent;
+
+  if (parsed == NULL || g_uri_get_query (parsed) == NULL)
+    return NULL;
+  params = g_uri_parse_params (g_uri_get_query (parsed), -1, "&", G_URI_PARAMS_NONE, NULL);
+  if (params == NULL)
+    return NULL;
+  error = g_hash_table_lookup (params, "error");
+  consent = g_hash_table_lookup (params, "admin_consent");
+  if (error == NULL && consent == NULL)
+    return NULL;
+
+  answer = g_new0 (KaitsuConsentAnswer, 1);
+  answer->error = g_strdup (error);
+  answer->description = g_strdup (g_hash_table_lookup (params, "error_description"));
+  answer->tenant = g_strdup (g_hash_table_lookup (params, "tenant"));
+  if (error != NULL)
+    {
+      answer->code = kaitsu_aadsts_find_code (answer->description);
+      /* access_denied without a code is a declined consent */
+      if (answer->code == 0 && g_str_equal (error, "access_denied"))
+        answer->code = 65004;
+      return answer;
+    }
+  answer->consented = g_ascii_strcasecmp (consent, "True") == 0;
+  return answer;
+}
+
+static char *
+find_id (const char *text,
+         const char *label)
+{
+  g_autofree char *pattern = g_strdup_printf ("%s\\s*[:：]?\\s*([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})",
+                                              label);
+  g_autoptr (GRegex) regex = g_regex_new (pattern, G_REGEX_CASELESS, 0, NULL);
+  g_autoptr (GMatchInfo) match = NULL;
+
+  if (!g_regex_match (regex, text, 0, &match))
+    return NULL;
+  return g_match_info_fetch (match, 1);
+}
+
+/* A Microsoft error page: its code and the IDs support asks for */
+KaitsuConsentAnswer *
+kaitsu_consent_answer_from_text (const char *text)
+{
+  KaitsuConsentAnswer *answer;
+  guint code = text != NULL ? kaitsu_aadsts_find_code (text) : 0;
+
+  if (code == 0)
+    return NULL;
+  answer = g_new0 (KaitsuConsentAnswer, 1);
+  answer->code = code;
+  answer->error = g_strdup ("page");
+  answer->correlation_id = find_id (text, "(?:Correlation ?Id|相関 ?ID)");
+  answer->request_id = find_id (text, "(?:Request ?Id|要求 ?ID)");
+  return answer;
+}

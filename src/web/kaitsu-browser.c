@@ -1,0 +1,600 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* kaitsu-browser.c: follows every page: its host and lock, its kind once loaded, the console's
+ * status from an isolated script world; refuses unexpected sites and never bypasses TLS. */
+
+#include "config.h"
+
+#define G_LOG_DOMAIN "kaitsu-browser"
+
+#include <glib/gi18n.h>
+
+#include "kaitsu-browser.h"
+#include "kaitsu-console-status.h"
+#include "kaitsu-signin-window.h"
+
+#define SCRIPT_WORLD "kaitsu"
+#define MAX_PAGE_TEXT 200000
+
+struct _KaitsuBrowser
+{
+  GtkBox parent_instance;
+
+  KaitsuSites *sites;
+  KaitsuBrowserRole role;
+  KaitsuWebView *view;
+  GCancellable *cancellable;
+
+  GtkImage *lock;
+  GtkLabel *host;
+  GtkWidget *open_button;
+  GtkProgressBar *progress;
+  GtkStack *stack;
+  GtkLabel *error_title;
+  GtkLabel *error_text;
+
+  char *uri;
+  char *text;
+  KaitsuPageKind kind;
+  char *failed_uri;
+  gint64 finished_at;
+};
+
+gint64
+kaitsu_browser_get_finished_at (KaitsuBrowser *self)
+{
+  g_return_val_if_fail (KAITSU_IS_BROWSER (self), 0);
+  return self->finished_at;
+}
+
+G_DEFINE_FINAL_TYPE (KaitsuBrowser, kaitsu_browser, GTK_TYPE_BOX)
+
+enum {
+  PAGE_SEEN,
+  POPUP_OPENED,
+  STATUS,
+  NAVIGATION_REFUSED,
+  LOAD_FAILED,
+  PROCESS_CRASHED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* ---- Address line --------------------------------------------------------------------------- */
+
+static void
+update_address (KaitsuBrowser *self)
+{
+  const char *uri = webkit_web_view_get_uri (WEBKIT_WEB_VIEW (self->view));
+  g_autoptr (GUri) parsed = uri != NULL ? g_uri_parse (uri, G_URI_FLAGS_NONE, NULL) : NULL;
+  GTlsCertificate *certificate = NULL;
+  GTlsCertificateFlags errors = 0;
+  const char *icon = "content-loading-symbolic";
+  const char *state = "";
+
+  if (parsed == NULL || g_uri_get_host (parsed) == NULL)
+    {
+      gtk_label_set_label (self->host, "");
+      gtk_image_set_from_icon_name (self->lock, icon);
+      gtk_widget_set_sensitive (self->open_button, FALSE);
+      return;
+    }
+  gtk_label_set_label (self->host, g_uri_get_host (parsed));
+  if (webkit_web_view_get_tls_info (WEBKIT_WEB_VIEW (self->view), &certificate, &errors) && errors == 0)
+    {
+      icon = "channel-secure-symbolic";
+      state = _("Secure connection");
+    }
+  else if (g_str_equal (g_uri_get_scheme (parsed), "http"))
+    {
+      icon = "channel-insecure-symbolic";
+      /* Plain http is only allowed for the practice simulator on this computer. */
+      state = kaitsu_sites_is_practice (self->sites) ? _("Practice site on this computer")
+                                                     : _("Not secure");
+    }
+  gtk_image_set_from_icon_name (self->lock, icon);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->lock), GTK_ACCESSIBLE_PROPERTY_LABEL, state, -1);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->lock), state);
+  gtk_widget_set_sensitive (self->open_button, TRUE);
+}
+
+static void
+on_progress (KaitsuBrowser *self)
+{
+  double progress = webkit_web_view_get_estimated_load_progress (WEBKIT_WEB_VIEW (self->view));
+
+  gtk_progress_bar_set_fraction (self->progress, progress);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress), progress > 0.0 && progress < 1.0);
+}
+
+static void
+on_open_in_browser (KaitsuBrowser *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  const char *uri = webkit_web_view_get_uri (WEBKIT_WEB_VIEW (self->view));
+
+  if (uri != NULL)
+    gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME);
+}
+
+/* ---- Page text and kind -------------------------------------------------------------------- */
+
+static void
+on_text (GObject      *source,
+         GAsyncResult *result,
+         gpointer      data)
+{
+  g_autoptr (KaitsuBrowser) self = data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JSCValue) value = webkit_web_view_evaluate_javascript_finish (WEBKIT_WEB_VIEW (source), result, &error);
+  const char *uri = webkit_web_view_get_uri (WEBKIT_WEB_VIEW (source));
+
+  if (value == NULL || self->view == NULL)
+    return;
+  g_free (self->text);
+  self->text = jsc_value_is_string (value) ? jsc_value_to_string (value) : g_strdup ("");
+  g_free (self->uri);
+  self->uri = g_strdup (uri);
+  self->kind = kaitsu_classify_page (self->sites, self->uri, self->text);
+  g_signal_emit (self, signals[PAGE_SEEN], 0, self->kind, self->uri, self->text);
+}
+
+static void
+read_page (KaitsuBrowser *self)
+{
+  g_autofree char *script = g_strdup_printf ("document.body ? document.body.innerText.slice(0, %d) : ''",
+                                             MAX_PAGE_TEXT);
+
+  webkit_web_view_evaluate_javascript (WEBKIT_WEB_VIEW (self->view), script, -1, SCRIPT_WORLD, NULL,
+                                       self->cancellable, on_text, g_object_ref (self));
+}
+
+static void
+on_load_changed (KaitsuBrowser   *self,
+                 WebKitLoadEvent  event)
+{
+  update_address (self);
+  if (event == WEBKIT_LOAD_STARTED)
+    {
+      g_clear_pointer (&self->failed_uri, g_free);
+      gtk_stack_set_visible_child_name (self->stack, "web");
+    }
+  if (event == WEBKIT_LOAD_FINISHED && self->failed_uri == NULL)
+    {
+      self->finished_at = g_get_monotonic_time ();
+      read_page (self);
+    }
+}
+
+/* ---- Failures ------------------------------------------------------------------------------- */
+
+static void
+show_error (KaitsuBrowser *self,
+            const char    *uri,
+            const char    *title,
+            const char    *text)
+{
+  g_free (self->failed_uri);
+  self->failed_uri = g_strdup (uri);
+  gtk_label_set_label (self->error_title, title);
+  gtk_label_set_label (self->error_text, text);
+  gtk_stack_set_visible_child_name (self->stack, "error");
+  g_signal_emit (self, signals[LOAD_FAILED], 0, uri);
+}
+
+static gboolean
+on_load_failed (KaitsuBrowser   *self,
+                WebKitLoadEvent  event,
+                const char      *uri,
+                GError          *error)
+{
+  const char *text;
+
+  /* Our own refusals and cancelled loads are not failures. */
+  if (g_error_matches (error, WEBKIT_NETWORK_ERROR, WEBKIT_NETWORK_ERROR_CANCELLED) ||
+      g_error_matches (error, WEBKIT_POLICY_ERROR, WEBKIT_POLICY_ERROR_FRAME_LOAD_INTERRUPTED_BY_POLICY_CHANGE))
+    return FALSE;
+  if (g_error_matches (error, WEBKIT_NETWORK_ERROR, WEBKIT_NETWORK_ERROR_UNKNOWN_PROTOCOL) ||
+      g_error_matches (error, WEBKIT_POLICY_ERROR, WEBKIT_POLICY_ERROR_CANNOT_SHOW_URI))
+    return FALSE;
+  if (g_error_matches (error, G_RESOLVER_ERROR, G_RESOLVER_ERROR_NOT_FOUND) ||
+      g_error_matches (error, G_RESOLVER_ERROR, G_RESOLVER_ERROR_TEMPORARY_FAILURE))
+    text = _("This computer cannot find the site by name. Check that it is connected to the internet, then try again.");
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
+    text = _("The site took too long to answer. Try again: a second try usually works.");
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED))
+    text = _("The site refused the connection. Try again; if it keeps failing, a firewall may block it.");
+  else
+    text = _("The page could not be loaded. Try again: a second try usually works. The connection check on the 「Get ready」 step tells more.");
+  show_error (self, uri, _("The page could not be loaded"), text);
+  return TRUE;
+}
+
+static gboolean
+on_tls_failed (KaitsuBrowser        *self,
+               const char           *uri,
+               GTlsCertificate      *certificate,
+               GTlsCertificateFlags  errors)
+{
+  g_autofree char *issuer = certificate != NULL ? g_tls_certificate_get_issuer_name (certificate) : NULL;
+  g_autofree char *text = NULL;
+
+  if (errors & (G_TLS_CERTIFICATE_EXPIRED | G_TLS_CERTIFICATE_NOT_ACTIVATED))
+    text = g_strdup (_("The site’s certificate does not match this computer’s date and time. Check that the clock is right, then try again."));
+  else
+    /* Translators: %s names whoever issued the certificate */
+    text = g_strdup_printf (_("The site’s certificate is not trusted (issued by “%s”). An antivirus program or a proxy may be intercepting secure connections: ask your network administrator. Kaitsu never ignores this."),
+                            issuer != NULL ? issuer : _("an unknown issuer"));
+  show_error (self, uri, _("The connection is not secure"), text);
+  /* Handled: no page is shown, and the error is never bypassed. */
+  return TRUE;
+}
+
+static void
+on_process_terminated (KaitsuBrowser                         *self,
+                       WebKitWebProcessTerminationReason      reason)
+{
+  const char *uri = self->uri != NULL ? self->uri : webkit_web_view_get_uri (WEBKIT_WEB_VIEW (self->view));
+
+  g_message ("The web process ended (reason %d); reloading %s", reason, uri != NULL ? uri : "(nothing)");
+  g_signal_emit (self, signals[PROCESS_CRASHED], 0);
+  if (uri != NULL)
+    webkit_web_view_load_uri (WEBKIT_WEB_VIEW (self->view), uri);
+}
+
+static void
+on_try_again (KaitsuBrowser *self)
+{
+  if (self->failed_uri != NULL)
+    {
+      g_autofree char *uri = g_strdup (self->failed_uri);
+      webkit_web_view_load_uri (WEBKIT_WEB_VIEW (self->view), uri);
+    }
+  else
+    webkit_web_view_reload (WEBKIT_WEB_VIEW (self->view));
+}
+
+/* ---- Navigation policy ---------------------------------------------------------------------- */
+
+static gboolean
+allowed_top_level (KaitsuBrowser *self,
+                   const char    *uri)
+{
+  g_autoptr (GUri) parsed = g_uri_parse (uri, G_URI_FLAGS_NONE, NULL);
+
+  if (parsed == NULL)
+    return FALSE;
+  if (g_str_equal (g_uri_get_scheme (parsed), "about"))
+    return TRUE;
+  if (kaitsu_sites_find (self->sites, uri) != KAITSU_SITE_NONE ||
+      kaitsu_sites_is_microsoft_host (self->sites, uri))
+    return TRUE;
+  /* The sign-in window may follow a federated tenant to its own identity provider, over https,
+   * with the host always shown. */
+  if (self->role == KAITSU_BROWSER_SIGNIN && !kaitsu_sites_is_practice (self->sites) &&
+      g_str_equal (g_uri_get_scheme (parsed), "https") && g_uri_get_userinfo (parsed) == NULL)
+    return TRUE;
+  return FALSE;
+}
+
+static gboolean
+on_decide_policy (KaitsuBrowser            *self,
+                  WebKitPolicyDecision     *decision,
+                  WebKitPolicyDecisionType  type)
+{
+  if (type == WEBKIT_POLICY_DECISION_TYPE_NAVIGATION_ACTION)
+    {
+      WebKitNavigationAction *action =
+        webkit_navigation_policy_decision_get_navigation_action (WEBKIT_NAVIGATION_POLICY_DECISION (decision));
+      WebKitURIRequest *request = webkit_navigation_action_get_request (action);
+      const char *uri = webkit_uri_request_get_uri (request);
+
+      if (!allowed_top_level (self, uri))
+        {
+          webkit_policy_decision_ignore (decision);
+          g_signal_emit (self, signals[NAVIGATION_REFUSED], 0, uri);
+          return TRUE;
+        }
+      return FALSE;
+    }
+  if (type == WEBKIT_POLICY_DECISION_TYPE_RESPONSE)
+    {
+      WebKitResponsePolicyDecision *response = WEBKIT_RESPONSE_POLICY_DECISION (decision);
+
+      /* Downloads are refused: nothing of the activation needs one. */
+      if (!webkit_response_policy_decision_is_mime_type_supported (response))
+        {
+          webkit_policy_decision_ignore (decision);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* ---- Pop-ups: the Microsoft sign-in window -------------------------------------------------- */
+
+static GtkWidget *
+on_create (KaitsuBrowser          *self,
+           WebKitNavigationAction *action)
+{
+  WebKitURIRequest *request = webkit_navigation_action_get_request (action);
+  const char *uri = webkit_uri_request_get_uri (request);
+  GtkWidget *related;
+  KaitsuSigninWindow *window;
+
+  if (uri != NULL && *uri != '\0' && !g_str_equal (uri, "about:blank") &&
+      !kaitsu_sites_is_microsoft_host (self->sites, uri) &&
+      kaitsu_sites_find (self->sites, uri) == KAITSU_SITE_NONE)
+    {
+      g_signal_emit (self, signals[NAVIGATION_REFUSED], 0, uri);
+      return NULL;
+    }
+  related = kaitsu_web_view_new_related (self->view);
+  window = kaitsu_signin_window_new (self->sites, KAITSU_WEB_VIEW (related),
+                                     GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  g_signal_emit (self, signals[POPUP_OPENED], 0, window);
+  return related;
+}
+
+/* ---- Console status ------------------------------------------------------------------------- */
+
+static void
+on_status_message (KaitsuBrowser *self,
+                   JSCValue      *value)
+{
+  const char *uri = webkit_web_view_get_uri (WEBKIT_WEB_VIEW (self->view));
+  g_autofree char *json = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KaitsuConsoleStatus) status = NULL;
+
+  /* Only from the console's own origin, only as a string of bounded size */
+  if (kaitsu_sites_find (self->sites, uri) != KAITSU_SITE_CONSOLE || !jsc_value_is_string (value))
+    return;
+  json = jsc_value_to_string (value);
+  status = kaitsu_console_status_parse (json, -1, &error);
+  if (status == NULL)
+    {
+      g_message ("Dropped a console status message: %s", error->message);
+      return;
+    }
+  g_signal_emit (self, signals[STATUS], 0, status);
+}
+
+static void
+install_status_script (KaitsuBrowser *self)
+{
+  WebKitUserContentManager *manager = webkit_web_view_get_user_content_manager (WEBKIT_WEB_VIEW (self->view));
+  g_autoptr (GBytes) source = g_resources_lookup_data (RESOURCE_PREFIX "/web/console-status.js", 0, NULL);
+  g_autofree char *origin = g_strconcat (kaitsu_sites_get_base (self->sites, KAITSU_SITE_CONSOLE), "/*", NULL);
+  const char *allow[] = { origin, NULL };
+  g_autoptr (WebKitUserScript) script = NULL;
+
+  if (source == NULL)
+    return;
+  script = webkit_user_script_new_for_world (g_bytes_get_data (source, NULL),
+                                             WEBKIT_USER_CONTENT_INJECT_TOP_FRAME,
+                                             WEBKIT_USER_SCRIPT_INJECT_AT_DOCUMENT_END,
+                                             SCRIPT_WORLD, allow, NULL);
+  webkit_user_content_manager_add_script (manager, script);
+  webkit_user_content_manager_register_script_message_handler (manager, "kaitsuStatus", SCRIPT_WORLD);
+  g_signal_connect_object (manager, "script-message-received::kaitsuStatus",
+                           G_CALLBACK (on_status_message), self, G_CONNECT_SWAPPED);
+}
+
+/* ---- The widget ----------------------------------------------------------------------------- */
+
+static void
+kaitsu_browser_dispose (GObject *object)
+{
+  KaitsuBrowser *self = KAITSU_BROWSER (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->view = NULL;
+  g_clear_object (&self->sites);
+  G_OBJECT_CLASS (kaitsu_browser_parent_class)->dispose (object);
+}
+
+static void
+kaitsu_browser_finalize (GObject *object)
+{
+  KaitsuBrowser *self = KAITSU_BROWSER (object);
+
+  g_free (self->uri);
+  g_free (self->text);
+  g_free (self->failed_uri);
+  G_OBJECT_CLASS (kaitsu_browser_parent_class)->finalize (object);
+}
+
+static void
+kaitsu_browser_class_init (KaitsuBrowserClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = kaitsu_browser_dispose;
+  object_class->finalize = kaitsu_browser_finalize;
+
+  signals[PAGE_SEEN] = g_signal_new ("page-seen", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                     NULL, NULL, NULL, G_TYPE_NONE, 3, G_TYPE_INT, G_TYPE_STRING,
+                                     G_TYPE_STRING);
+  signals[POPUP_OPENED] = g_signal_new ("popup-opened", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                        NULL, NULL, NULL, G_TYPE_NONE, 1, GTK_TYPE_WINDOW);
+  signals[STATUS] = g_signal_new ("status", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_POINTER);
+  signals[NAVIGATION_REFUSED] = g_signal_new ("navigation-refused", G_TYPE_FROM_CLASS (klass),
+                                              G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 1,
+                                              G_TYPE_STRING);
+  signals[LOAD_FAILED] = g_signal_new ("load-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                       NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  signals[PROCESS_CRASHED] = g_signal_new ("process-crashed", G_TYPE_FROM_CLASS (klass),
+                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+kaitsu_browser_init (KaitsuBrowser *self)
+{
+  self->cancellable = g_cancellable_new ();
+}
+
+static GtkWidget *
+build_error_page (KaitsuBrowser *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *icon = gtk_image_new_from_icon_name ("network-error-symbolic");
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Try Again"));
+
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
+  gtk_widget_set_margin_start (box, 24);
+  gtk_widget_set_margin_end (box, 24);
+  gtk_image_set_pixel_size (GTK_IMAGE (icon), 64);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Error"), -1);
+  self->error_title = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_add_css_class (GTK_WIDGET (self->error_title), "title-1");
+  gtk_label_set_wrap (self->error_title, TRUE);
+  self->error_text = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->error_text, TRUE);
+  gtk_label_set_max_width_chars (self->error_text, 60);
+  gtk_label_set_justify (self->error_text, GTK_JUSTIFY_CENTER);
+  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "suggested-action");
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (on_try_again), self);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->error_title));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->error_text));
+  gtk_box_append (GTK_BOX (box), button);
+  return box;
+}
+
+KaitsuBrowser *
+kaitsu_browser_new (KaitsuSites       *sites,
+                    KaitsuBrowserRole  role,
+                    KaitsuWebView     *view)
+{
+  KaitsuBrowser *self;
+  GtkWidget *bar, *overlay;
+
+  g_return_val_if_fail (KAITSU_IS_SITES (sites), NULL);
+
+  self = g_object_new (KAITSU_TYPE_BROWSER, "orientation", GTK_ORIENTATION_VERTICAL, NULL);
+  self->sites = g_object_ref (sites);
+  self->role = role;
+  self->view = view != NULL ? view : KAITSU_WEB_VIEW (kaitsu_web_view_new ());
+
+  bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_add_css_class (bar, "address-line");
+  self->lock = GTK_IMAGE (gtk_image_new_from_icon_name ("content-loading-symbolic"));
+  self->host = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_selectable (self->host, TRUE);
+  gtk_label_set_ellipsize (self->host, PANGO_ELLIPSIZE_START);
+  gtk_label_set_xalign (self->host, 0);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->host), TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->host), "monospace");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->host), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Site address"), -1);
+  self->open_button = gtk_button_new_from_icon_name ("external-link-symbolic");
+  gtk_widget_set_tooltip_text (self->open_button, _("Open this page in your web browser"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->open_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Open this page in your web browser"), -1);
+  g_signal_connect_swapped (self->open_button, "clicked", G_CALLBACK (on_open_in_browser), self);
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->lock));
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->host));
+  gtk_box_append (GTK_BOX (bar), self->open_button);
+  gtk_box_append (GTK_BOX (self), bar);
+
+  self->stack = GTK_STACK (gtk_stack_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
+  overlay = gtk_overlay_new ();
+  gtk_overlay_set_child (GTK_OVERLAY (overlay), GTK_WIDGET (self->view));
+  self->progress = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
+  gtk_widget_set_valign (GTK_WIDGET (self->progress), GTK_ALIGN_START);
+  gtk_widget_add_css_class (GTK_WIDGET (self->progress), "osd");
+  gtk_widget_set_visible (GTK_WIDGET (self->progress), FALSE);
+  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), GTK_WIDGET (self->progress));
+  gtk_stack_add_named (self->stack, overlay, "web");
+  gtk_stack_add_named (self->stack, build_error_page (self), "error");
+  gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->stack));
+
+  g_signal_connect_object (self->view, "load-changed", G_CALLBACK (on_load_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->view, "load-failed", G_CALLBACK (on_load_failed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->view, "load-failed-with-tls-errors", G_CALLBACK (on_tls_failed),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->view, "web-process-terminated", G_CALLBACK (on_process_terminated),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->view, "decide-policy", G_CALLBACK (on_decide_policy), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->view, "create", G_CALLBACK (on_create), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->view, "notify::estimated-load-progress", G_CALLBACK (on_progress),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->view, "notify::uri", G_CALLBACK (update_address), self, G_CONNECT_SWAPPED);
+  if (role == KAITSU_BROWSER_MAIN)
+    install_status_script (self);
+  return self;
+}
+
+KaitsuWebView *
+kaitsu_browser_get_view (KaitsuBrowser *self)
+{
+  g_return_val_if_fail (KAITSU_IS_BROWSER (self), NULL);
+  return self->view;
+}
+
+KaitsuSites *
+kaitsu_browser_get_sites (KaitsuBrowser *self)
+{
+  g_return_val_if_fail (KAITSU_IS_BROWSER (self), NULL);
+  return self->sites;
+}
+
+void
+kaitsu_browser_load (KaitsuBrowser *self,
+                     const char    *uri)
+{
+  g_return_if_fail (KAITSU_IS_BROWSER (self));
+  g_return_if_fail (uri != NULL);
+  webkit_web_view_load_uri (WEBKIT_WEB_VIEW (self->view), uri);
+}
+
+void
+kaitsu_browser_reload (KaitsuBrowser *self)
+{
+  g_return_if_fail (KAITSU_IS_BROWSER (self));
+  webkit_web_view_reload (WEBKIT_WEB_VIEW (self->view));
+}
+
+const char *
+kaitsu_browser_get_uri (KaitsuBrowser *self)
+{
+  g_return_val_if_fail (KAITSU_IS_BROWSER (self), NULL);
+  return self->uri;
+}
+
+const char *
+kaitsu_browser_get_text (KaitsuBrowser *self)
+{
+  g_return_val_if_fail (KAITSU_IS_BROWSER (self), NULL);
+  return self->text;
+}
+
+KaitsuPageKind
+kaitsu_browser_get_kind (KaitsuBrowser *self)
+{
+  g_return_val_if_fail (KAITSU_IS_BROWSER (self), KAITSU_PAGE_UNKNOWN);
+  return self->kind;
+}
+
+gboolean
+kaitsu_browser_is_showing_error (KaitsuBrowser *self)
+{
+  g_return_val_if_fail (KAITSU_IS_BROWSER (self), FALSE);
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "error") == 0;
+}
+
+/* For the practice autopilot: a script in its own isolated world, never the page's. */
+void
+kaitsu_browser_run_script (KaitsuBrowser *self,
+                           const char    *script)
+{
+  g_return_if_fail (KAITSU_IS_BROWSER (self));
+  webkit_web_view_evaluate_javascript (WEBKIT_WEB_VIEW (self->view), script, -1, "kaitsu-autopilot",
+                                       NULL, NULL, NULL, NULL);
+}

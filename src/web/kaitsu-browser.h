@@ -1,0 +1,38 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* kaitsu-browser.h: a web view with its address line, failure pages, detection and policy */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "kaitsu-page-kind.h"
+#include "kaitsu-sites.h"
+#include "kaitsu-web-view.h"
+
+G_BEGIN_DECLS
+
+#define KAITSU_TYPE_BROWSER (kaitsu_browser_get_type ())
+G_DECLARE_FINAL_TYPE (KaitsuBrowser, kaitsu_browser, KAITSU, BROWSER, GtkBox)
+
+typedef enum
+{
+  KAITSU_BROWSER_MAIN,
+  KAITSU_BROWSER_SIGNIN,
+} KaitsuBrowserRole;
+
+KaitsuBrowser *kaitsu_browser_new               (KaitsuSites       *sites,
+                                                 KaitsuBrowserRole  role,
+                                                 KaitsuWebView     *view);
+KaitsuWebView *kaitsu_browser_get_view          (KaitsuBrowser     *self);
+KaitsuSites   *kaitsu_browser_get_sites         (KaitsuBrowser     *self);
+void           kaitsu_browser_load              (KaitsuBrowser     *self,
+                                                 const char        *uri);
+const char    *kaitsu_browser_get_uri           (KaitsuBrowser     *self);
+const char    *kaitsu_browser_get_text          (KaitsuBrowser     *self);
+KaitsuPageKind kaitsu_browser_get_kind          (KaitsuBrowser     *self);
+gboolean       kaitsu_browser_is_showing_error  (KaitsuBrowser     *self);
+void           kaitsu_browser_run_script        (KaitsuBrowser     *self,
+                                                 const char        *script);
+gint64         kaitsu_browser_get_finished_at   (KaitsuBrowser     *self);
+void           kaitsu_browser_reload            (KaitsuBrowser     *self);
+
+G_END_DECLS
