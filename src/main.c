@@ -14,6 +14,7 @@ main (int   argc,
 {
   g_autoptr (KaitsuApplication) app = NULL;
   const char *localedir = g_getenv ("KAITSU_LOCALEDIR");
+  int status;
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
@@ -21,5 +22,7 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
 
   app = kaitsu_application_new ();
-  return g_application_run (G_APPLICATION (app), argc, argv);
+  status = g_application_run (G_APPLICATION (app), argc, argv);
+  /* Practice runs with --quit-when-done say how the activation ended. */
+  return status != 0 ? status : kaitsu_application_get_exit_status (app);
 }

@@ -43,7 +43,9 @@ make_busy_flow (void)
   g_assert_true (kaitsu_flow_go_next (flow, NULL));
   g_assert_true (kaitsu_flow_go_back (flow, NULL));
   g_assert_true (kaitsu_flow_start_service (flow, KAITSU_SERVICE_EXCHANGE_ONLINE, NULL));
-  kaitsu_flow_service_failed (flow, KAITSU_SERVICE_EXCHANGE_ONLINE, "AADSTS65004: declined");
+  kaitsu_flow_service_failed_with_code (flow, KAITSU_SERVICE_EXCHANGE_ONLINE, 65004, "AADSTS65004: declined");
+  kaitsu_flow_add_service_consent (flow, KAITSU_SERVICE_EXCHANGE_ONLINE);
+  kaitsu_flow_set_app_id (flow, "0a1b2c3d-0000-4000-8000-123456789abc");
   g_assert_true (kaitsu_flow_start_service (flow, KAITSU_SERVICE_EXCHANGE_ONLINE, NULL));
   kaitsu_flow_service_syncing (flow, KAITSU_SERVICE_EXCHANGE_ONLINE);
   return flow;
@@ -64,6 +66,7 @@ assert_flows_equal (KaitsuFlow *a,
   g_assert_cmpstr (kaitsu_flow_get_login_url (a), ==, kaitsu_flow_get_login_url (b));
   g_assert_cmpstr (kaitsu_flow_get_reset_url (a), ==, kaitsu_flow_get_reset_url (b));
   g_assert_cmpint (kaitsu_flow_get_reset_expires (a), ==, kaitsu_flow_get_reset_expires (b));
+  g_assert_cmpstr (kaitsu_flow_get_app_id (a), ==, kaitsu_flow_get_app_id (b));
   for (KaitsuStep step = 0; step < KAITSU_N_STEPS; step++)
     {
       g_assert_cmpint (kaitsu_flow_get_step_state (a, step), ==, kaitsu_flow_get_step_state (b, step));
@@ -83,6 +86,11 @@ assert_flows_equal (KaitsuFlow *a,
                        kaitsu_flow_get_service_started (b, s));
       g_assert_cmpint (kaitsu_flow_get_service_changed (a, s), ==,
                        kaitsu_flow_get_service_changed (b, s));
+      g_assert_cmpuint (kaitsu_flow_get_service_consents (a, s), ==, kaitsu_flow_get_service_consents (b, s));
+      g_assert_cmpuint (kaitsu_flow_get_service_errors (a, s)->len, ==, kaitsu_flow_get_service_errors (b, s)->len);
+      for (guint i = 0; i < kaitsu_flow_get_service_errors (a, s)->len; i++)
+        g_assert_cmpuint (g_array_index (kaitsu_flow_get_service_errors (a, s), guint, i), ==,
+                          g_array_index (kaitsu_flow_get_service_errors (b, s), guint, i));
     }
 }
 
@@ -127,6 +135,7 @@ static const char * const allowed_members[] = {
   "format", "saved", "choices", "services", "region", "mip", "app_permission_needed",
   "current", "furthest", "steps", "state", "done", "confirmed", "attempts", "last_error",
   "started", "changed", "mail", "account", "company", "login_url", "reset_url", "reset_expires",
+  "consents", "errors", "app_id",
 };
 
 static void

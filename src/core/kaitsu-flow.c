@@ -25,6 +25,9 @@ typedef struct
   char *last_error;
   gint64 started;
   gint64 changed;
+  guint consents;
+  /* AADSTS codes met, in order */
+  GArray *errors;
 } ServiceRecord;
 
 struct _KaitsuFlow
@@ -44,6 +47,7 @@ struct _KaitsuFlow
   char *login_url;
   char *reset_url;
   gint64 reset_expires;
+  char *app_id;
 };
 
 G_DEFINE_FINAL_TYPE (KaitsuFlow, kaitsu_flow, G_TYPE_OBJECT)
@@ -153,7 +157,11 @@ kaitsu_flow_finalize (GObject *object)
   KaitsuFlow *self = KAITSU_FLOW (object);
 
   for (guint i = 0; i < KAITSU_N_SERVICES; i++)
-    g_free (self->services[i].last_error);
+    {
+      g_free (self->services[i].last_error);
+      g_array_unref (self->services[i].errors);
+    }
+  g_free (self->app_id);
   g_free (self->region);
   g_free (self->account);
   g_free (self->company);
@@ -212,7 +220,10 @@ static void
 kaitsu_flow_init (KaitsuFlow *self)
 {
   for (guint i = 0; i < KAITSU_N_SERVICES; i++)
-    self->services[i].chosen = TRUE;
+    {
+      self->services[i].chosen = TRUE;
+      self->services[i].errors = g_array_new (FALSE, FALSE, sizeof (guint));
+    }
   self->region = g_strdup (KAITSU_DEFAULT_REGION);
   self->mip = KAITSU_MIP_NO;
   self->current = KAITSU_STEP_WELCOME;
@@ -233,11 +244,16 @@ kaitsu_flow_reset (KaitsuFlow *self)
 
   for (guint i = 0; i < KAITSU_N_SERVICES; i++)
     {
+      GArray *errors = self->services[i].errors;
+
       g_free (self->services[i].last_error);
       memset (&self->services[i], 0, sizeof self->services[i]);
       self->services[i].chosen = TRUE;
+      g_array_set_size (errors, 0);
+      self->services[i].errors = errors;
       g_signal_emit (self, signals[SERVICE_CHANGED], 0, i);
     }
+  g_clear_pointer (&self->app_id, g_free);
   memset (self->steps, 0, sizeof self->steps);
   g_free (self->region);
   self->region = g_strdup (KAITSU_DEFAULT_REGION);
@@ -401,10 +417,19 @@ kaitsu_flow_step_is_complete (KaitsuFlow *self,
         if (self->services[i].chosen)
           return TRUE;
       return FALSE;
+    case KAITSU_STEP_TEAMS:
+      /* The 2024 procedure: Teams waits for the SharePoint step, which comes next. */
+      if (self->app_permission_needed &&
+          (self->services[KAITSU_SERVICE_TEAMS].state == KAITSU_SERVICE_STATE_CONNECTING ||
+           self->services[KAITSU_SERVICE_TEAMS].state == KAITSU_SERVICE_STATE_SYNCING))
+        return TRUE;
+      return self->services[KAITSU_SERVICE_TEAMS].state == KAITSU_SERVICE_STATE_PROTECTED;
+    case KAITSU_STEP_TEAMS_APP_PERMISSION:
+      return self->steps[step].confirmed ||
+             self->services[KAITSU_SERVICE_TEAMS].state == KAITSU_SERVICE_STATE_PROTECTED;
     case KAITSU_STEP_EXCHANGE_ONLINE:
     case KAITSU_STEP_SHAREPOINT_ONLINE:
     case KAITSU_STEP_ONEDRIVE:
-    case KAITSU_STEP_TEAMS:
       return self->services[kaitsu_step_get_service (step)].state == KAITSU_SERVICE_STATE_PROTECTED;
     case KAITSU_STEP_VERIFY:
       return kaitsu_flow_all_chosen_protected (self);
@@ -414,7 +439,6 @@ kaitsu_flow_step_is_complete (KaitsuFlow *self,
     case KAITSU_STEP_PASSWORD:
     case KAITSU_STEP_LOGIN:
     case KAITSU_STEP_CONSOLE:
-    case KAITSU_STEP_TEAMS_APP_PERMISSION:
     case KAITSU_STEP_MIP:
     default:
       return self->steps[step].confirmed;
@@ -764,6 +788,86 @@ kaitsu_flow_service_failed (KaitsuFlow   *self,
   g_free (self->services[service].last_error);
   self->services[service].last_error = g_strdup (error_text);
   set_service_state (self, service, KAITSU_SERVICE_STATE_ERROR);
+}
+
+guint
+kaitsu_flow_get_service_consents (KaitsuFlow   *self,
+                                  KaitsuService service)
+{
+  g_return_val_if_fail (KAITSU_IS_FLOW (self), 0);
+  CHECK_SERVICE (service, 0);
+  return self->services[service].consents;
+}
+
+void
+kaitsu_flow_add_service_consent (KaitsuFlow   *self,
+                                 KaitsuService service)
+{
+  g_return_if_fail (KAITSU_IS_FLOW (self));
+  g_return_if_fail (service >= 0 && service < KAITSU_N_SERVICES);
+
+  self->services[service].consents++;
+  g_signal_emit (self, signals[SERVICE_CHANGED], 0, service);
+  emit_changed (self);
+}
+
+GArray *
+kaitsu_flow_get_service_errors (KaitsuFlow   *self,
+                                KaitsuService service)
+{
+  g_return_val_if_fail (KAITSU_IS_FLOW (self), NULL);
+  CHECK_SERVICE (service, NULL);
+  return self->services[service].errors;
+}
+
+void
+kaitsu_flow_service_failed_with_code (KaitsuFlow   *self,
+                                      KaitsuService service,
+                                      guint         code,
+                                      const char   *error_text)
+{
+  g_return_if_fail (KAITSU_IS_FLOW (self));
+  g_return_if_fail (service >= 0 && service < KAITSU_N_SERVICES);
+
+  if (code != 0)
+    g_array_append_val (self->services[service].errors, code);
+  kaitsu_flow_service_failed (self, service, error_text);
+}
+
+const char *
+kaitsu_flow_get_app_id (KaitsuFlow *self)
+{
+  g_return_val_if_fail (KAITSU_IS_FLOW (self), NULL);
+  return self->app_id;
+}
+
+void
+kaitsu_flow_set_app_id (KaitsuFlow *self,
+                        const char *app_id)
+{
+  g_return_if_fail (KAITSU_IS_FLOW (self));
+
+  if (g_strcmp0 (self->app_id, app_id) == 0)
+    return;
+  g_free (self->app_id);
+  self->app_id = g_strdup (app_id);
+  emit_step (self, KAITSU_STEP_TEAMS_APP_PERMISSION);
+  emit_changed (self);
+}
+
+void
+kaitsu_flow_restore_service_history (KaitsuFlow   *self,
+                                     KaitsuService service,
+                                     guint         consents,
+                                     GArray       *errors)
+{
+  g_return_if_fail (KAITSU_IS_FLOW (self));
+  g_return_if_fail (service >= 0 && service < KAITSU_N_SERVICES);
+
+  self->services[service].consents = consents;
+  g_array_set_size (self->services[service].errors, 0);
+  if (errors != NULL)
+    g_array_append_vals (self->services[service].errors, errors->data, errors->len);
 }
 
 const char *

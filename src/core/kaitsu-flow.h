@@ -132,6 +132,20 @@ void               kaitsu_flow_service_failed         (KaitsuFlow    *self,
                                                        KaitsuService  service,
                                                        const char    *error_text);
 
+guint              kaitsu_flow_get_service_consents   (KaitsuFlow    *self,
+                                                       KaitsuService  service);
+void               kaitsu_flow_add_service_consent    (KaitsuFlow    *self,
+                                                       KaitsuService  service);
+GArray            *kaitsu_flow_get_service_errors     (KaitsuFlow    *self,
+                                                       KaitsuService  service);
+void               kaitsu_flow_service_failed_with_code (KaitsuFlow  *self,
+                                                         KaitsuService service,
+                                                         guint        code,
+                                                         const char  *error_text);
+const char        *kaitsu_flow_get_app_id             (KaitsuFlow    *self);
+void               kaitsu_flow_set_app_id             (KaitsuFlow    *self,
+                                                       const char    *app_id);
+
 /* What the activation mail said; no secret, no password */
 const char        *kaitsu_flow_get_account            (KaitsuFlow    *self);
 const char        *kaitsu_flow_get_company            (KaitsuFlow    *self);
@@ -160,5 +174,9 @@ void               kaitsu_flow_restore_service        (KaitsuFlow        *self,
                                                        const char        *last_error,
                                                        gint64             started,
                                                        gint64             changed);
+void               kaitsu_flow_restore_service_history (KaitsuFlow       *self,
+                                                        KaitsuService     service,
+                                                        guint             consents,
+                                                        GArray           *errors);
 
 G_END_DECLS

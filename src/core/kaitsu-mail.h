@@ -4,6 +4,8 @@
 
 #include <glib.h>
 
+#include "kaitsu-sites.h"
+
 G_BEGIN_DECLS
 
 #define KAITSU_MAIL_MAX_SIZE (5 * 1024 * 1024)
@@ -52,6 +54,11 @@ typedef struct
 KaitsuMailFacts *kaitsu_mail_read            (const char       *data,
                                               gsize             length,
                                               GDateTime        *now,
+                                              GError          **error);
+KaitsuMailFacts *kaitsu_mail_read_trusting   (const char       *data,
+                                              gsize             length,
+                                              GDateTime        *now,
+                                              KaitsuSites      *practice_sites,
                                               GError          **error);
 KaitsuMailFacts *kaitsu_mail_read_file       (const char       *path,
                                               GDateTime        *now,

@@ -98,6 +98,14 @@ kaitsu_classify_page (KaitsuSites *sites,
     return KAITSU_PAGE_PROVISION;
   if (site == KAITSU_SITE_CONSOLE && redirect != NULL && redirect->error != NULL)
     return KAITSU_PAGE_PROVISION_ERROR;
+  if (site == KAITSU_SITE_CONSOLE)
+    {
+      g_autoptr (GUri) parsed = g_uri_parse (uri, G_URI_FLAGS_NONE, NULL);
+
+      /* The provisioning address without the closing text: the console reported a failure. */
+      if (parsed != NULL && g_str_has_suffix (g_uri_get_path (parsed), "/provision.html"))
+        return KAITSU_PAGE_PROVISION_ERROR;
+    }
 
   if (kaitsu_sites_is_microsoft_host (sites, uri))
     {

@@ -84,6 +84,16 @@ kaitsu_session_to_json (KaitsuFlow *flow)
       json_builder_add_int_value (builder, kaitsu_flow_get_service_started (flow, s));
       json_builder_set_member_name (builder, "changed");
       json_builder_add_int_value (builder, kaitsu_flow_get_service_changed (flow, s));
+      json_builder_set_member_name (builder, "consents");
+      json_builder_add_int_value (builder, kaitsu_flow_get_service_consents (flow, s));
+      json_builder_set_member_name (builder, "errors");
+      json_builder_begin_array (builder);
+      {
+        GArray *errors = kaitsu_flow_get_service_errors (flow, s);
+        for (guint i = 0; i < errors->len; i++)
+          json_builder_add_int_value (builder, g_array_index (errors, guint, i));
+      }
+      json_builder_end_array (builder);
       json_builder_end_object (builder);
     }
   json_builder_end_object (builder);
@@ -94,6 +104,7 @@ kaitsu_session_to_json (KaitsuFlow *flow)
   kaitsu_json_add_string (builder, "company", kaitsu_flow_get_company (flow));
   kaitsu_json_add_string (builder, "login_url", kaitsu_flow_get_login_url (flow));
   kaitsu_json_add_string (builder, "reset_url", kaitsu_flow_get_reset_url (flow));
+  kaitsu_json_add_string (builder, "app_id", kaitsu_flow_get_app_id (flow));
   json_builder_set_member_name (builder, "reset_expires");
   json_builder_add_int_value (builder, kaitsu_flow_get_reset_expires (flow));
   json_builder_end_object (builder);
@@ -272,7 +283,9 @@ restore_services (KaitsuFlow  *flow,
       JsonObject *record = get_object (services, kaitsu_service_get_id (s));
       KaitsuServiceState state;
       const char *last_error;
-      gint64 attempts, started, changed;
+      gint64 attempts, started, changed, consents;
+      JsonNode *errors_node;
+      g_autoptr (GArray) errors = g_array_new (FALSE, FALSE, sizeof (guint));
 
       if (record == NULL)
         continue;
@@ -282,9 +295,30 @@ restore_services (KaitsuFlow  *flow,
       last_error = get_string (record, "last_error", &ok);
       started = get_int (record, "started", 0, G_MAXINT64, &ok);
       changed = get_int (record, "changed", 0, G_MAXINT64, &ok);
+      consents = get_int (record, "consents", 0, 10000, &ok);
+      errors_node = json_object_get_member (record, "errors");
+      if (errors_node != NULL && JSON_NODE_HOLDS_ARRAY (errors_node))
+        {
+          JsonArray *array = json_node_get_array (errors_node);
+
+          for (guint i = 0; i < json_array_get_length (array) && i < 1000; i++)
+            {
+              JsonNode *item = json_array_get_element (array, i);
+              guint code;
+
+              if (json_node_get_value_type (item) != G_TYPE_INT64 ||
+                  json_node_get_int (item) < 0 || json_node_get_int (item) > 9999999)
+                return damaged (error, "bad error code");
+              code = json_node_get_int (item);
+              g_array_append_val (errors, code);
+            }
+        }
+      else if (errors_node != NULL && !JSON_NODE_HOLDS_NULL (errors_node))
+        return damaged (error, "bad errors");
       if (!ok)
         return damaged (error, "bad service record");
       kaitsu_flow_restore_service (flow, s, state, attempts, last_error, started, changed);
+      kaitsu_flow_restore_service_history (flow, s, consents, errors);
     }
   return TRUE;
 }
@@ -309,6 +343,9 @@ restore_mail (KaitsuFlow  *flow,
   if (!ok)
     return damaged (error, "bad mail facts");
   kaitsu_flow_set_mail_facts (flow, account, company, login_url, reset_url, expires);
+  kaitsu_flow_set_app_id (flow, get_string (mail, "app_id", &ok));
+  if (!ok)
+    return damaged (error, "bad App ID");
   return TRUE;
 }
 

@@ -381,13 +381,20 @@ new_secret (void)
 
 /* ---- Console state ------------------------------------------------------------------------ */
 
+static void respond_status (KaitsuSimulator *self, SoupServerMessage *msg);
+
 static void
 changed (KaitsuSimulator *self)
 {
   self->version++;
   /* Long polls waiting for news get it now. */
   for (guint i = 0; i < self->waiters->len; i++)
-    soup_server_message_unpause (g_ptr_array_index (self->waiters, i));
+    {
+      SoupServerMessage *msg = g_ptr_array_index (self->waiters, i);
+
+      respond_status (self, msg);
+      soup_server_message_unpause (msg);
+    }
   g_ptr_array_set_size (self->waiters, 0);
 }
 
@@ -966,6 +973,34 @@ provision (KaitsuSimulator   *self,
 }
 
 static void
+respond_status (KaitsuSimulator   *self,
+            SoupServerMessage *msg)
+{
+  g_autoptr (GString) json = g_string_new (NULL);
+
+  g_string_append_printf (json, "{\"version\":%u,\"tasks\":[", self->version);
+  for (guint i = 0; i < self->tasks->len; i++)
+    {
+      SimEntry *entry = g_ptr_array_index (self->tasks, i);
+      g_autoptr (GDateTime) time = g_date_time_new_from_unix_local (entry->time);
+      g_autofree char *when = g_date_time_format (time, "%Y/%m/%d %H:%M:%S");
+      g_string_append_printf (json, "%s{\"severity\":\"%s\",\"text\":\"%s\",\"time\":\"%s\"}", i ? "," : "",
+                              entry->pending ? "保留" : "成功しました", entry->text, when);
+    }
+  g_string_append (json, "],\"notifications\":[");
+  for (guint i = 0; i < self->notifications->len; i++)
+    {
+      SimEntry *entry = g_ptr_array_index (self->notifications, i);
+      g_autoptr (GDateTime) time = g_date_time_new_from_unix_local (entry->time);
+      g_autofree char *when = g_date_time_format (time, "%Y/%m/%d %H:%M:%S");
+      g_string_append_printf (json, "%s{\"text\":\"%s\",\"time\":\"%s\"}", i ? "," : "", entry->text, when);
+    }
+  g_string_append (json, "]}");
+  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY, json->str, json->len);
+}
+
+static void
 handle_console (SoupServer        *server,
                 SoupServerMessage *msg,
                 const char        *path,
@@ -999,37 +1034,17 @@ handle_console (SoupServer        *server,
     }
   if (g_str_equal (path, "/api/status"))
     {
-      const char *since = g_hash_table_lookup (query != NULL ? query : NULL, "since");
-      g_autoptr (GString) json = g_string_new (NULL);
+      const char *since = query != NULL ? g_hash_table_lookup (query, "since") : NULL;
 
       if (since != NULL && g_ascii_strtoull (since, NULL, 10) >= self->version && self->waiters->len < 64)
         {
           /* Answered when something changes */
           soup_server_message_pause (msg);
           g_ptr_array_add (self->waiters, msg);
-          g_object_set_data_full (G_OBJECT (msg), "kaitsu-sim-since", g_strdup (since), g_free);
+          g_signal_connect_swapped (msg, "finished", G_CALLBACK (g_ptr_array_remove), self->waiters);
           return;
         }
-      g_string_append_printf (json, "{\"version\":%u,\"tasks\":[", self->version);
-      for (guint i = 0; i < self->tasks->len; i++)
-        {
-          SimEntry *entry = g_ptr_array_index (self->tasks, i);
-          g_autoptr (GDateTime) time = g_date_time_new_from_unix_local (entry->time);
-          g_autofree char *when = g_date_time_format (time, "%Y/%m/%d %H:%M:%S");
-          g_string_append_printf (json, "%s{\"severity\":\"%s\",\"text\":\"%s\",\"time\":\"%s\"}", i ? "," : "",
-                                  entry->pending ? "保留" : "成功しました", entry->text, when);
-        }
-      g_string_append (json, "],\"notifications\":[");
-      for (guint i = 0; i < self->notifications->len; i++)
-        {
-          SimEntry *entry = g_ptr_array_index (self->notifications, i);
-          g_autoptr (GDateTime) time = g_date_time_new_from_unix_local (entry->time);
-          g_autofree char *when = g_date_time_format (time, "%Y/%m/%d %H:%M:%S");
-          g_string_append_printf (json, "%s{\"text\":\"%s\",\"time\":\"%s\"}", i ? "," : "", entry->text, when);
-        }
-      g_string_append (json, "]}");
-      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
-      soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY, json->str, json->len);
+      respond_status (self, msg);
       return;
     }
   if (g_str_equal (path, "/service-accounts"))

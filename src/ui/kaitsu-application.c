@@ -8,6 +8,9 @@
 #include <glib/gi18n.h>
 
 #include "kaitsu-application.h"
+#include "kaitsu-autopilot.h"
+#include "kaitsu-report.h"
+#include "kaitsu-simulator.h"
 #include "kaitsu-mail.h"
 #include "kaitsu-preflight.h"
 #include "kaitsu-procedure.h"
@@ -22,6 +25,17 @@ struct _KaitsuApplication
   char *session_path;
   guint save_source;
   gboolean save_error_shown;
+
+  /* Practice mode */
+  gboolean demo;
+  gboolean autopilot;
+  gboolean quit_when_done;
+  char *report_path;
+  char *scenarios;
+  KaitsuSimulator *simulator;
+  KaitsuAutopilot *pilot;
+  gint64 started;
+  int exit_status;
 };
 
 G_DEFINE_FINAL_TYPE (KaitsuApplication, kaitsu_application, GTK_TYPE_APPLICATION)
@@ -111,6 +125,58 @@ load_session (KaitsuApplication *self)
 }
 
 static void
+write_report (KaitsuApplication *self)
+{
+  KaitsuWindow *window = get_window (self);
+  KaitsuGuide *guide = window != NULL ? kaitsu_window_get_guide (window) : NULL;
+  g_autofree char *json = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (self->report_path == NULL)
+    return;
+  json = kaitsu_report_to_json (self->flow, self->demo ? "practice" : "real",
+                                guide != NULL ? kaitsu_guide_get_detections (guide) : NULL,
+                                guide != NULL ? kaitsu_guide_get_console_status (guide) : NULL,
+                                (g_get_monotonic_time () - self->started) / (double) G_USEC_PER_SEC);
+  if (!g_file_set_contents_full (self->report_path, json, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
+    g_printerr ("%s\n", error->message);
+}
+
+static void
+on_autopilot_finished (KaitsuApplication    *self,
+                       KaitsuAutopilotState  state)
+{
+  if (state == KAITSU_AUTOPILOT_DONE)
+    self->exit_status = kaitsu_flow_all_chosen_protected (self->flow) ? 0 : 1;
+  else
+    self->exit_status = 3;
+  save_now (self);
+  write_report (self);
+  if (self->quit_when_done)
+    g_application_quit (G_APPLICATION (self));
+}
+
+static gboolean
+start_practice (KaitsuApplication *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  self->simulator = kaitsu_simulator_new ();
+  if (!kaitsu_simulator_set_scenarios (self->simulator, self->scenarios, &error) ||
+      !kaitsu_simulator_start (self->simulator, &error))
+    {
+      g_printerr (_("Practice mode cannot start: %s\n"), error->message);
+      self->exit_status = 2;
+      return FALSE;
+    }
+  /* Practice starts afresh each time and never touches the real activation's session. */
+  g_free (self->session_path);
+  self->session_path = g_build_filename (g_get_user_state_dir (), "kaitsu", "practice-session.json", NULL);
+  self->flow = kaitsu_flow_new ();
+  return TRUE;
+}
+
+static void
 kaitsu_application_activate (GApplication *application)
 {
   KaitsuApplication *self = KAITSU_APPLICATION (application);
@@ -121,6 +187,31 @@ kaitsu_application_activate (GApplication *application)
   if (window != NULL)
     {
       gtk_window_present (GTK_WINDOW (window));
+      return;
+    }
+  self->started = g_get_monotonic_time ();
+  if (self->demo)
+    {
+      g_autofree char *mail = NULL;
+
+      if (!start_practice (self))
+        {
+          g_application_quit (application);
+          return;
+        }
+      g_signal_connect_object (self->flow, "changed", G_CALLBACK (on_flow_changed), self, G_CONNECT_SWAPPED);
+      window = kaitsu_window_new_with_sites (GTK_APPLICATION (self), self->flow,
+                                             kaitsu_simulator_get_sites (self->simulator));
+      mail = kaitsu_simulator_dup_sample_mail (self->simulator);
+      kaitsu_window_set_practice_mail (window, mail);
+      if (self->autopilot)
+        {
+          self->pilot = kaitsu_autopilot_new (window, mail);
+          g_signal_connect_object (self->pilot, "finished", G_CALLBACK (on_autopilot_finished),
+                                   self, G_CONNECT_SWAPPED);
+        }
+      gtk_window_present (GTK_WINDOW (window));
+      save_now (self);
       return;
     }
 
@@ -222,6 +313,34 @@ kaitsu_application_handle_local_options (GApplication *application,
       g_printerr (_("--json goes with a command such as --print-steps.\n"));
       return 2;
     }
+  {
+    KaitsuApplication *self = KAITSU_APPLICATION (application);
+
+    self->demo = g_variant_dict_contains (options, "demo");
+    self->autopilot = g_variant_dict_contains (options, "autopilot");
+    self->quit_when_done = g_variant_dict_contains (options, "quit-when-done");
+    g_variant_dict_lookup (options, "report", "^ay", &self->report_path);
+    g_variant_dict_lookup (options, "scenario", "s", &self->scenarios);
+    if (!self->demo && (self->autopilot || self->scenarios != NULL))
+      {
+        g_printerr (_("--autopilot and --scenario work only in practice mode: add --demo. The autopilot never touches the real sites.\n"));
+        return 2;
+      }
+    if (self->scenarios != NULL)
+      {
+        g_autoptr (KaitsuSimulator) check = kaitsu_simulator_new ();
+        g_autoptr (GError) error = NULL;
+
+        if (!kaitsu_simulator_set_scenarios (check, self->scenarios, &error))
+          {
+            g_printerr ("%s\n", error->message);
+            return 2;
+          }
+      }
+    if (self->demo)
+      /* Practice windows never take over a running real activation, nor each other. */
+      g_application_set_flags (application, G_APPLICATION_NON_UNIQUE);
+  }
   return -1;
 }
 
@@ -283,6 +402,9 @@ kaitsu_application_shutdown (GApplication *application)
 
   if (self->save_source != 0)
     save_now (self);
+  if (self->pilot == NULL || kaitsu_autopilot_get_state (self->pilot) == KAITSU_AUTOPILOT_RUNNING)
+    write_report (self);
+  g_clear_object (&self->pilot);
   G_APPLICATION_CLASS (kaitsu_application_parent_class)->shutdown (application);
 }
 
@@ -292,6 +414,9 @@ kaitsu_application_finalize (GObject *object)
   KaitsuApplication *self = KAITSU_APPLICATION (object);
 
   g_clear_object (&self->flow);
+  g_clear_object (&self->simulator);
+  g_free (self->report_path);
+  g_free (self->scenarios);
   g_free (self->session_path);
   G_OBJECT_CLASS (kaitsu_application_parent_class)->finalize (object);
 }
@@ -318,6 +443,11 @@ kaitsu_application_init (KaitsuApplication *self)
     { "preflight", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Check that this computer can reach every site of the activation"), NULL },
     { "region", 0, 0, G_OPTION_ARG_STRING, NULL, N_("The console’s region for --preflight (jp, eu, uk, us, au, ca, sg, in)"), N_("REGION") },
     { "json", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print machine-readable JSON"), NULL },
+    { "demo", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Practice mode: every site is simulated on this computer"), NULL },
+    { "autopilot", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Practice mode only: fill in and click the simulated pages automatically"), NULL },
+    { "quit-when-done", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Quit when the activation ends: 0 all protected, 3 stopped on an error, 1 otherwise"), NULL },
+    { "report", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Write the diagnostic report (JSON) to this file at the end"), N_("FILE") },
+    { "scenario", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Practice mode: make the simulator behave a certain way (comma-separated)"), N_("NAME") },
     { NULL }
   };
 
@@ -335,4 +465,11 @@ kaitsu_application_new (void)
                        "resource-base-path", "/io/github/kaitsu/Kaitsu",
                        "flags", G_APPLICATION_DEFAULT_FLAGS,
                        NULL);
+}
+
+int
+kaitsu_application_get_exit_status (KaitsuApplication *self)
+{
+  g_return_val_if_fail (KAITSU_IS_APPLICATION (self), 1);
+  return self->exit_status;
 }

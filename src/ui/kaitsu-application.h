@@ -9,6 +9,7 @@ G_BEGIN_DECLS
 #define KAITSU_TYPE_APPLICATION (kaitsu_application_get_type ())
 G_DECLARE_FINAL_TYPE (KaitsuApplication, kaitsu_application, KAITSU, APPLICATION, GtkApplication)
 
-KaitsuApplication *kaitsu_application_new (void);
+KaitsuApplication *kaitsu_application_new             (void);
+int                kaitsu_application_get_exit_status (KaitsuApplication *self);
 
 G_END_DECLS

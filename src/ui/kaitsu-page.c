@@ -20,6 +20,7 @@ typedef struct
   GtkLabel *summary_label;
   GtkBox *substeps_box;
   GtkCheckButton *confirm;
+  GPtrArray *substep_rows;
 } KaitsuPagePrivate;
 
 G_DEFINE_TYPE_WITH_PRIVATE (KaitsuPage, kaitsu_page, GTK_TYPE_BOX)
@@ -160,8 +161,14 @@ kaitsu_page_constructed (GObject *object)
   gtk_label_set_label (priv->step_id_label, kaitsu_step_get_id (priv->step));
   gtk_label_set_label (priv->title_label, title);
   gtk_label_set_label (priv->summary_label, summary);
+  priv->substep_rows = g_ptr_array_new ();
   for (guint i = 0; i < kaitsu_step_get_n_substeps (priv->step); i++)
-    gtk_box_append (priv->substeps_box, new_substep_row (priv->step, i));
+    {
+      GtkWidget *row = new_substep_row (priv->step, i);
+
+      g_ptr_array_add (priv->substep_rows, row);
+      gtk_box_append (priv->substeps_box, row);
+    }
 
   if (kaitsu_step_get_n_advice (priv->step) > 0)
     gtk_box_append (GTK_BOX (self), new_advice_box (priv->step));
@@ -197,6 +204,7 @@ kaitsu_page_finalize (GObject *object)
 {
   KaitsuPagePrivate *priv = kaitsu_page_get_instance_private (KAITSU_PAGE (object));
 
+  g_clear_pointer (&priv->substep_rows, g_ptr_array_unref);
   g_free (priv->confirm_label);
   G_OBJECT_CLASS (kaitsu_page_parent_class)->finalize (object);
 }
@@ -316,4 +324,37 @@ kaitsu_page_get_confirm (KaitsuPage *self)
 
   g_return_val_if_fail (KAITSU_IS_PAGE (self), NULL);
   return GTK_WIDGET (priv->confirm);
+}
+
+/* The sub-step the user has reached on the web, or -1 for none */
+void
+kaitsu_page_set_active_substep (KaitsuPage *self,
+                                int         index)
+{
+  KaitsuPagePrivate *priv = kaitsu_page_get_instance_private (self);
+
+  g_return_if_fail (KAITSU_IS_PAGE (self));
+
+  for (guint i = 0; priv->substep_rows != NULL && i < priv->substep_rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (priv->substep_rows, i);
+
+      if ((int) i == index)
+        gtk_widget_add_css_class (row, "active-substep");
+      else
+        gtk_widget_remove_css_class (row, "active-substep");
+    }
+}
+
+int
+kaitsu_page_get_active_substep (KaitsuPage *self)
+{
+  KaitsuPagePrivate *priv = kaitsu_page_get_instance_private (self);
+
+  g_return_val_if_fail (KAITSU_IS_PAGE (self), -1);
+
+  for (guint i = 0; priv->substep_rows != NULL && i < priv->substep_rows->len; i++)
+    if (gtk_widget_has_css_class (g_ptr_array_index (priv->substep_rows, i), "active-substep"))
+      return i;
+  return -1;
 }

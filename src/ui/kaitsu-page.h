@@ -24,5 +24,8 @@ KaitsuStep  kaitsu_page_get_step         (KaitsuPage *self);
 GtkWidget  *kaitsu_page_get_confirm      (KaitsuPage *self);
 GtkWidget  *kaitsu_page_new_for_step     (KaitsuFlow *flow,
                                           KaitsuStep  step);
+void        kaitsu_page_set_active_substep (KaitsuPage *self,
+                                            int         index);
+int         kaitsu_page_get_active_substep (KaitsuPage *self);
 
 G_END_DECLS

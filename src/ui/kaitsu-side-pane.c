@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kaitsu-console-status.h"
 #include "kaitsu-service-status.h"
 #include "kaitsu-side-pane.h"
 
@@ -22,6 +23,9 @@ struct _KaitsuSidePane
   GtkWidget *timeline_empty;
   GtkBox *timeline_box;
   guint timeline_length;
+  GtkBox *console_box;
+  GtkWidget *console_label;
+  guint console_rows;
 };
 
 G_DEFINE_FINAL_TYPE (KaitsuSidePane, kaitsu_side_pane, GTK_TYPE_BOX)
@@ -107,6 +111,8 @@ kaitsu_side_pane_class_init (KaitsuSidePaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KaitsuSidePane, services_box);
   gtk_widget_class_bind_template_child (widget_class, KaitsuSidePane, timeline_empty);
   gtk_widget_class_bind_template_child (widget_class, KaitsuSidePane, timeline_box);
+  gtk_widget_class_bind_template_child (widget_class, KaitsuSidePane, console_box);
+  gtk_widget_class_bind_template_child (widget_class, KaitsuSidePane, console_label);
   gtk_widget_class_set_css_name (widget_class, "sidepane");
 }
 
@@ -142,4 +148,61 @@ kaitsu_side_pane_get_timeline_length (KaitsuSidePane *self)
 {
   g_return_val_if_fail (KAITSU_IS_SIDE_PANE (self), 0);
   return self->timeline_length;
+}
+
+static void
+add_console_row (KaitsuSidePane *self,
+                 const char     *icon_name,
+                 const char     *state,
+                 const char     *text)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *icon = gtk_image_new_from_icon_name (icon_name);
+  GtkWidget *label = gtk_label_new (text);
+  g_autofree char *accessible = g_strdup_printf ("%s: %s", state, text);
+
+  gtk_widget_set_valign (icon, GTK_ALIGN_START);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_add_css_class (label, "caption");
+  gtk_box_append (GTK_BOX (row), icon);
+  gtk_box_append (GTK_BOX (row), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  gtk_box_append (self->console_box, row);
+  self->console_rows++;
+}
+
+/* The console's task list and notifications, as the page shows them now */
+void
+kaitsu_side_pane_set_console_status (KaitsuSidePane *self,
+                                     gpointer        data)
+{
+  KaitsuConsoleStatus *status = data;
+  GtkWidget *child;
+
+  g_return_if_fail (KAITSU_IS_SIDE_PANE (self));
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->console_box))) != NULL)
+    gtk_box_remove (self->console_box, child);
+  self->console_rows = 0;
+  for (guint i = 0; status != NULL && i < status->notifications->len; i++)
+    add_console_row (self, "security-high-symbolic", _("Notification"),
+                     g_ptr_array_index (status->notifications, i));
+  for (guint i = 0; status != NULL && i < status->tasks->len; i++)
+    {
+      KaitsuConsoleTask *task = g_ptr_array_index (status->tasks, i);
+      g_autofree char *text = g_strdup_printf ("%s  %s", task->severity, task->text);
+
+      add_console_row (self, task->pending ? "emblem-synchronizing-symbolic" : "object-select-symbolic",
+                       _("Task"), text);
+    }
+  gtk_widget_set_visible (self->console_label, self->console_rows == 0);
+}
+
+guint
+kaitsu_side_pane_get_console_rows (KaitsuSidePane *self)
+{
+  g_return_val_if_fail (KAITSU_IS_SIDE_PANE (self), 0);
+  return self->console_rows;
 }

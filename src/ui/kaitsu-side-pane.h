@@ -13,5 +13,8 @@ G_DECLARE_FINAL_TYPE (KaitsuSidePane, kaitsu_side_pane, KAITSU, SIDE_PANE, GtkBo
 
 GtkWidget *kaitsu_side_pane_new                 (KaitsuFlow     *flow);
 guint      kaitsu_side_pane_get_timeline_length (KaitsuSidePane *self);
+void       kaitsu_side_pane_set_console_status  (KaitsuSidePane *self,
+                                                 gpointer        status);
+guint      kaitsu_side_pane_get_console_rows    (KaitsuSidePane *self);
 
 G_END_DECLS

@@ -14,8 +14,12 @@ struct _KaitsuWindow
   GtkApplicationWindow parent_instance;
 
   KaitsuFlow *flow;
+  KaitsuSites *sites;
+  KaitsuGuide *guide;
+  GtkPaned *paned;
   GSettings *settings;
   char *title_text;
+  char *practice_mail;
 
   KaitsuStepList *step_list;
   KaitsuAssistant *assistant;
@@ -25,6 +29,7 @@ struct _KaitsuWindow
   GtkWidget *next_button;
   GtkLabel *title_label;
   GtkLabel *subtitle_label;
+  GtkWidget *practice_label;
   GtkRevealer *banner_revealer;
   GtkLabel *banner_label;
   GtkWidget *banner_start_over;
@@ -38,10 +43,175 @@ G_DEFINE_FINAL_TYPE (KaitsuWindow, kaitsu_window, GTK_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_FLOW,
+  PROP_SITES,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static gboolean
+is_web_step (KaitsuStep step)
+{
+  switch (step)
+    {
+    case KAITSU_STEP_PASSWORD:
+    case KAITSU_STEP_LOGIN:
+    case KAITSU_STEP_CONSOLE:
+    case KAITSU_STEP_EXCHANGE_ONLINE:
+    case KAITSU_STEP_SHAREPOINT_ONLINE:
+    case KAITSU_STEP_ONEDRIVE:
+    case KAITSU_STEP_TEAMS:
+    case KAITSU_STEP_TEAMS_APP_PERMISSION:
+    case KAITSU_STEP_VERIFY:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* Which sub-step of the current page a screen belongs to, or -1 */
+static int
+substep_for (KaitsuStep     step,
+             KaitsuPageKind kind)
+{
+  gboolean service = kaitsu_step_get_service (step) != KAITSU_SERVICE_NONE &&
+                     step != KAITSU_STEP_TEAMS_APP_PERMISSION;
+
+  switch (kind)
+    {
+    case KAITSU_PAGE_PASSWORD_RESET:
+      return step == KAITSU_STEP_PASSWORD ? 2 : -1;
+    case KAITSU_PAGE_PASSWORD_RESET_DONE:
+      return step == KAITSU_STEP_PASSWORD ? 3 : -1;
+    case KAITSU_PAGE_LMP_LOGIN:
+      return step == KAITSU_STEP_LOGIN ? 1 : -1;
+    case KAITSU_PAGE_LMP_TWOFA:
+      return step == KAITSU_STEP_LOGIN ? 2 : -1;
+    case KAITSU_PAGE_LMP_PRIVACY:
+      return step == KAITSU_STEP_LOGIN ? 3 : -1;
+    case KAITSU_PAGE_LMP_DASHBOARD:
+      return step == KAITSU_STEP_CONSOLE ? 0 : -1;
+    case KAITSU_PAGE_LMP_CONSOLE_TERMS:
+      return step == KAITSU_STEP_CONSOLE ? 1 : -1;
+    case KAITSU_PAGE_LMP_CONSOLE_OPENING:
+      return step == KAITSU_STEP_CONSOLE ? 2 : -1;
+    case KAITSU_PAGE_CONSOLE:
+      return step == KAITSU_STEP_CONSOLE ? 3 : service ? 0 : -1;
+    case KAITSU_PAGE_CONSOLE_SERVICE_ACCOUNTS:
+      return service ? 0 : step == KAITSU_STEP_TEAMS_APP_PERMISSION ? 0 : -1;
+    case KAITSU_PAGE_CONSOLE_GRANT:
+      return service ? 1 : -1;
+    case KAITSU_PAGE_MS_SIGNIN:
+      return service ? 2 : -1;
+    case KAITSU_PAGE_MS_PASSWORD:
+      return service ? 3 : -1;
+    case KAITSU_PAGE_MS_CONSENT:
+      return service ? 4 : -1;
+    case KAITSU_PAGE_PROVISION:
+      return service ? 6 : -1;
+    case KAITSU_PAGE_SHAREPOINT_APPINV:
+      return step == KAITSU_STEP_TEAMS_APP_PERMISSION ? 2 : -1;
+    case KAITSU_PAGE_SHAREPOINT_TRUST:
+      return step == KAITSU_STEP_TEAMS_APP_PERMISSION ? 3 : -1;
+    case KAITSU_PAGE_SHAREPOINT_PRINCIPALS:
+    case KAITSU_PAGE_SHAREPOINT_REFUSED:
+      return step == KAITSU_STEP_TEAMS_APP_PERMISSION ? 4 : -1;
+    default:
+      return -2;
+    }
+}
+
+static void
+on_guide_page_seen (KaitsuWindow   *self,
+                    KaitsuPageKind  kind)
+{
+  KaitsuStep step = kaitsu_flow_get_current_step (self->flow);
+  int index = substep_for (step, kind);
+
+  /* -2: a screen of no particular sub-step leaves the highlight where it was */
+  if (index != -2)
+    kaitsu_page_set_active_substep (kaitsu_assistant_get_page (self->assistant, step), index);
+}
+
+static void
+on_status_changed (KaitsuWindow *self,
+                   gpointer      status)
+{
+  kaitsu_side_pane_set_console_status (self->side_pane, status);
+}
+
+static void
+on_refused_response (GtkDialog *dialog,
+                     int        response,
+                     gpointer   data)
+{
+  const char *uri = g_object_get_data (G_OBJECT (dialog), "uri");
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    gtk_show_uri (gtk_window_get_transient_for (GTK_WINDOW (dialog)), uri, GDK_CURRENT_TIME);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* A link out of the activation's sites: not in here, but the user may open it outside. */
+static void
+on_navigation_refused (KaitsuWindow *self,
+                       const char   *uri)
+{
+  g_autoptr (GUri) parsed = g_uri_parse (uri, G_URI_FLAGS_NONE, NULL);
+  GtkWidget *dialog;
+
+  if (parsed == NULL || g_uri_get_host (parsed) == NULL ||
+      (g_strcmp0 (g_uri_get_scheme (parsed), "https") != 0 && g_strcmp0 (g_uri_get_scheme (parsed), "http") != 0))
+    return;
+  dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
+                                   _("Open this page in your web browser?"));
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog),
+                                            _("The link leads to %s, which is not part of the activation, so Kaitsu does not show it here."),
+                                            g_uri_get_host (parsed));
+  gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL);
+  gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Open in Browser"), GTK_RESPONSE_ACCEPT);
+  g_object_set_data_full (G_OBJECT (dialog), "uri", g_strdup (uri), g_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_refused_response), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The web view is made when a step first needs it, not at start-up. */
+static void
+ensure_browser (KaitsuWindow *self)
+{
+  KaitsuBrowser *browser;
+
+  if (self->guide != NULL)
+    return;
+  if (self->sites == NULL)
+    self->sites = kaitsu_sites_new_real (kaitsu_flow_get_region (self->flow));
+  browser = kaitsu_browser_new (self->sites, KAITSU_BROWSER_MAIN, NULL);
+  gtk_widget_set_size_request (GTK_WIDGET (browser), -1, 240);
+  gtk_paned_set_end_child (self->paned, GTK_WIDGET (browser));
+  self->guide = kaitsu_guide_new (self->flow, browser);
+  g_signal_connect_object (self->guide, "page-seen", G_CALLBACK (on_guide_page_seen), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->guide, "status-changed", G_CALLBACK (on_status_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (browser, "navigation-refused", G_CALLBACK (on_navigation_refused), self, G_CONNECT_SWAPPED);
+}
+
+static void
+follow_step (KaitsuWindow *self)
+{
+  KaitsuStep step = kaitsu_flow_get_current_step (self->flow);
+
+  if (!is_web_step (step))
+    {
+      if (self->guide != NULL)
+        gtk_widget_set_visible (GTK_WIDGET (kaitsu_guide_get_browser (self->guide)), FALSE);
+      return;
+    }
+  ensure_browser (self);
+  gtk_widget_set_visible (GTK_WIDGET (kaitsu_guide_get_browser (self->guide)), TRUE);
+  if (gtk_paned_get_position (self->paned) <= 0 || gtk_paned_get_position (self->paned) > 420)
+    gtk_paned_set_position (self->paned, 300);
+  kaitsu_guide_open_step (self->guide, step);
+}
 
 static void
 update_navigation (KaitsuWindow *self)
@@ -176,8 +346,13 @@ kaitsu_window_constructed (GObject *object)
 
   load_style (gtk_widget_get_display (GTK_WIDGET (self)));
   self->assistant = KAITSU_ASSISTANT (kaitsu_assistant_new (self->flow));
-  gtk_widget_set_hexpand (GTK_WIDGET (self->assistant), TRUE);
-  gtk_box_prepend (self->content_box, GTK_WIDGET (self->assistant));
+  self->paned = GTK_PANED (gtk_paned_new (GTK_ORIENTATION_VERTICAL));
+  gtk_widget_set_hexpand (GTK_WIDGET (self->paned), TRUE);
+  gtk_paned_set_start_child (self->paned, GTK_WIDGET (self->assistant));
+  gtk_paned_set_shrink_start_child (self->paned, FALSE);
+  gtk_paned_set_shrink_end_child (self->paned, FALSE);
+  gtk_box_prepend (self->content_box, GTK_WIDGET (self->paned));
+  gtk_widget_set_visible (self->practice_label, self->sites != NULL && kaitsu_sites_is_practice (self->sites));
   separator = gtk_separator_new (GTK_ORIENTATION_VERTICAL);
   gtk_box_prepend (self->content_box, separator);
   self->step_list = KAITSU_STEP_LIST (kaitsu_step_list_new (self->flow));
@@ -198,7 +373,10 @@ kaitsu_window_constructed (GObject *object)
 
   g_signal_connect_object (self->flow, "step-changed", G_CALLBACK (update_navigation),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->flow, "notify::current-step", G_CALLBACK (follow_step),
+                           self, G_CONNECT_SWAPPED);
   update_navigation (self);
+  follow_step (self);
 }
 
 static void
@@ -206,7 +384,9 @@ kaitsu_window_dispose (GObject *object)
 {
   KaitsuWindow *self = KAITSU_WINDOW (object);
 
+  g_clear_object (&self->guide);
   gtk_widget_dispose_template (GTK_WIDGET (self), KAITSU_TYPE_WINDOW);
+  g_clear_object (&self->sites);
   g_clear_object (&self->settings);
   g_clear_object (&self->flow);
   G_OBJECT_CLASS (kaitsu_window_parent_class)->dispose (object);
@@ -216,6 +396,7 @@ static void
 kaitsu_window_finalize (GObject *object)
 {
   g_free (KAITSU_WINDOW (object)->title_text);
+  g_free (KAITSU_WINDOW (object)->practice_mail);
   G_OBJECT_CLASS (kaitsu_window_parent_class)->finalize (object);
 }
 
@@ -229,6 +410,9 @@ kaitsu_window_get_property (GObject    *object,
     {
     case PROP_FLOW:
       g_value_set_object (value, KAITSU_WINDOW (object)->flow);
+      break;
+    case PROP_SITES:
+      g_value_set_object (value, KAITSU_WINDOW (object)->sites);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -245,6 +429,9 @@ kaitsu_window_set_property (GObject      *object,
     {
     case PROP_FLOW:
       KAITSU_WINDOW (object)->flow = g_value_dup_object (value);
+      break;
+    case PROP_SITES:
+      KAITSU_WINDOW (object)->sites = g_value_dup_object (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -267,6 +454,10 @@ kaitsu_window_class_init (KaitsuWindowClass *klass)
   properties[PROP_FLOW] =
     g_param_spec_object ("flow", NULL, NULL, KAITSU_TYPE_FLOW,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* NULL: the real sites of the flow's region */
+  properties[PROP_SITES] =
+    g_param_spec_object ("sites", NULL, NULL, KAITSU_TYPE_SITES,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/kaitsu-window.ui");
@@ -274,6 +465,7 @@ kaitsu_window_class_init (KaitsuWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KaitsuWindow, next_button);
   gtk_widget_class_bind_template_child (widget_class, KaitsuWindow, title_label);
   gtk_widget_class_bind_template_child (widget_class, KaitsuWindow, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, KaitsuWindow, practice_label);
   gtk_widget_class_bind_template_child (widget_class, KaitsuWindow, banner_revealer);
   gtk_widget_class_bind_template_child (widget_class, KaitsuWindow, banner_label);
   gtk_widget_class_bind_template_child (widget_class, KaitsuWindow, banner_start_over);
@@ -307,6 +499,29 @@ kaitsu_window_new (GtkApplication *application,
                    KaitsuFlow     *flow)
 {
   return g_object_new (KAITSU_TYPE_WINDOW, "application", application, "flow", flow, NULL);
+}
+
+KaitsuWindow *
+kaitsu_window_new_with_sites (GtkApplication *application,
+                              KaitsuFlow     *flow,
+                              KaitsuSites    *sites)
+{
+  return g_object_new (KAITSU_TYPE_WINDOW, "application", application, "flow", flow,
+                       "sites", sites, NULL);
+}
+
+KaitsuSites *
+kaitsu_window_get_sites (KaitsuWindow *self)
+{
+  g_return_val_if_fail (KAITSU_IS_WINDOW (self), NULL);
+  return self->sites;
+}
+
+KaitsuGuide *
+kaitsu_window_get_guide (KaitsuWindow *self)
+{
+  g_return_val_if_fail (KAITSU_IS_WINDOW (self), NULL);
+  return self->guide;
 }
 
 KaitsuFlow *
@@ -377,4 +592,21 @@ kaitsu_window_get_banner_visible (KaitsuWindow *self)
 {
   g_return_val_if_fail (KAITSU_IS_WINDOW (self), FALSE);
   return gtk_revealer_get_reveal_child (self->banner_revealer);
+}
+
+void
+kaitsu_window_set_practice_mail (KaitsuWindow *self,
+                                 const char   *mail)
+{
+  g_return_if_fail (KAITSU_IS_WINDOW (self));
+
+  g_free (self->practice_mail);
+  self->practice_mail = g_strdup (mail);
+}
+
+const char *
+kaitsu_window_get_practice_mail (KaitsuWindow *self)
+{
+  g_return_val_if_fail (KAITSU_IS_WINDOW (self), NULL);
+  return self->practice_mail;
 }

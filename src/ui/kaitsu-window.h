@@ -6,6 +6,8 @@
 
 #include "kaitsu-assistant.h"
 #include "kaitsu-flow.h"
+#include "kaitsu-guide.h"
+#include "kaitsu-sites.h"
 #include "kaitsu-side-pane.h"
 #include "kaitsu-step-list.h"
 
@@ -22,6 +24,14 @@ typedef enum
 
 KaitsuWindow    *kaitsu_window_new            (GtkApplication   *application,
                                                KaitsuFlow       *flow);
+KaitsuWindow    *kaitsu_window_new_with_sites (GtkApplication   *application,
+                                               KaitsuFlow       *flow,
+                                               KaitsuSites      *sites);
+KaitsuSites     *kaitsu_window_get_sites      (KaitsuWindow     *self);
+KaitsuGuide     *kaitsu_window_get_guide      (KaitsuWindow     *self);
+void             kaitsu_window_set_practice_mail (KaitsuWindow  *self,
+                                                  const char    *mail);
+const char      *kaitsu_window_get_practice_mail (KaitsuWindow  *self);
 KaitsuFlow      *kaitsu_window_get_flow       (KaitsuWindow     *self);
 KaitsuAssistant *kaitsu_window_get_assistant  (KaitsuWindow     *self);
 KaitsuStepList  *kaitsu_window_get_step_list  (KaitsuWindow     *self);

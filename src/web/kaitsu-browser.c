@@ -136,6 +136,8 @@ on_text (GObject      *source,
   g_free (self->uri);
   self->uri = g_strdup (uri);
   self->kind = kaitsu_classify_page (self->sites, self->uri, self->text);
+  g_debug ("%s page seen: %s (%s)", self->role == KAITSU_BROWSER_MAIN ? "main" : "sign-in",
+           kaitsu_page_kind_to_string (self->kind), self->uri);
   g_signal_emit (self, signals[PAGE_SEEN], 0, self->kind, self->uri, self->text);
 }
 
@@ -347,6 +349,7 @@ on_status_message (KaitsuBrowser *self,
   g_autoptr (GError) error = NULL;
   g_autoptr (KaitsuConsoleStatus) status = NULL;
 
+  g_debug ("status message from %s", uri);
   /* Only from the console's own origin, only as a string of bounded size */
   if (kaitsu_sites_find (self->sites, uri) != KAITSU_SITE_CONSOLE || !jsc_value_is_string (value))
     return;
@@ -365,13 +368,24 @@ install_status_script (KaitsuBrowser *self)
 {
   WebKitUserContentManager *manager = webkit_web_view_get_user_content_manager (WEBKIT_WEB_VIEW (self->view));
   g_autoptr (GBytes) source = g_resources_lookup_data (RESOURCE_PREFIX "/web/console-status.js", 0, NULL);
-  g_autofree char *origin = g_strconcat (kaitsu_sites_get_base (self->sites, KAITSU_SITE_CONSOLE), "/*", NULL);
-  const char *allow[] = { origin, NULL };
+  g_autoptr (GUri) console = g_uri_parse (kaitsu_sites_get_base (self->sites, KAITSU_SITE_CONSOLE),
+                                          G_URI_FLAGS_NONE, NULL);
+  g_autofree char *pattern = NULL;
+  g_autofree char *origin = NULL;
+  g_autofree char *code = NULL;
+  const char *allow[] = { NULL, NULL };
   g_autoptr (WebKitUserScript) script = NULL;
 
-  if (source == NULL)
+  if (source == NULL || console == NULL)
     return;
-  script = webkit_user_script_new_for_world (g_bytes_get_data (source, NULL),
+  /* URL patterns carry no port, so the script also checks the exact origin itself. */
+  pattern = g_strdup_printf ("%s://%s/*", g_uri_get_scheme (console), g_uri_get_host (console));
+  allow[0] = pattern;
+  origin = g_uri_join (G_URI_FLAGS_NONE, g_uri_get_scheme (console), NULL, g_uri_get_host (console),
+                       g_uri_get_port (console), "", NULL, NULL);
+  code = g_strdup_printf ("if (location.origin === '%s') {\n%s\n}", origin,
+                          (const char *) g_bytes_get_data (source, NULL));
+  script = webkit_user_script_new_for_world (code,
                                              WEBKIT_USER_CONTENT_INJECT_TOP_FRAME,
                                              WEBKIT_USER_SCRIPT_INJECT_AT_DOCUMENT_END,
                                              SCRIPT_WORLD, allow, NULL);
@@ -508,7 +522,6 @@ kaitsu_browser_new (KaitsuSites       *sites,
   gtk_overlay_set_child (GTK_OVERLAY (overlay), GTK_WIDGET (self->view));
   self->progress = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
   gtk_widget_set_valign (GTK_WIDGET (self->progress), GTK_ALIGN_START);
-  gtk_widget_add_css_class (GTK_WIDGET (self->progress), "osd");
   gtk_widget_set_visible (GTK_WIDGET (self->progress), FALSE);
   gtk_overlay_add_overlay (GTK_OVERLAY (overlay), GTK_WIDGET (self->progress));
   gtk_stack_add_named (self->stack, overlay, "web");

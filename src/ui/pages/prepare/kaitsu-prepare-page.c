@@ -11,6 +11,7 @@
 #include "kaitsu-mail.h"
 #include "kaitsu-preflight.h"
 #include "kaitsu-prepare-page.h"
+#include "kaitsu-window.h"
 
 struct _KaitsuPreparePage
 {
@@ -34,6 +35,7 @@ struct _KaitsuPreparePage
   GtkWidget *mail_frame;
   GtkWidget *open_button;
   GtkWidget *paste_button;
+  GtkWidget *practice_button;
   GtkSpinner *spinner;
   GtkLabel *result_label;
   GtkBox *facts_box;
@@ -121,10 +123,27 @@ format_time (GDateTime *time)
   return g_date_time_format (local, _("%Y-%m-%d %H:%M"));
 }
 
-static const char *
-trusted (const char *url)
+/* The window's sites: the simulator's in practice mode, NULL for the real ones */
+static KaitsuSites *
+practice_sites (KaitsuPreparePage *self)
 {
-  return url != NULL && kaitsu_link_check (url, NULL) == KAITSU_LINK_OK ? url : NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  KaitsuSites *sites = KAITSU_IS_WINDOW (root) ? kaitsu_window_get_sites (KAITSU_WINDOW (root)) : NULL;
+
+  return sites != NULL && kaitsu_sites_is_practice (sites) ? sites : NULL;
+}
+
+static const char *
+trusted (KaitsuPreparePage *self,
+         const char        *url)
+{
+  KaitsuSites *practice = practice_sites (self);
+
+  if (url == NULL)
+    return NULL;
+  if (practice != NULL && kaitsu_sites_find (practice, url) != KAITSU_SITE_NONE)
+    return url;
+  return kaitsu_link_check (url, NULL) == KAITSU_LINK_OK ? url : NULL;
 }
 
 static void
@@ -174,8 +193,8 @@ show_facts (KaitsuPreparePage *self,
 
   /* Only links that passed every check go on; the mail itself is forgotten here. */
   kaitsu_flow_set_mail_facts (kaitsu_page_get_flow (KAITSU_PAGE (self)), facts->account,
-                              facts->company, trusted (facts->login_url),
-                              kaitsu_mail_facts_has (facts, "link-expired") ? NULL : trusted (facts->reset_url),
+                              facts->company, trusted (self, facts->login_url),
+                              kaitsu_mail_facts_has (facts, "link-expired") ? NULL : trusted (self, facts->reset_url),
                               facts->reset_expires != NULL ? g_date_time_to_unix (facts->reset_expires) : 0);
 }
 
@@ -220,11 +239,13 @@ typedef struct
 {
   GFile *file;
   GBytes *text;
+  KaitsuSites *practice;
 } ReadRequest;
 
 static void
 read_request_free (ReadRequest *request)
 {
+  g_clear_object (&request->practice);
   g_clear_object (&request->file);
   g_clear_pointer (&request->text, g_bytes_unref);
   g_free (request);
@@ -258,7 +279,7 @@ read_in_thread (GTask        *task,
       gsize length;
       const char *data = g_bytes_get_data (request->text, &length);
 
-      facts = kaitsu_mail_read (data, length, now, &error);
+      facts = kaitsu_mail_read_trusting (data, length, now, request->practice, &error);
     }
   if (facts == NULL)
     g_task_return_error (task, error);
@@ -275,6 +296,8 @@ start_reading (KaitsuPreparePage *self,
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
+  if (practice_sites (self) != NULL)
+    request->practice = g_object_ref (practice_sites (self));
   set_reading (self, TRUE);
   task = g_task_new (self, self->cancellable, on_read_done, NULL);
   g_task_set_source_tag (task, start_reading);
@@ -369,6 +392,15 @@ on_clipboard_text (GObject      *source,
       return;
     }
   kaitsu_prepare_page_read_text (self, text);
+}
+
+static void
+on_practice_clicked (KaitsuPreparePage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (KAITSU_IS_WINDOW (root) && kaitsu_window_get_practice_mail (KAITSU_WINDOW (root)) != NULL)
+    kaitsu_prepare_page_read_text (self, kaitsu_window_get_practice_mail (KAITSU_WINDOW (root)));
 }
 
 static void
@@ -536,8 +568,10 @@ static void
 check_network (KaitsuPreparePage *self)
 {
   KaitsuFlow *flow = kaitsu_page_get_flow (KAITSU_PAGE (self));
-  g_autoptr (KaitsuSites) sites = kaitsu_sites_new_real (kaitsu_flow_get_region (flow));
-  g_autoptr (GPtrArray) hosts = kaitsu_preflight_hosts_for_sites (sites, NULL);
+  g_autoptr (KaitsuSites) real = kaitsu_sites_new_real (kaitsu_flow_get_region (flow));
+  /* In practice mode, the same check against the simulator's sites */
+  g_autoptr (GPtrArray) hosts = kaitsu_preflight_hosts_for_sites (practice_sites (self) != NULL
+                                                                  ? practice_sites (self) : real, NULL);
 
   if (self->network_running)
     return;
@@ -562,6 +596,10 @@ on_check_clicked (KaitsuPreparePage *self)
 static void
 on_map (KaitsuPreparePage *self)
 {
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  gtk_widget_set_visible (self->practice_button, KAITSU_IS_WINDOW (root) &&
+                          kaitsu_window_get_practice_mail (KAITSU_WINDOW (root)) != NULL);
   if (!self->network_checked)
     check_network (self);
 }
@@ -626,6 +664,8 @@ kaitsu_prepare_page_class_init (KaitsuPreparePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KaitsuPreparePage, problems_box);
   gtk_widget_class_bind_template_callback (widget_class, on_open_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_paste_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_practice_clicked);
+  gtk_widget_class_bind_template_child (widget_class, KaitsuPreparePage, practice_button);
 }
 
 static void

@@ -1,0 +1,411 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* kaitsu-autopilot.c: does what each page of the assistant tells the user to do, on the
+ * simulator's pages, by their visible labels only; retries the way the manual says. */
+
+#include "config.h"
+
+#define G_LOG_DOMAIN "kaitsu-autopilot"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+#include "kaitsu-aadsts.h"
+#include "kaitsu-autopilot.h"
+#include "kaitsu-simulator.h"
+#include "prepare/kaitsu-prepare-page.h"
+
+#define MAX_ATTEMPTS 4
+
+struct _KaitsuAutopilot
+{
+  GObject parent_instance;
+
+  KaitsuWindow *window;
+  KaitsuFlow *flow;
+  char *practice_mail;
+  KaitsuAutopilotState state;
+  guint tick;
+  gboolean mail_requested;
+  gboolean appinv_looked_up;
+  gboolean guide_connected;
+};
+
+G_DEFINE_FINAL_TYPE (KaitsuAutopilot, kaitsu_autopilot, G_TYPE_OBJECT)
+
+enum {
+  FINISHED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Helpers run in the autopilot's own isolated world: find by label or visible text. */
+static const char helpers[] =
+  "function kLabel(t){for(const l of document.querySelectorAll('label')){"
+  "if(l.innerText.trim().replace(/[:：]$/,'')===t){const id=l.getAttribute('for');"
+  "const e=id?document.getElementById(id):l.querySelector('input,textarea');if(e)return e;}}return null;}"
+  "function kFill(t,v){const e=kLabel(t);if(!e)return false;e.value=v;"
+  "e.dispatchEvent(new Event('input',{bubbles:true}));return true;}"
+  "function kClick(t){const c=Array.from(document.querySelectorAll('button,a,input[type=submit]'));"
+  "const e=c.find(x=>(x.innerText||x.value||'').trim()===t);if(!e)return false;e.click();return true;}";
+
+static char *
+quote (const char *text)
+{
+  g_autoptr (JsonNode) node = json_node_alloc ();
+
+  json_node_init_string (node, text);
+  return json_to_string (node, FALSE);
+}
+
+static void
+run (KaitsuBrowser *browser,
+     const char    *fills[],
+     const char    *click)
+{
+  g_autoptr (GString) script = g_string_new (helpers);
+
+  for (guint i = 0; fills != NULL && fills[i] != NULL; i += 2)
+    {
+      g_autofree char *label = quote (fills[i]);
+      g_autofree char *value = quote (fills[i + 1]);
+      g_string_append_printf (script, "kFill(%s,%s);", label, value);
+    }
+  if (click != NULL)
+    {
+      g_autofree char *target = quote (click);
+      g_string_append_printf (script, "kClick(%s);", target);
+    }
+  kaitsu_browser_run_script (browser, script->str);
+}
+
+static void
+click (KaitsuBrowser *browser,
+       const char    *text)
+{
+  run (browser, NULL, text);
+}
+
+static void
+finish (KaitsuAutopilot      *self,
+        KaitsuAutopilotState  state)
+{
+  if (self->state != KAITSU_AUTOPILOT_RUNNING)
+    return;
+  self->state = state;
+  g_signal_emit (self, signals[FINISHED], 0, state);
+}
+
+static KaitsuService
+step_service (KaitsuAutopilot *self)
+{
+  KaitsuStep step = kaitsu_flow_get_current_step (self->flow);
+
+  return step == KAITSU_STEP_TEAMS_APP_PERMISSION ? KAITSU_SERVICE_TEAMS : kaitsu_step_get_service (step);
+}
+
+/* On the console: walk to the service's page the way the guidance says. */
+static void
+console_towards (KaitsuAutopilot *self,
+                 KaitsuBrowser   *browser,
+                 KaitsuPageKind   kind,
+                 const char      *text,
+                 KaitsuService    service)
+{
+  const char *name = kaitsu_service_get_name (service);
+  g_autofree char *heading = g_strconcat (name, " の追加", NULL);
+  KaitsuServiceState state = kaitsu_flow_get_service_state (self->flow, service);
+  KaitsuStep step = kaitsu_flow_get_current_step (self->flow);
+
+  if (kind == KAITSU_PAGE_CONSOLE_GRANT && kaitsu_text_contains (text, heading))
+    {
+      if (kaitsu_text_contains (text, "処理が完了していません"))
+        return;
+      if (step == KAITSU_STEP_TEAMS_APP_PERMISSION)
+        {
+          click (browser, "完了");
+          return;
+        }
+      if ((state == KAITSU_SERVICE_STATE_NOT_STARTED || state == KAITSU_SERVICE_STATE_ERROR) &&
+          kaitsu_text_contains (text, "権限の付与") &&
+          kaitsu_guide_get_signin_window (kaitsu_window_get_guide (self->window)) == NULL)
+        click (browser, "権限の付与");
+      return;
+    }
+  if (step != KAITSU_STEP_TEAMS_APP_PERMISSION && state != KAITSU_SERVICE_STATE_NOT_STARTED &&
+      state != KAITSU_SERVICE_STATE_ERROR)
+    return;
+  if (kind == KAITSU_PAGE_CONSOLE_GRANT)
+    click (browser, "閉じる");
+  else if (kind == KAITSU_PAGE_CONSOLE_SERVICE_ACCOUNTS)
+    click (browser, "追加");
+  else if (kaitsu_text_contains (text, "組織の選択"))
+    click (browser, "初期設定の組織");
+  else if (kaitsu_text_contains (text, "サービスの選択"))
+    click (browser, name);
+  else
+    click (browser, "サービスアカウント");
+}
+
+static void
+act (KaitsuAutopilot *self,
+     KaitsuPageKind   kind,
+     const char      *text,
+     KaitsuBrowser   *browser)
+{
+  KaitsuStep step = kaitsu_flow_get_current_step (self->flow);
+  KaitsuService service = step_service (self);
+  KaitsuSites *sites = kaitsu_browser_get_sites (browser);
+
+  if (self->state != KAITSU_AUTOPILOT_RUNNING || text == NULL)
+    return;
+  g_debug ("acting on %s at step %s", kaitsu_page_kind_to_string (kind), kaitsu_step_get_id (step));
+  switch (kind)
+    {
+    case KAITSU_PAGE_PASSWORD_RESET:
+      {
+        const char *fills[] = { "新しいパスワード", KAITSU_PRACTICE_CONSOLE_PASSWORD,
+                                "パスワードの確認入力", KAITSU_PRACTICE_CONSOLE_PASSWORD, NULL };
+        run (browser, fills, "保存");
+      }
+      break;
+    case KAITSU_PAGE_LMP_LOGIN:
+      if (step >= KAITSU_STEP_LOGIN)
+        {
+          const char *fills[] = { "アカウント", KAITSU_PRACTICE_ACCOUNT,
+                                  "パスワード", KAITSU_PRACTICE_CONSOLE_PASSWORD, NULL };
+          run (browser, fills, "ログイン");
+        }
+      break;
+    case KAITSU_PAGE_LMP_TWOFA:
+      click (browser, "危険性を理解したうえで、スキップします");
+      break;
+    case KAITSU_PAGE_LMP_PRIVACY:
+      click (browser, "OK");
+      break;
+    case KAITSU_PAGE_LMP_DASHBOARD:
+      if (step >= KAITSU_STEP_CONSOLE)
+        click (browser, "コンソールを開く");
+      break;
+    case KAITSU_PAGE_LMP_CONSOLE_TERMS:
+      click (browser, "同意する");
+      break;
+    case KAITSU_PAGE_LMP_CONSOLE_OPENING:
+      click (browser, "閉じる");
+      break;
+    case KAITSU_PAGE_CONSOLE:
+    case KAITSU_PAGE_CONSOLE_SERVICE_ACCOUNTS:
+    case KAITSU_PAGE_CONSOLE_GRANT:
+      if (service != KAITSU_SERVICE_NONE)
+        console_towards (self, browser, kind, text, service);
+      break;
+    case KAITSU_PAGE_MS_SIGNIN:
+      {
+        const char *fills[] = { "メール、電話、Skype", KAITSU_PRACTICE_ADMIN, NULL };
+        run (browser, fills, "次へ");
+      }
+      break;
+    case KAITSU_PAGE_MS_PASSWORD:
+      {
+        const char *fills[] = { "パスワード", KAITSU_PRACTICE_ADMIN_PASSWORD, NULL };
+        run (browser, fills, "サインイン");
+      }
+      break;
+    case KAITSU_PAGE_MS_CONSENT:
+      click (browser, "承諾");
+      break;
+    case KAITSU_PAGE_SHAREPOINT_APPINV:
+      if (!self->appinv_looked_up && kaitsu_flow_get_app_id (self->flow) != NULL)
+        {
+          const char *fills[] = { "アプリ ID", kaitsu_flow_get_app_id (self->flow), NULL };
+
+          self->appinv_looked_up = TRUE;
+          run (browser, fills, "参照");
+        }
+      else if (self->appinv_looked_up)
+        {
+          g_autofree char *redirect = kaitsu_sites_dup_provision_url (sites);
+          const char *fills[] = { "アプリ ドメイン", KAITSU_APP_DOMAIN, "リダイレクト先の URL", redirect,
+                                  "権限の要求 XML", KAITSU_APP_PERMISSION_XML, NULL };
+          run (browser, fills, "作成");
+        }
+      break;
+    case KAITSU_PAGE_SHAREPOINT_TRUST:
+      click (browser, "信頼する");
+      break;
+    case KAITSU_PAGE_SHAREPOINT_PRINCIPALS:
+    case KAITSU_PAGE_SHAREPOINT_REFUSED:
+      /* Back to the console to press 完了 */
+      if (step == KAITSU_STEP_TEAMS_APP_PERMISSION)
+        {
+          g_autofree char *console = g_strconcat (kaitsu_sites_get_base (sites, KAITSU_SITE_CONSOLE), "/", NULL);
+          kaitsu_browser_load (kaitsu_guide_get_browser (kaitsu_window_get_guide (self->window)), console);
+        }
+      break;
+    default:
+      break;
+    }
+}
+
+static void
+on_page_seen (KaitsuAutopilot *self,
+              KaitsuPageKind   kind,
+              const char      *uri,
+              const char      *text,
+              KaitsuBrowser   *browser)
+{
+  act (self, kind, text, browser);
+}
+
+/* After a failure the manual says: close the dialog, reload the page, try again. */
+static gboolean
+retry_or_stop (KaitsuAutopilot *self)
+{
+  KaitsuService service = step_service (self);
+  KaitsuGuide *guide = kaitsu_window_get_guide (self->window);
+  GArray *errors;
+  guint code;
+
+  if (service == KAITSU_SERVICE_NONE ||
+      kaitsu_flow_get_service_state (self->flow, service) != KAITSU_SERVICE_STATE_ERROR)
+    return FALSE;
+  errors = kaitsu_flow_get_service_errors (self->flow, service);
+  code = errors->len > 0 ? g_array_index (errors, guint, errors->len - 1) : 0;
+  if ((code != 0 && !kaitsu_aadsts_is_retryable (code)) ||
+      kaitsu_flow_get_service_attempts (self->flow, service) >= MAX_ATTEMPTS)
+    {
+      /* Something the user must act on; the page says what. */
+      finish (self, KAITSU_AUTOPILOT_STOPPED);
+      return TRUE;
+    }
+  if (kaitsu_guide_get_signin_window (guide) != NULL)
+    gtk_window_destroy (kaitsu_guide_get_signin_window (guide));
+  kaitsu_browser_reload (kaitsu_guide_get_browser (guide));
+  return TRUE;
+}
+
+static gboolean
+on_tick (gpointer data)
+{
+  KaitsuAutopilot *self = data;
+  KaitsuStep step = kaitsu_flow_get_current_step (self->flow);
+  KaitsuGuide *guide = kaitsu_window_get_guide (self->window);
+
+  self->tick = 0;
+  if (self->state != KAITSU_AUTOPILOT_RUNNING)
+    return G_SOURCE_REMOVE;
+  g_debug ("tick at step %s", kaitsu_step_get_id (step));
+  if (guide != NULL && !self->guide_connected)
+    {
+      self->guide_connected = TRUE;
+      g_signal_connect_object (guide, "page-seen", G_CALLBACK (on_page_seen), self, G_CONNECT_SWAPPED);
+    }
+  if (step == KAITSU_STEP_FINISH)
+    {
+      finish (self, KAITSU_AUTOPILOT_DONE);
+      return G_SOURCE_REMOVE;
+    }
+  if (step == KAITSU_STEP_PREPARE && !self->mail_requested)
+    {
+      KaitsuPage *page = kaitsu_assistant_get_page (kaitsu_window_get_assistant (self->window), step);
+
+      self->mail_requested = TRUE;
+      kaitsu_prepare_page_read_text (KAITSU_PREPARE_PAGE (page), self->practice_mail);
+      return G_SOURCE_REMOVE;
+    }
+  if ((step == KAITSU_STEP_PREPARE && kaitsu_flow_get_reset_url (self->flow) != NULL) ||
+      step == KAITSU_STEP_MIP)
+    kaitsu_flow_set_step_confirmed (self->flow, step, TRUE);
+  if (retry_or_stop (self))
+    return G_SOURCE_REMOVE;
+  if (kaitsu_flow_can_go_next (self->flow))
+    {
+      kaitsu_flow_go_next (self->flow, NULL);
+      return G_SOURCE_REMOVE;
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule (KaitsuAutopilot *self)
+{
+  if (self->tick == 0 && self->state == KAITSU_AUTOPILOT_RUNNING)
+    self->tick = g_idle_add (on_tick, self);
+}
+
+/* A new step: act on whatever page is already showing, if the step does not load another. */
+static void
+on_step (KaitsuAutopilot *self)
+{
+  KaitsuGuide *guide = kaitsu_window_get_guide (self->window);
+  KaitsuBrowser *browser;
+  g_autofree char *start = NULL;
+
+  self->appinv_looked_up = FALSE;
+  schedule (self);
+  if (guide == NULL)
+    return;
+  if (!self->guide_connected)
+    {
+      self->guide_connected = TRUE;
+      g_signal_connect_object (guide, "page-seen", G_CALLBACK (on_page_seen), self, G_CONNECT_SWAPPED);
+    }
+  browser = kaitsu_guide_get_browser (guide);
+  start = kaitsu_guide_dup_start_uri (guide, kaitsu_flow_get_current_step (self->flow));
+  if (start == NULL && kaitsu_browser_get_text (browser) != NULL)
+    act (self, kaitsu_browser_get_kind (browser), kaitsu_browser_get_text (browser), browser);
+}
+
+static void
+kaitsu_autopilot_dispose (GObject *object)
+{
+  KaitsuAutopilot *self = KAITSU_AUTOPILOT (object);
+
+  g_clear_handle_id (&self->tick, g_source_remove);
+  g_clear_object (&self->flow);
+  g_clear_object (&self->window);
+  G_OBJECT_CLASS (kaitsu_autopilot_parent_class)->dispose (object);
+}
+
+static void
+kaitsu_autopilot_finalize (GObject *object)
+{
+  g_free (KAITSU_AUTOPILOT (object)->practice_mail);
+  G_OBJECT_CLASS (kaitsu_autopilot_parent_class)->finalize (object);
+}
+
+static void
+kaitsu_autopilot_class_init (KaitsuAutopilotClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = kaitsu_autopilot_dispose;
+  G_OBJECT_CLASS (klass)->finalize = kaitsu_autopilot_finalize;
+  signals[FINISHED] = g_signal_new ("finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                    NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT);
+}
+
+static void
+kaitsu_autopilot_init (KaitsuAutopilot *self)
+{
+}
+
+KaitsuAutopilot *
+kaitsu_autopilot_new (KaitsuWindow *window,
+                      const char   *practice_mail)
+{
+  KaitsuAutopilot *self = g_object_new (KAITSU_TYPE_AUTOPILOT, NULL);
+
+  self->window = g_object_ref (window);
+  self->flow = g_object_ref (kaitsu_window_get_flow (window));
+  self->practice_mail = g_strdup (practice_mail);
+  g_signal_connect_object (self->flow, "changed", G_CALLBACK (schedule), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->flow, "notify::current-step", G_CALLBACK (on_step), self, G_CONNECT_SWAPPED);
+  schedule (self);
+  return self;
+}
+
+KaitsuAutopilotState
+kaitsu_autopilot_get_state (KaitsuAutopilot *self)
+{
+  g_return_val_if_fail (KAITSU_IS_AUTOPILOT (self), KAITSU_AUTOPILOT_STOPPED);
+  return self->state;
+}

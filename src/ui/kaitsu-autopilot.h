@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* kaitsu-autopilot.h: practice mode only: fills and clicks the simulated pages by the guidance */
+#pragma once
+
+#include "kaitsu-window.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  KAITSU_AUTOPILOT_RUNNING,
+  KAITSU_AUTOPILOT_DONE,
+  KAITSU_AUTOPILOT_STOPPED,
+} KaitsuAutopilotState;
+
+#define KAITSU_PRACTICE_CONSOLE_PASSWORD "Kaitsu2026Practice"
+
+#define KAITSU_TYPE_AUTOPILOT (kaitsu_autopilot_get_type ())
+G_DECLARE_FINAL_TYPE (KaitsuAutopilot, kaitsu_autopilot, KAITSU, AUTOPILOT, GObject)
+
+KaitsuAutopilot      *kaitsu_autopilot_new       (KaitsuWindow    *window,
+                                                  const char      *practice_mail);
+KaitsuAutopilotState  kaitsu_autopilot_get_state (KaitsuAutopilot *self);
+
+G_END_DECLS

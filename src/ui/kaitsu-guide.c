@@ -1,0 +1,372 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* kaitsu-guide.c: the assistant follows the user: pages seen, pop-ups, Microsoft's answers
+ * and the console's status move the flow on, by the same code in real and practice mode. */
+
+#include "config.h"
+
+#define G_LOG_DOMAIN "kaitsu-guide"
+
+#include <glib/gi18n.h>
+
+#include "kaitsu-aadsts.h"
+#include "kaitsu-guide.h"
+#include "kaitsu-signin-window.h"
+
+struct _KaitsuGuide
+{
+  GObject parent_instance;
+
+  KaitsuFlow *flow;
+  KaitsuBrowser *browser;
+  GArray *detections;
+  KaitsuConsoleStatus *status;
+  GtkWindow *signin;
+  KaitsuService signin_service;
+  char *last_consent_uri;
+};
+
+G_DEFINE_FINAL_TYPE (KaitsuGuide, kaitsu_guide, G_TYPE_OBJECT)
+
+enum {
+  PAGE_SEEN,
+  SIGNIN_OPENED,
+  STATUS_CHANGED,
+  DETECTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static KaitsuService
+current_service (KaitsuGuide *self)
+{
+  KaitsuStep step = kaitsu_flow_get_current_step (self->flow);
+
+  if (step == KAITSU_STEP_TEAMS_APP_PERMISSION)
+    return KAITSU_SERVICE_TEAMS;
+  return kaitsu_step_get_service (step);
+}
+
+static void
+on_page_seen (KaitsuGuide    *self,
+              KaitsuPageKind  kind,
+              const char     *uri,
+              const char     *text,
+              KaitsuBrowser  *browser)
+{
+  switch (kind)
+    {
+    case KAITSU_PAGE_PASSWORD_RESET_DONE:
+      kaitsu_flow_set_step_confirmed (self->flow, KAITSU_STEP_PASSWORD, TRUE);
+      break;
+    case KAITSU_PAGE_LMP_TWOFA:
+    case KAITSU_PAGE_LMP_PRIVACY:
+    case KAITSU_PAGE_LMP_DASHBOARD:
+    case KAITSU_PAGE_LMP_CONSOLE_TERMS:
+    case KAITSU_PAGE_LMP_CONSOLE_OPENING:
+      /* Past the login form: logged in. The password worked, so it was set. */
+      kaitsu_flow_set_step_confirmed (self->flow, KAITSU_STEP_PASSWORD, TRUE);
+      kaitsu_flow_set_step_confirmed (self->flow, KAITSU_STEP_LOGIN, TRUE);
+      break;
+    case KAITSU_PAGE_CONSOLE:
+    case KAITSU_PAGE_CONSOLE_SERVICE_ACCOUNTS:
+    case KAITSU_PAGE_CONSOLE_GRANT:
+      kaitsu_flow_set_step_confirmed (self->flow, KAITSU_STEP_PASSWORD, TRUE);
+      kaitsu_flow_set_step_confirmed (self->flow, KAITSU_STEP_LOGIN, TRUE);
+      kaitsu_flow_set_step_confirmed (self->flow, KAITSU_STEP_CONSOLE, TRUE);
+      break;
+    case KAITSU_PAGE_SHAREPOINT_PRINCIPALS:
+      if (kaitsu_text_contains (text, "Trend Micro Cloud App Security"))
+        kaitsu_flow_set_step_confirmed (self->flow, KAITSU_STEP_TEAMS_APP_PERMISSION, TRUE);
+      break;
+    case KAITSU_PAGE_SHAREPOINT_REFUSED:
+      /* Expected since Microsoft retired the mechanism: the console finishes Teams itself. */
+      kaitsu_flow_set_step_confirmed (self->flow, KAITSU_STEP_TEAMS_APP_PERMISSION, TRUE);
+      break;
+    default:
+      break;
+    }
+  g_signal_emit (self, signals[PAGE_SEEN], 0, kind, uri, text, browser);
+}
+
+static void
+on_main_page_seen (KaitsuGuide    *self,
+                   KaitsuPageKind  kind,
+                   const char     *uri,
+                   const char     *text)
+{
+  on_page_seen (self, kind, uri, text, self->browser);
+}
+
+static void
+on_signin_page_seen (KaitsuGuide    *self,
+                     KaitsuPageKind  kind,
+                     const char     *uri,
+                     const char     *text,
+                     KaitsuBrowser  *browser)
+{
+  g_autoptr (KaitsuConsentAnswer) answer = kaitsu_consent_answer_from_uri (uri);
+
+  /* Each consent once, however often its answer page is reported */
+  if (answer != NULL && answer->error == NULL && answer->consented &&
+      self->signin_service != KAITSU_SERVICE_NONE && g_strcmp0 (uri, self->last_consent_uri) != 0)
+    {
+      g_free (self->last_consent_uri);
+      self->last_consent_uri = g_strdup (uri);
+      kaitsu_flow_add_service_consent (self->flow, self->signin_service);
+    }
+  if (kind == KAITSU_PAGE_PROVISION_ERROR && (answer == NULL || answer->error == NULL) &&
+      self->signin_service != KAITSU_SERVICE_NONE)
+    kaitsu_flow_service_failed (self->flow, self->signin_service,
+                                _("The console reported an error. Close the dialog with its ×, reload the console and try again: a second try usually works."));
+  on_page_seen (self, kind, uri, text, browser);
+}
+
+static void
+on_signin_page_seen_cb (KaitsuBrowser  *browser,
+                        KaitsuPageKind  kind,
+                        const char     *uri,
+                        const char     *text,
+                        KaitsuGuide    *self)
+{
+  on_signin_page_seen (self, kind, uri, text, browser);
+}
+
+static void
+on_provisioned (KaitsuGuide *self,
+                double       latency_ms)
+{
+  KaitsuDetection detection = { self->signin_service, latency_ms };
+
+  g_array_append_val (self->detections, detection);
+  if (self->signin_service != KAITSU_SERVICE_NONE)
+    {
+      if (kaitsu_flow_get_service_consents (self->flow, self->signin_service) == 0)
+        kaitsu_flow_add_service_consent (self->flow, self->signin_service);
+      kaitsu_flow_service_syncing (self->flow, self->signin_service);
+    }
+  g_signal_emit (self, signals[DETECTED], 0, self->signin_service, latency_ms);
+}
+
+static void
+on_consent_failed (KaitsuGuide         *self,
+                   KaitsuConsentAnswer *answer)
+{
+  g_autofree char *explanation = kaitsu_aadsts_dup_explanation (answer->code);
+  g_autofree char *advice = kaitsu_aadsts_dup_advice (answer->code);
+  g_autofree char *text = NULL;
+
+  if (self->signin_service == KAITSU_SERVICE_NONE)
+    return;
+  if (answer->correlation_id != NULL)
+    /* Translators: AADSTS code, explanation, advice, then the IDs support asks for */
+    text = g_strdup_printf (_("AADSTS%1$u: %2$s %3$s (Correlation ID %4$s, Request ID %5$s)"), answer->code,
+                            explanation, advice, answer->correlation_id,
+                            answer->request_id != NULL ? answer->request_id : "—");
+  else
+    text = g_strdup_printf (_("AADSTS%u: %s %s"), answer->code, explanation, advice);
+  kaitsu_flow_service_failed_with_code (self->flow, self->signin_service, answer->code, text);
+}
+
+static void
+on_signin_destroyed (KaitsuGuide *self)
+{
+  self->signin = NULL;
+}
+
+static void
+on_popup_opened (KaitsuGuide *self,
+                 GtkWindow   *window)
+{
+  KaitsuService service = current_service (self);
+  KaitsuBrowser *browser = kaitsu_signin_window_get_browser (KAITSU_SIGNIN_WINDOW (window));
+
+  self->signin = window;
+  self->signin_service = service;
+  g_signal_connect_object (window, "destroy", G_CALLBACK (on_signin_destroyed), self, G_CONNECT_SWAPPED);
+  if (service != KAITSU_SERVICE_NONE &&
+      kaitsu_flow_get_service_state (self->flow, service) != KAITSU_SERVICE_STATE_CONNECTING)
+    {
+      g_autoptr (GError) error = NULL;
+
+      /* Pressing 権限の付与 is what opens this window: the grant has started. */
+      if (!kaitsu_flow_start_service (self->flow, service, &error))
+        g_message ("Not starting %s: %s", kaitsu_service_get_id (service), error->message);
+    }
+  g_signal_connect_object (browser, "page-seen", G_CALLBACK (on_signin_page_seen_cb), self, 0);
+  g_signal_connect_object (window, "provisioned", G_CALLBACK (on_provisioned), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (window, "consent-failed", G_CALLBACK (on_consent_failed), self, G_CONNECT_SWAPPED);
+  g_signal_emit (self, signals[SIGNIN_OPENED], 0, window);
+}
+
+static void
+on_status (KaitsuGuide         *self,
+           KaitsuConsoleStatus *status)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *copy_json = NULL;
+
+  /* Keep our own copy: the message is only lent. */
+  kaitsu_console_status_free (self->status);
+  self->status = g_new0 (KaitsuConsoleStatus, 1);
+  self->status->tasks = g_ptr_array_ref (status->tasks);
+  self->status->notifications = g_ptr_array_ref (status->notifications);
+  self->status->app_ids = g_ptr_array_ref (status->app_ids);
+
+  for (KaitsuService s = 0; s < KAITSU_N_SERVICES; s++)
+    {
+      if (!kaitsu_flow_get_service_chosen (self->flow, s))
+        continue;
+      if (kaitsu_console_status_is_protected (status, s))
+        kaitsu_flow_service_protected (self->flow, s);
+      else if (kaitsu_console_status_is_pending (status, s))
+        kaitsu_flow_service_syncing (self->flow, s);
+    }
+  /* An App ID for Teams in the service-account list: the 2024 procedure applies. */
+  if (status->app_ids->len > 0 &&
+      kaitsu_flow_get_service_state (self->flow, KAITSU_SERVICE_TEAMS) == KAITSU_SERVICE_STATE_CONNECTING)
+    {
+      kaitsu_flow_set_app_id (self->flow, g_ptr_array_index (status->app_ids, 0));
+      kaitsu_flow_set_app_permission_needed (self->flow, TRUE);
+    }
+  g_signal_emit (self, signals[STATUS_CHANGED], 0, self->status);
+}
+
+static void
+kaitsu_guide_dispose (GObject *object)
+{
+  KaitsuGuide *self = KAITSU_GUIDE (object);
+
+  if (self->signin != NULL)
+    gtk_window_destroy (self->signin);
+  g_clear_object (&self->browser);
+  g_clear_object (&self->flow);
+  G_OBJECT_CLASS (kaitsu_guide_parent_class)->dispose (object);
+}
+
+static void
+kaitsu_guide_finalize (GObject *object)
+{
+  KaitsuGuide *self = KAITSU_GUIDE (object);
+
+  g_array_unref (self->detections);
+  kaitsu_console_status_free (self->status);
+  g_free (self->last_consent_uri);
+  G_OBJECT_CLASS (kaitsu_guide_parent_class)->finalize (object);
+}
+
+static void
+kaitsu_guide_class_init (KaitsuGuideClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = kaitsu_guide_dispose;
+  G_OBJECT_CLASS (klass)->finalize = kaitsu_guide_finalize;
+
+  signals[PAGE_SEEN] = g_signal_new ("page-seen", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                     NULL, NULL, NULL, G_TYPE_NONE, 4, G_TYPE_INT, G_TYPE_STRING,
+                                     G_TYPE_STRING, KAITSU_TYPE_BROWSER);
+  signals[SIGNIN_OPENED] = g_signal_new ("signin-opened", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                         NULL, NULL, NULL, G_TYPE_NONE, 1, GTK_TYPE_WINDOW);
+  signals[STATUS_CHANGED] = g_signal_new ("status-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                          0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_POINTER);
+  signals[DETECTED] = g_signal_new ("detected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                    NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT, G_TYPE_DOUBLE);
+}
+
+static void
+kaitsu_guide_init (KaitsuGuide *self)
+{
+  self->detections = g_array_new (FALSE, FALSE, sizeof (KaitsuDetection));
+  self->signin_service = KAITSU_SERVICE_NONE;
+}
+
+KaitsuGuide *
+kaitsu_guide_new (KaitsuFlow    *flow,
+                  KaitsuBrowser *browser)
+{
+  KaitsuGuide *self = g_object_new (KAITSU_TYPE_GUIDE, NULL);
+
+  self->flow = g_object_ref (flow);
+  self->browser = g_object_ref (browser);
+  g_signal_connect_object (browser, "page-seen", G_CALLBACK (on_main_page_seen), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (browser, "popup-opened", G_CALLBACK (on_popup_opened), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (browser, "status", G_CALLBACK (on_status), self, G_CONNECT_SWAPPED);
+  return self;
+}
+
+KaitsuBrowser *
+kaitsu_guide_get_browser (KaitsuGuide *self)
+{
+  g_return_val_if_fail (KAITSU_IS_GUIDE (self), NULL);
+  return self->browser;
+}
+
+GArray *
+kaitsu_guide_get_detections (KaitsuGuide *self)
+{
+  g_return_val_if_fail (KAITSU_IS_GUIDE (self), NULL);
+  return self->detections;
+}
+
+KaitsuConsoleStatus *
+kaitsu_guide_get_console_status (KaitsuGuide *self)
+{
+  g_return_val_if_fail (KAITSU_IS_GUIDE (self), NULL);
+  return self->status;
+}
+
+GtkWindow *
+kaitsu_guide_get_signin_window (KaitsuGuide *self)
+{
+  g_return_val_if_fail (KAITSU_IS_GUIDE (self), NULL);
+  return self->signin;
+}
+
+/* Where a web step begins, or NULL when the current page is already the right place. */
+char *
+kaitsu_guide_dup_start_uri (KaitsuGuide *self,
+                            KaitsuStep   step)
+{
+  KaitsuSites *sites = kaitsu_browser_get_sites (self->browser);
+  KaitsuSite now = kaitsu_sites_find (sites, kaitsu_browser_get_uri (self->browser));
+  const char *lmp = kaitsu_sites_get_base (sites, KAITSU_SITE_LMP);
+
+  switch (step)
+    {
+    case KAITSU_STEP_PASSWORD:
+      if (now == KAITSU_SITE_PASSWORD_RESET || kaitsu_flow_get_reset_url (self->flow) == NULL)
+        return NULL;
+      return g_strdup (kaitsu_flow_get_reset_url (self->flow));
+    case KAITSU_STEP_LOGIN:
+    case KAITSU_STEP_CONSOLE:
+      if (now == KAITSU_SITE_LMP || now == KAITSU_SITE_CONSOLE)
+        return NULL;
+      if (kaitsu_flow_get_login_url (self->flow) != NULL)
+        return g_strdup (kaitsu_flow_get_login_url (self->flow));
+      return g_strconcat (lmp, "/Dashboard", NULL);
+    case KAITSU_STEP_EXCHANGE_ONLINE:
+    case KAITSU_STEP_SHAREPOINT_ONLINE:
+    case KAITSU_STEP_ONEDRIVE:
+    case KAITSU_STEP_TEAMS:
+    case KAITSU_STEP_VERIFY:
+      if (now == KAITSU_SITE_CONSOLE)
+        return NULL;
+      return g_strconcat (kaitsu_sites_get_base (sites, KAITSU_SITE_CONSOLE), "/", NULL);
+    case KAITSU_STEP_TEAMS_APP_PERMISSION:
+      if (now == KAITSU_SITE_SHAREPOINT_ADMIN || kaitsu_sites_get_base (sites, KAITSU_SITE_SHAREPOINT_ADMIN) == NULL)
+        return NULL;
+      return g_strconcat (kaitsu_sites_get_base (sites, KAITSU_SITE_SHAREPOINT_ADMIN),
+                          "/_layouts/15/AppInv.aspx", NULL);
+    default:
+      return NULL;
+    }
+}
+
+void
+kaitsu_guide_open_step (KaitsuGuide *self,
+                        KaitsuStep   step)
+{
+  g_autofree char *uri = kaitsu_guide_dup_start_uri (self, step);
+
+  if (uri != NULL)
+    kaitsu_browser_load (self->browser, uri);
+}
