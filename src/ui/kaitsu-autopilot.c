@@ -28,6 +28,7 @@ struct _KaitsuAutopilot
   gboolean mail_requested;
   gboolean appinv_looked_up;
   gboolean guide_connected;
+  GHashTable *acted;
 };
 
 G_DEFINE_FINAL_TYPE (KaitsuAutopilot, kaitsu_autopilot, G_TYPE_OBJECT)
@@ -214,6 +215,13 @@ act (KaitsuAutopilot *self,
     case KAITSU_PAGE_MS_CONSENT:
       click (browser, "承諾");
       break;
+    case KAITSU_PAGE_PROVISION:
+      /* The sign-in window closes by itself; back in the console: ステータスの更新 (⑦),
+       * unless the console already said the service is protected. */
+      if (service != KAITSU_SERVICE_NONE &&
+          kaitsu_flow_get_service_state (self->flow, service) != KAITSU_SERVICE_STATE_PROTECTED)
+        click (kaitsu_guide_get_browser (kaitsu_window_get_guide (self->window)), "ステータスの更新");
+      break;
     case KAITSU_PAGE_SHAREPOINT_APPINV:
       if (!self->appinv_looked_up && kaitsu_flow_get_app_id (self->flow) != NULL)
         {
@@ -247,6 +255,21 @@ act (KaitsuAutopilot *self,
     }
 }
 
+/* Once per page load and step: a page reported twice is acted on once. */
+static gboolean
+first_time (KaitsuAutopilot *self,
+            KaitsuBrowser   *browser)
+{
+  g_autofree char *key = g_strdup_printf ("%p/%" G_GINT64_FORMAT "/%d", (gpointer) browser,
+                                          kaitsu_browser_get_finished_at (browser),
+                                          kaitsu_flow_get_current_step (self->flow));
+
+  if (g_hash_table_contains (self->acted, key))
+    return FALSE;
+  g_hash_table_add (self->acted, g_steal_pointer (&key));
+  return TRUE;
+}
+
 static void
 on_page_seen (KaitsuAutopilot *self,
               KaitsuPageKind   kind,
@@ -254,7 +277,8 @@ on_page_seen (KaitsuAutopilot *self,
               const char      *text,
               KaitsuBrowser   *browser)
 {
-  act (self, kind, text, browser);
+  if (first_time (self, browser))
+    act (self, kind, text, browser);
 }
 
 /* After a failure the manual says: close the dialog, reload the page, try again. */
@@ -352,7 +376,7 @@ on_step (KaitsuAutopilot *self)
     }
   browser = kaitsu_guide_get_browser (guide);
   start = kaitsu_guide_dup_start_uri (guide, kaitsu_flow_get_current_step (self->flow));
-  if (start == NULL && kaitsu_browser_get_text (browser) != NULL)
+  if (start == NULL && kaitsu_browser_get_text (browser) != NULL && first_time (self, browser))
     act (self, kaitsu_browser_get_kind (browser), kaitsu_browser_get_text (browser), browser);
 }
 
@@ -371,6 +395,7 @@ static void
 kaitsu_autopilot_finalize (GObject *object)
 {
   g_free (KAITSU_AUTOPILOT (object)->practice_mail);
+  g_hash_table_unref (KAITSU_AUTOPILOT (object)->acted);
   G_OBJECT_CLASS (kaitsu_autopilot_parent_class)->finalize (object);
 }
 
@@ -386,6 +411,7 @@ kaitsu_autopilot_class_init (KaitsuAutopilotClass *klass)
 static void
 kaitsu_autopilot_init (KaitsuAutopilot *self)
 {
+  self->acted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 KaitsuAutopilot *

@@ -98,6 +98,21 @@ on_main_page_seen (KaitsuGuide    *self,
   on_page_seen (self, kind, uri, text, self->browser);
 }
 
+/* Each consent once, whichever of the page report and the detection tells first */
+static void
+count_consent (KaitsuGuide *self,
+               const char  *uri)
+{
+  g_autoptr (KaitsuConsentAnswer) answer = kaitsu_consent_answer_from_uri (uri);
+
+  if (answer == NULL || answer->error != NULL || !answer->consented ||
+      self->signin_service == KAITSU_SERVICE_NONE || g_strcmp0 (uri, self->last_consent_uri) == 0)
+    return;
+  g_free (self->last_consent_uri);
+  self->last_consent_uri = g_strdup (uri);
+  kaitsu_flow_add_service_consent (self->flow, self->signin_service);
+}
+
 static void
 on_signin_page_seen (KaitsuGuide    *self,
                      KaitsuPageKind  kind,
@@ -107,14 +122,7 @@ on_signin_page_seen (KaitsuGuide    *self,
 {
   g_autoptr (KaitsuConsentAnswer) answer = kaitsu_consent_answer_from_uri (uri);
 
-  /* Each consent once, however often its answer page is reported */
-  if (answer != NULL && answer->error == NULL && answer->consented &&
-      self->signin_service != KAITSU_SERVICE_NONE && g_strcmp0 (uri, self->last_consent_uri) != 0)
-    {
-      g_free (self->last_consent_uri);
-      self->last_consent_uri = g_strdup (uri);
-      kaitsu_flow_add_service_consent (self->flow, self->signin_service);
-    }
+  count_consent (self, uri);
   if (kind == KAITSU_PAGE_PROVISION_ERROR && (answer == NULL || answer->error == NULL) &&
       self->signin_service != KAITSU_SERVICE_NONE)
     kaitsu_flow_service_failed (self->flow, self->signin_service,
@@ -139,12 +147,10 @@ on_provisioned (KaitsuGuide *self,
   KaitsuDetection detection = { self->signin_service, latency_ms };
 
   g_array_append_val (self->detections, detection);
+  if (self->signin != NULL)
+    count_consent (self, kaitsu_browser_get_uri (kaitsu_signin_window_get_browser (KAITSU_SIGNIN_WINDOW (self->signin))));
   if (self->signin_service != KAITSU_SERVICE_NONE)
-    {
-      if (kaitsu_flow_get_service_consents (self->flow, self->signin_service) == 0)
-        kaitsu_flow_add_service_consent (self->flow, self->signin_service);
-      kaitsu_flow_service_syncing (self->flow, self->signin_service);
-    }
+    kaitsu_flow_service_syncing (self->flow, self->signin_service);
   g_signal_emit (self, signals[DETECTED], 0, self->signin_service, latency_ms);
 }
 
@@ -224,7 +230,8 @@ on_status (KaitsuGuide         *self,
     }
   /* An App ID for Teams in the service-account list: the 2024 procedure applies. */
   if (status->app_ids->len > 0 &&
-      kaitsu_flow_get_service_state (self->flow, KAITSU_SERVICE_TEAMS) == KAITSU_SERVICE_STATE_CONNECTING)
+      (kaitsu_flow_get_service_state (self->flow, KAITSU_SERVICE_TEAMS) == KAITSU_SERVICE_STATE_CONNECTING ||
+       kaitsu_flow_get_service_state (self->flow, KAITSU_SERVICE_TEAMS) == KAITSU_SERVICE_STATE_SYNCING))
     {
       kaitsu_flow_set_app_id (self->flow, g_ptr_array_index (status->app_ids, 0));
       kaitsu_flow_set_app_permission_needed (self->flow, TRUE);
