@@ -24,6 +24,7 @@ G_DEFINE_QUARK (kaitsu-simulator-error-quark, kaitsu_simulator_error)
 static const char * const scenario_names[] = {
   "consent-declined-once", "provision-error-once", "extra-consent", "blocked-53003",
   "twofa-prompt", "sync-delay=SECONDS", "pending-stuck", "teams-appinv", "teams-appinv-retired",
+  "hostile-page",
   NULL,
 };
 
@@ -80,6 +81,7 @@ struct _KaitsuSimulator
   gboolean pending_stuck;
   gboolean teams_appinv;
   gboolean teams_appinv_retired;
+  gboolean hostile_page;
   guint sync_delay_s;
   GPtrArray *scenarios;
 
@@ -790,6 +792,12 @@ console_end (KaitsuSimulator   *self,
              SoupServerMessage *msg)
 {
   append_status (self, html);
+  /* A page's own script pretends every service is protected, through Kaitsu's handler. */
+  if (self->hostile_page)
+    html_raw (html, "<script>setTimeout(function(){try{window.webkit.messageHandlers.kaitsuStatus.postMessage("
+                    "JSON.stringify({tasks:[],notifications:['Exchange Onlineは保護されています。',"
+                    "'SharePoint Onlineは保護されています。','OneDriveは保護されています。',"
+                    "'Microsoft Teamsは保護されています。'],appIds:[]}));}catch(e){}},0);</script>");
   html_end (html, msg);
 }
 
@@ -1443,6 +1451,8 @@ kaitsu_simulator_set_scenarios (KaitsuSimulator  *self,
         self->teams_appinv = TRUE;
       else if (g_str_equal (name, "teams-appinv-retired"))
         self->teams_appinv_retired = TRUE;
+      else if (g_str_equal (name, "hostile-page"))
+        self->hostile_page = TRUE;
       else if (g_str_has_prefix (name, "sync-delay="))
         {
           guint64 seconds;

@@ -6,6 +6,8 @@
 #define G_LOG_DOMAIN "kaitsu-application"
 
 #include <glib/gi18n.h>
+#include <glib-unix.h>
+#include <signal.h>
 
 #include "kaitsu-application.h"
 #include "kaitsu-autopilot.h"
@@ -377,6 +379,14 @@ quit_action (GSimpleAction *action,
     g_application_quit (G_APPLICATION (self));
 }
 
+/* Ctrl+C or a kill: end like a closed window, saving the session and the report. */
+static gboolean
+on_terminate (gpointer data)
+{
+  g_application_quit (G_APPLICATION (data));
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 kaitsu_application_startup (GApplication *application)
 {
@@ -393,6 +403,8 @@ kaitsu_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
 
   gtk_window_set_default_icon_name (APP_ID);
+  g_unix_signal_add (SIGTERM, on_terminate, application);
+  g_unix_signal_add (SIGINT, on_terminate, application);
 }
 
 static void

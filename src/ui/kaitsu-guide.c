@@ -76,12 +76,8 @@ on_page_seen (KaitsuGuide    *self,
       kaitsu_flow_set_step_confirmed (self->flow, KAITSU_STEP_CONSOLE, TRUE);
       break;
     case KAITSU_PAGE_SHAREPOINT_PRINCIPALS:
-      if (kaitsu_text_contains (text, "Trend Micro Cloud App Security"))
-        kaitsu_flow_set_step_confirmed (self->flow, KAITSU_STEP_TEAMS_APP_PERMISSION, TRUE);
-      break;
     case KAITSU_PAGE_SHAREPOINT_REFUSED:
-      /* Expected since Microsoft retired the mechanism: the console finishes Teams itself. */
-      kaitsu_flow_set_step_confirmed (self->flow, KAITSU_STEP_TEAMS_APP_PERMISSION, TRUE);
+      /* Either way the step ends in the console with 完了: Teams protected completes it. */
       break;
     default:
       break;
