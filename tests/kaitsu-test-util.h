@@ -24,6 +24,8 @@ void     kaitsu_test_init_gtk        (int           *argc,
 void     kaitsu_test_wait_for_frame  (GtkWidget     *widget);
 char    *kaitsu_test_save_screenshot (GtkWidget     *widget,
                                       const char    *name);
+char    *kaitsu_test_save_screenshot_now (GtkWidget *widget,
+                                          const char *name);
 #endif
 
 G_END_DECLS

@@ -732,6 +732,7 @@ append_status (KaitsuSimulator *self,
 {
   g_autofree char *tasks_id = random_word (self);
   g_autofree char *notes_id = random_word (self);
+  g_autofree char *apps_id = random_word (self);
 
   html_text (html, "h2", "タスクリスト");
   g_string_append_printf (html->out, "<table id=\"%s\"><tr><th>重大度</th><th>説明</th><th>日時</th></tr>", tasks_id);
@@ -758,6 +759,12 @@ append_status (KaitsuSimulator *self,
       g_string_append_printf (html->out, "<li>%s <small>%s</small></li>", text, when);
     }
   g_string_append (html->out, "</ul>");
+  g_string_append_printf (html->out, "<div id=\"%s\">", apps_id);
+  for (KaitsuService s = 0; s < KAITSU_N_SERVICES; s++)
+    if (self->services[s].app_id != NULL)
+      g_string_append_printf (html->out, "<p>%s アプリID: %s</p>", kaitsu_service_get_name (s),
+                              self->services[s].app_id);
+  g_string_append (html->out, "</div>");
   /* The console updates itself when something changes: a long poll, no timer. */
   g_string_append_printf (html->out,
                           "<script>(function(){var v=%u;function poll(){fetch('/api/status?since='+v)"
@@ -766,8 +773,10 @@ append_status (KaitsuSimulator *self,
                           "s.tasks.forEach(function(e){rows+='<tr><td>'+e.severity+'</td><td>'+e.text+'</td><td>'+e.time+'</td></tr>';});"
                           "t.innerHTML=rows;var n=document.getElementById('%s');var items='';"
                           "s.notifications.forEach(function(e){items+='<li>'+e.text+' <small>'+e.time+'</small></li>';});"
-                          "n.innerHTML=items;poll();}).catch(function(){});}poll();})();</script>",
-                          self->version, tasks_id, notes_id);
+                          "n.innerHTML=items;var a=document.getElementById('%s');var apps='';"
+                          "s.apps.forEach(function(e){apps+='<p>'+e+'</p>';});a.innerHTML=apps;"
+                          "poll();}).catch(function(){});}poll();})();</script>",
+                          self->version, tasks_id, notes_id, apps_id);
 }
 
 static void
@@ -1003,6 +1012,18 @@ respond_status (KaitsuSimulator   *self,
       g_autofree char *when = g_date_time_format (time, "%Y/%m/%d %H:%M:%S");
       g_string_append_printf (json, "%s{\"text\":\"%s\",\"time\":\"%s\"}", i ? "," : "", entry->text, when);
     }
+  g_string_append (json, "],\"apps\":[");
+  {
+    gboolean first = TRUE;
+
+    for (KaitsuService s = 0; s < KAITSU_N_SERVICES; s++)
+      if (self->services[s].app_id != NULL)
+        {
+          g_string_append_printf (json, "%s\"%s アプリID: %s\"", first ? "" : ",",
+                                  kaitsu_service_get_name (s), self->services[s].app_id);
+          first = FALSE;
+        }
+  }
   g_string_append (json, "]}");
   soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
   soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY, json->str, json->len);

@@ -216,11 +216,8 @@ act (KaitsuAutopilot *self,
       click (browser, "承諾");
       break;
     case KAITSU_PAGE_PROVISION:
-      /* The sign-in window closes by itself; back in the console: ステータスの更新 (⑦),
-       * unless the console already said the service is protected. */
-      if (service != KAITSU_SERVICE_NONE &&
-          kaitsu_flow_get_service_state (self->flow, service) != KAITSU_SERVICE_STATE_PROTECTED)
-        click (kaitsu_guide_get_browser (kaitsu_window_get_guide (self->window)), "ステータスの更新");
+      /* The sign-in window closes by itself. The simulated console updates its status live,
+       * so ⑦ (ステータスの更新) is not needed, and a second navigation would race the next step. */
       break;
     case KAITSU_PAGE_SHAREPOINT_APPINV:
       if (!self->appinv_looked_up && kaitsu_flow_get_app_id (self->flow) != NULL)
@@ -308,6 +305,25 @@ retry_or_stop (KaitsuAutopilot *self)
   return TRUE;
 }
 
+/* A refused navigation may have cancelled the autopilot's own: act on the page again. */
+static gboolean
+act_again (gpointer data)
+{
+  KaitsuAutopilot *self = data;
+  KaitsuGuide *guide = kaitsu_window_get_guide (self->window);
+  KaitsuBrowser *browser = guide != NULL ? kaitsu_guide_get_browser (guide) : NULL;
+
+  if (browser != NULL && kaitsu_browser_get_text (browser) != NULL && !webkit_web_view_is_loading (WEBKIT_WEB_VIEW (kaitsu_browser_get_view (browser))))
+    act (self, kaitsu_browser_get_kind (browser), kaitsu_browser_get_text (browser), browser);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_navigation_refused (KaitsuAutopilot *self)
+{
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, act_again, g_object_ref (self), g_object_unref);
+}
+
 static gboolean
 on_tick (gpointer data)
 {
@@ -323,6 +339,8 @@ on_tick (gpointer data)
     {
       self->guide_connected = TRUE;
       g_signal_connect_object (guide, "page-seen", G_CALLBACK (on_page_seen), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (kaitsu_guide_get_browser (guide), "navigation-refused",
+                               G_CALLBACK (on_navigation_refused), self, G_CONNECT_SWAPPED);
     }
   if (step == KAITSU_STEP_FINISH)
     {
@@ -357,6 +375,22 @@ schedule (KaitsuAutopilot *self)
     self->tick = g_idle_add (on_tick, self);
 }
 
+static void on_step (KaitsuAutopilot *self);
+
+
+static gboolean
+on_step_later (gpointer data)
+{
+  on_step (data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_signin_gone (KaitsuAutopilot *self)
+{
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, on_step_later, g_object_ref (self), g_object_unref);
+}
+
 /* A new step: act on whatever page is already showing, if the step does not load another. */
 static void
 on_step (KaitsuAutopilot *self)
@@ -373,6 +407,15 @@ on_step (KaitsuAutopilot *self)
     {
       self->guide_connected = TRUE;
       g_signal_connect_object (guide, "page-seen", G_CALLBACK (on_page_seen), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (kaitsu_guide_get_browser (guide), "navigation-refused",
+                               G_CALLBACK (on_navigation_refused), self, G_CONNECT_SWAPPED);
+    }
+  /* A closing sign-in window cancels the opener's navigation: act once it has gone. */
+  if (kaitsu_guide_get_signin_window (guide) != NULL)
+    {
+      g_signal_connect_object (kaitsu_guide_get_signin_window (guide), "destroy",
+                               G_CALLBACK (on_signin_gone), self, G_CONNECT_SWAPPED);
+      return;
     }
   browser = kaitsu_guide_get_browser (guide);
   start = kaitsu_guide_dup_start_uri (guide, kaitsu_flow_get_current_step (self->flow));

@@ -36,6 +36,8 @@ struct _KaitsuBrowser
   char *text;
   KaitsuPageKind kind;
   char *failed_uri;
+  guint commits;
+  guint read_commits;
   gint64 finished_at;
 };
 
@@ -161,8 +163,12 @@ on_load_changed (KaitsuBrowser   *self,
       g_clear_pointer (&self->failed_uri, g_free);
       gtk_stack_set_visible_child_name (self->stack, "web");
     }
-  if (event == WEBKIT_LOAD_FINISHED && self->failed_uri == NULL)
+  if (event == WEBKIT_LOAD_COMMITTED)
+    self->commits++;
+  /* A load that failed or was cancelled also "finishes" without a new page: read each page once. */
+  if (event == WEBKIT_LOAD_FINISHED && self->failed_uri == NULL && self->commits != self->read_commits)
     {
+      self->read_commits = self->commits;
       self->finished_at = g_get_monotonic_time ();
       read_page (self);
     }
@@ -192,7 +198,7 @@ on_load_failed (KaitsuBrowser   *self,
 {
   const char *text;
 
-  /* Our own refusals and cancelled loads are not failures. */
+  /* Our own refusals and cancelled loads are not failures to show. */
   if (g_error_matches (error, WEBKIT_NETWORK_ERROR, WEBKIT_NETWORK_ERROR_CANCELLED) ||
       g_error_matches (error, WEBKIT_POLICY_ERROR, WEBKIT_POLICY_ERROR_FRAME_LOAD_INTERRUPTED_BY_POLICY_CHANGE))
     return FALSE;
@@ -564,6 +570,13 @@ kaitsu_browser_load (KaitsuBrowser *self,
 {
   g_return_if_fail (KAITSU_IS_BROWSER (self));
   g_return_if_fail (uri != NULL);
+
+  /* Kaitsu's own loads obey the same policy as the pages' links. */
+  if (!allowed_top_level (self, uri))
+    {
+      g_signal_emit (self, signals[NAVIGATION_REFUSED], 0, uri);
+      return;
+    }
   webkit_web_view_load_uri (WEBKIT_WEB_VIEW (self->view), uri);
 }
 

@@ -1,0 +1,402 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-practice.c: whole activations end to end: the real application, real WebKit, the
+ * built-in simulator and the autopilot, under Xvfb. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "kaitsu-aadsts.h"
+#include "kaitsu-application.h"
+#include "kaitsu-session.h"
+#include "kaitsu-test-util.h"
+#include "kaitsu-window.h"
+
+typedef struct
+{
+  gboolean interfere;
+  KaitsuWindow *window;
+  KaitsuFlow *flow;
+  int exit_status;
+  JsonObject *report;
+  JsonParser *parser;
+  gboolean screenshots;
+  GHashTable *shot;
+  gboolean protected_without_consent;
+  gboolean saw_refused_on_permission_step;
+  gboolean explained_53003;
+  gboolean crash_done;
+  guint crashes_seen;
+  gboolean refusal_tried;
+  guint refusals_seen;
+  char *uri_before_refusal;
+  char *uri_after_refusal;
+  guint detections_seen;
+} Run;
+
+static const char *
+lang (void)
+{
+  return kaitsu_test_ui_is_japanese () ? "ja" : "en";
+}
+
+static gboolean
+capture (gpointer data)
+{
+  Run *run = data;
+  KaitsuPage *page = kaitsu_assistant_get_visible_page (kaitsu_window_get_assistant (run->window));
+  const char *id = kaitsu_step_get_id (kaitsu_page_get_step (page));
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+
+  /* Not on screen yet: the next step or page will try again. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (run->window)) || gtk_widget_get_width (GTK_WIDGET (run->window)) == 0)
+    {
+      g_timeout_add (50, capture, run);
+      return G_SOURCE_REMOVE;
+    }
+  if (g_hash_table_contains (run->shot, id))
+    return G_SOURCE_REMOVE;
+  name = g_strdup_printf ("practice-%02d-%s-%s", kaitsu_page_get_step (page) + 1, id, lang ());
+  path = kaitsu_test_save_screenshot_now (GTK_WIDGET (run->window), name);
+  if (path == NULL)
+    g_timeout_add (50, capture, run);
+  else
+    g_hash_table_add (run->shot, g_strdup (id));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_capture (Run *run)
+{
+  /* After layout and drawing (120), before the autopilot's next move (200) */
+  if (run->screenshots)
+    g_idle_add_full (150, capture, run, NULL);
+}
+
+static void
+on_refused (Run        *run,
+            const char *uri)
+{
+  run->refusals_seen++;
+}
+
+static void
+on_crashed (Run *run)
+{
+  run->crashes_seen++;
+}
+
+static gboolean
+kill_web_process (gpointer data)
+{
+  Run *run = data;
+  KaitsuGuide *guide = kaitsu_window_get_guide (run->window);
+
+  if (guide != NULL)
+    webkit_web_view_terminate_web_process (WEBKIT_WEB_VIEW (kaitsu_browser_get_view (kaitsu_guide_get_browser (guide))));
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+try_refused_navigation (gpointer data)
+{
+  Run *run = data;
+  KaitsuBrowser *browser = kaitsu_guide_get_browser (kaitsu_window_get_guide (run->window));
+
+  run->uri_before_refusal = g_strdup (webkit_web_view_get_uri (WEBKIT_WEB_VIEW (kaitsu_browser_get_view (browser))));
+  /* As a link on a page would: the page itself navigates away. */
+  kaitsu_browser_run_script (browser, "location.href = 'https://www.example.com/elsewhere';");
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_step (Run *run)
+{
+  KaitsuStep step = kaitsu_flow_get_current_step (run->flow);
+  KaitsuGuide *guide = kaitsu_window_get_guide (run->window);
+
+  schedule_capture (run);
+  if (guide != NULL && run->interfere && run->crashes_seen == 0 && !run->crash_done)
+    {
+      g_signal_connect_swapped (kaitsu_guide_get_browser (guide), "process-crashed", G_CALLBACK (on_crashed), run);
+      g_signal_connect_swapped (kaitsu_guide_get_browser (guide), "navigation-refused", G_CALLBACK (on_refused), run);
+      run->crash_done = TRUE;
+      /* Mid-activation, the web process dies: Kaitsu reloads and carries on. */
+      g_idle_add (kill_web_process, run);
+    }
+  if (step == KAITSU_STEP_ONEDRIVE && run->interfere && !run->refusal_tried)
+    {
+      run->refusal_tried = TRUE;
+      g_idle_add (try_refused_navigation, run);
+    }
+}
+
+static void
+on_page_seen (Run            *run,
+              KaitsuPageKind  kind)
+{
+  if (kind == KAITSU_PAGE_SHAREPOINT_REFUSED &&
+      kaitsu_flow_get_current_step (run->flow) == KAITSU_STEP_TEAMS_APP_PERMISSION)
+    run->saw_refused_on_permission_step = TRUE;
+  if (run->uri_before_refusal != NULL && run->uri_after_refusal == NULL)
+    run->uri_after_refusal = g_strdup (kaitsu_browser_get_uri (kaitsu_guide_get_browser (kaitsu_window_get_guide (run->window))));
+}
+
+static GtkWidget *
+find_label_containing (GtkWidget  *root,
+                       const char *needle)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_visible (root) &&
+      strstr (gtk_label_get_label (GTK_LABEL (root)), needle) != NULL)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_containing (child, needle);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+on_service_changed (Run *run,
+                    int  service)
+{
+  KaitsuServiceState state = kaitsu_flow_get_service_state (run->flow, service);
+
+  /* Protected before its grant even started: something other than the console said so. */
+  if (state == KAITSU_SERVICE_STATE_PROTECTED && kaitsu_flow_get_service_attempts (run->flow, service) == 0)
+    run->protected_without_consent = TRUE;
+  if (state == KAITSU_SERVICE_STATE_ERROR)
+    {
+      GArray *errors = kaitsu_flow_get_service_errors (run->flow, service);
+      KaitsuPage *page = kaitsu_assistant_get_page (kaitsu_window_get_assistant (run->window),
+                                                    kaitsu_service_get_step (service));
+
+      if (errors->len > 0 && g_array_index (errors, guint, errors->len - 1) == 53003)
+        {
+          g_autofree char *explanation = kaitsu_aadsts_dup_explanation (53003);
+          g_autofree char *name = g_strdup_printf ("practice-blocked-53003-%s", lang ());
+
+          run->explained_53003 = find_label_containing (GTK_WIDGET (page), explanation) != NULL;
+          g_free (kaitsu_test_save_screenshot_now (GTK_WIDGET (run->window), name));
+        }
+    }
+}
+
+static void
+on_guide_ready (Run *run)
+{
+  KaitsuGuide *guide = kaitsu_window_get_guide (run->window);
+
+  if (guide != NULL && g_object_get_data (G_OBJECT (guide), "test-connected") == NULL)
+    {
+      g_object_set_data (G_OBJECT (guide), "test-connected", GINT_TO_POINTER (1));
+      g_signal_connect_swapped (guide, "page-seen", G_CALLBACK (on_page_seen), run);
+    }
+}
+
+static void
+on_window_added (GtkApplication *app,
+                 GtkWindow      *window,
+                 Run            *run)
+{
+  if (!KAITSU_IS_WINDOW (window) || run->window != NULL)
+    return;
+  run->window = KAITSU_WINDOW (window);
+  run->flow = kaitsu_window_get_flow (run->window);
+  gtk_window_set_default_size (window, 1200, 820);
+  g_signal_connect_swapped (run->flow, "notify::current-step", G_CALLBACK (on_step), run);
+  g_signal_connect_swapped (run->flow, "notify::current-step", G_CALLBACK (on_guide_ready), run);
+  g_signal_connect_swapped (run->flow, "service-changed", G_CALLBACK (on_service_changed), run);
+  schedule_capture (run);
+}
+
+static void
+run_practice (Run        *run,
+              const char *scenario)
+{
+  g_autoptr (KaitsuApplication) app = kaitsu_application_new ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("kaitsu-practice-XXXXXX", &error);
+  g_autofree char *report = g_build_filename (dir, "report.json", NULL);
+  char *argv[] = { "kaitsu", "--demo", "--autopilot", "--quit-when-done", "--report", report,
+                   scenario != NULL ? "--scenario" : NULL, (char *) scenario, NULL };
+  int argc = scenario != NULL ? 8 : 6;
+  int status;
+
+  g_assert_no_error (error);
+  run->shot = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  run->screenshots = scenario == NULL;
+  g_signal_connect (app, "window-added", G_CALLBACK (on_window_added), run);
+  status = g_application_run (G_APPLICATION (app), argc, argv);
+  run->exit_status = status != 0 ? status : kaitsu_application_get_exit_status (app);
+  run->parser = json_parser_new ();
+  g_assert_true (json_parser_load_from_file (run->parser, report, &error));
+  g_assert_no_error (error);
+  run->report = json_node_get_object (json_parser_get_root (run->parser));
+  g_hash_table_unref (run->shot);
+}
+
+static void
+run_clear (Run *run)
+{
+  g_clear_object (&run->parser);
+  g_free (run->uri_before_refusal);
+  g_free (run->uri_after_refusal);
+}
+
+static JsonObject *
+service (Run        *run,
+         const char *id)
+{
+  return json_object_get_object_member (json_object_get_object_member (run->report, "services"), id);
+}
+
+static void
+test_all_services (void)
+{
+  Run run = { TRUE, NULL, };
+  g_autofree char *session_path = g_build_filename (g_get_user_state_dir (), "kaitsu", "practice-session.json", NULL);
+  g_autoptr (KaitsuFlow) saved = NULL;
+  JsonArray *detections;
+  const char *ids[] = { "exchange-online", "sharepoint-online", "onedrive", "teams" };
+
+  run_practice (&run, NULL);
+  g_assert_cmpint (run.exit_status, ==, 0);
+  g_assert_cmpstr (json_object_get_string_member (run.report, "mode"), ==, "practice");
+  saved = kaitsu_session_load (session_path, NULL, NULL);
+  g_assert_nonnull (saved);
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      JsonObject *s = service (&run, ids[i]);
+      KaitsuService id = kaitsu_service_from_id (ids[i]);
+
+      g_assert_cmpstr (json_object_get_string_member (s, "state"), ==, "protected");
+      g_assert_cmpint (json_object_get_int_member (s, "attempts"), ==, 1);
+      g_assert_cmpint (json_object_get_int_member (s, "consents"), ==, 1);
+      /* The session file and the report agree. */
+      g_assert_cmpint (kaitsu_flow_get_service_state (saved, id), ==, KAITSU_SERVICE_STATE_PROTECTED);
+      g_assert_cmpuint (kaitsu_flow_get_service_attempts (saved, id), ==, json_object_get_int_member (s, "attempts"));
+      g_assert_cmpuint (kaitsu_flow_get_service_consents (saved, id), ==, json_object_get_int_member (s, "consents"));
+    }
+  g_assert_cmpint (kaitsu_flow_get_current_step (saved), ==, KAITSU_STEP_FINISH);
+  /* Every grant was detected and its sign-in window closed by Kaitsu */
+  detections = json_object_get_array_member (run.report, "detections");
+  g_assert_cmpuint (json_array_get_length (detections), ==, 4);
+  for (guint i = 0; i < 4; i++)
+    g_assert_cmpfloat (json_object_get_double_member (json_array_get_object_element (detections, i), "latency_ms"), >=, 0);
+  /* The console's own lists, read by the status script, reached the report */
+  {
+    JsonArray *notes = json_object_get_array_member (json_object_get_object_member (run.report, "console"),
+                                                     "notifications");
+
+    for (guint i = 0; i < json_array_get_length (notes); i++)
+      g_test_message ("notification: %s", json_array_get_string_element (notes, i));
+    g_assert_cmpuint (json_array_get_length (notes), ==, 4);
+  }
+  /* The web process was killed mid-way; Kaitsu reloaded and finished with state intact. */
+  g_assert_cmpuint (run.crashes_seen, >=, 1);
+  /* A page outside the activation was refused and the view stayed where it was. */
+  g_assert_cmpuint (run.refusals_seen, >=, 1);
+  g_assert_false (run.protected_without_consent);
+  run_clear (&run);
+}
+
+static void
+test_faults (void)
+{
+  Run run = { FALSE, NULL, };
+  JsonObject *exchange;
+  JsonArray *errors;
+
+  run_practice (&run, "consent-declined-once,provision-error-once,extra-consent");
+  g_assert_cmpint (run.exit_status, ==, 0);
+  exchange = service (&run, "exchange-online");
+  g_assert_cmpstr (json_object_get_string_member (exchange, "state"), ==, "protected");
+  /* Declined once, failed once, then granted with two consents */
+  g_assert_cmpint (json_object_get_int_member (exchange, "attempts"), ==, 3);
+  g_assert_cmpint (json_object_get_int_member (exchange, "consents"), ==, 2);
+  errors = json_object_get_array_member (exchange, "errors");
+  g_assert_cmpuint (json_array_get_length (errors), ==, 1);
+  g_assert_cmpstr (json_array_get_string_element (errors, 0), ==, "AADSTS65004");
+  g_assert_cmpstr (json_object_get_string_member (service (&run, "teams"), "state"), ==, "protected");
+  run_clear (&run);
+}
+
+static void
+test_blocked (void)
+{
+  Run run = { FALSE, NULL, };
+  JsonArray *errors;
+
+  run_practice (&run, "blocked-53003");
+  g_assert_cmpint (run.exit_status, ==, 3);
+  errors = json_object_get_array_member (service (&run, "exchange-online"), "errors");
+  g_assert_cmpuint (json_array_get_length (errors), ==, 1);
+  g_assert_cmpstr (json_array_get_string_element (errors, 0), ==, "AADSTS53003");
+  /* The window says what it means and what to do */
+  g_assert_true (run.explained_53003);
+  run_clear (&run);
+}
+
+static void
+test_teams_appinv (void)
+{
+  Run run = { FALSE, NULL, };
+
+  run_practice (&run, "teams-appinv");
+  g_assert_cmpint (run.exit_status, ==, 0);
+  g_assert_cmpstr (json_object_get_string_member (service (&run, "teams"), "state"), ==, "protected");
+  run_clear (&run);
+}
+
+static void
+test_teams_appinv_retired (void)
+{
+  Run run = { FALSE, NULL, };
+
+  run_practice (&run, "teams-appinv-retired");
+  g_assert_cmpint (run.exit_status, ==, 0);
+  g_assert_cmpstr (json_object_get_string_member (service (&run, "teams"), "state"), ==, "protected");
+  /* SharePoint refused while the page with the retirement explanation was shown */
+  g_assert_true (run.saw_refused_on_permission_step);
+  run_clear (&run);
+}
+
+static void
+test_hostile_page (void)
+{
+  Run run = { FALSE, NULL, };
+
+  /* The console page's own script posts "everything is protected" from the main world. */
+  run_practice (&run, "hostile-page");
+  g_assert_cmpint (run.exit_status, ==, 0);
+  g_assert_false (run.protected_without_consent);
+  run_clear (&run);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *state = g_dir_make_tmp ("kaitsu-practice-state-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  g_setenv ("XDG_STATE_HOME", state, TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  kaitsu_test_init_gtk (&argc, &argv);
+  g_test_add_func ("/practice/all-services", test_all_services);
+  g_test_add_func ("/practice/faults", test_faults);
+  g_test_add_func ("/practice/blocked-53003", test_blocked);
+  g_test_add_func ("/practice/teams-appinv", test_teams_appinv);
+  g_test_add_func ("/practice/teams-appinv-retired", test_teams_appinv_retired);
+  g_test_add_func ("/practice/hostile-page", test_hostile_page);
+  return g_test_run ();
+}
