@@ -11,8 +11,8 @@
 #include "kaitsu-preflight.h"
 #include "kaitsu-test-util.h"
 
-#define ATTEMPT_MS 600
-#define TOTAL_MS 4000
+#define ATTEMPT_MS 2000
+#define TOTAL_MS 8000
 
 static char *dir;
 static GTlsDatabase *database;
@@ -185,6 +185,12 @@ test_good_site (void)
   g_autoptr (KaitsuPreflightReport) report = check (uri);
   KaitsuPreflightStage expected[] = { KAITSU_PREFLIGHT_DNS, KAITSU_PREFLIGHT_CONNECT,
                                       KAITSU_PREFLIGHT_TLS, KAITSU_PREFLIGHT_HTTP };
+
+  for (guint i = 0; i < report->checks->len; i++)
+    {
+      KaitsuPreflightCheck *c = g_ptr_array_index (report->checks, i);
+      g_test_message ("%s %s %d %s", c->host, kaitsu_preflight_stage_to_string (c->stage), c->ok, c->detail);
+    }
 
   g_assert_cmpuint (report->checks->len, ==, 4);
   for (guint i = 0; i < 4; i++)

@@ -291,7 +291,7 @@ on_resolved (GObject      *source,
 {
   HostCheck *check = data;
   /* Released last, after every use of the check */
-  g_autoptr (GTask) held = check->run->task;
+  G_GNUC_UNUSED g_autoptr (GTask) held = check->run->task;
   g_autoptr (GError) error = NULL;
   g_autolist (GInetAddress) addresses = g_resolver_lookup_by_name_finish (G_RESOLVER (source), result, &error);
 
@@ -372,7 +372,7 @@ on_handshake (GObject      *source,
 {
   HostCheck *check = data;
   /* Released last, after every use of the check */
-  g_autoptr (GTask) held = check->run->task;
+  G_GNUC_UNUSED g_autoptr (GTask) held = check->run->task;
   g_autoptr (GError) error = NULL;
   const char *advice = NULL;
 
@@ -409,7 +409,7 @@ on_connected (GObject      *source,
 {
   HostCheck *check = data;
   /* Released last, after every use of the check */
-  g_autoptr (GTask) held = check->run->task;
+  G_GNUC_UNUSED g_autoptr (GTask) held = check->run->task;
   g_autoptr (GError) error = NULL;
   g_autoptr (GSocketConnection) connection = NULL;
 
@@ -461,7 +461,7 @@ on_http_done (GObject      *source,
 {
   HostCheck *check = data;
   /* Released last, after every use of the check */
-  g_autoptr (GTask) held = check->run->task;
+  G_GNUC_UNUSED g_autoptr (GTask) held = check->run->task;
   SoupMessage *msg = soup_session_get_async_result_message (SOUP_SESSION (source), result);
   g_autoptr (GError) error = NULL;
   g_autoptr (GBytes) body = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
@@ -577,7 +577,7 @@ on_proxy (GObject      *source,
 {
   HostCheck *check = data;
   /* Released last, after every use of the check */
-  g_autoptr (GTask) held = check->run->task;
+  G_GNUC_UNUSED g_autoptr (GTask) held = check->run->task;
   g_auto (GStrv) proxies = g_proxy_resolver_lookup_finish (G_PROXY_RESOLVER (source), result, NULL);
 
   if (check->finished)
@@ -593,7 +593,7 @@ on_proxy (GObject      *source,
 static void
 stop_all (Run *run)
 {
-  g_autoptr (GTask) held = g_object_ref (run->task);
+  G_GNUC_UNUSED g_autoptr (GTask) held = g_object_ref (run->task);
 
   remove_timeout (run, &run->total_timeout_id);
   for (guint i = 0; i < run->hosts->len; i++)
