@@ -11,8 +11,8 @@
 #include "kaitsu-console-status.h"
 #include "kaitsu-page-kind.h"
 
-static void
-task_free (gpointer data)
+void
+kaitsu_console_task_free (gpointer data)
 {
   KaitsuConsoleTask *task = data;
 
@@ -111,7 +111,7 @@ kaitsu_console_status_parse (const char  *json,
     return bad (error, "missing or oversized lists"), NULL;
 
   status = g_new0 (KaitsuConsoleStatus, 1);
-  status->tasks = g_ptr_array_new_with_free_func (task_free);
+  status->tasks = g_ptr_array_new_with_free_func (kaitsu_console_task_free);
   status->notifications = g_ptr_array_new_with_free_func (g_free);
   status->app_ids = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < json_array_get_length (tasks); i++)

@@ -31,6 +31,7 @@ KaitsuConsoleStatus *kaitsu_console_status_parse           (const char          
                                                             gssize               length,
                                                             GError             **error);
 void                 kaitsu_console_status_free            (KaitsuConsoleStatus *status);
+void                 kaitsu_console_task_free              (gpointer             task);
 gboolean             kaitsu_console_status_is_protected    (KaitsuConsoleStatus *status,
                                                             KaitsuService        service);
 gboolean             kaitsu_console_status_is_pending      (KaitsuConsoleStatus *status,

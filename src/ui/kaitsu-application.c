@@ -138,7 +138,7 @@ write_report (KaitsuApplication *self)
     return;
   json = kaitsu_report_to_json (self->flow, self->demo ? "practice" : "real",
                                 guide != NULL ? kaitsu_guide_get_detections (guide) : NULL,
-                                guide != NULL ? kaitsu_guide_get_console_status (guide) : NULL,
+                                guide != NULL ? kaitsu_guide_get_console_seen (guide) : NULL,
                                 (g_get_monotonic_time () - self->started) / (double) G_USEC_PER_SEC);
   if (!g_file_set_contents_full (self->report_path, json, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
     g_printerr ("%s\n", error->message);

@@ -20,6 +20,8 @@ struct _KaitsuGuide
   KaitsuBrowser *browser;
   GArray *detections;
   KaitsuConsoleStatus *status;
+  /* Everything the console listed during the session, for the report */
+  KaitsuConsoleStatus *seen;
   GtkWindow *signin;
   KaitsuService signin_service;
   char *last_consent_uri;
@@ -215,6 +217,34 @@ on_status (KaitsuGuide         *self,
   self->status->notifications = g_ptr_array_ref (status->notifications);
   self->status->app_ids = g_ptr_array_ref (status->app_ids);
 
+  for (guint i = 0; i < status->notifications->len; i++)
+    {
+      const char *text = g_ptr_array_index (status->notifications, i);
+
+      if (!g_ptr_array_find_with_equal_func (self->seen->notifications, text, g_str_equal, NULL))
+        g_ptr_array_add (self->seen->notifications, g_strdup (text));
+    }
+  for (guint i = 0; i < status->tasks->len; i++)
+    {
+      KaitsuConsoleTask *task = g_ptr_array_index (status->tasks, i);
+      gboolean known = FALSE;
+
+      for (guint k = 0; k < self->seen->tasks->len && !known; k++)
+        {
+          KaitsuConsoleTask *other = g_ptr_array_index (self->seen->tasks, k);
+          known = g_str_equal (other->text, task->text) && g_str_equal (other->severity, task->severity);
+        }
+      if (!known)
+        {
+          KaitsuConsoleTask *copy = g_new0 (KaitsuConsoleTask, 1);
+
+          copy->pending = task->pending;
+          copy->severity = g_strdup (task->severity);
+          copy->text = g_strdup (task->text);
+          copy->time = g_strdup (task->time);
+          g_ptr_array_add (self->seen->tasks, copy);
+        }
+    }
   for (KaitsuService s = 0; s < KAITSU_N_SERVICES; s++)
     {
       if (!kaitsu_flow_get_service_chosen (self->flow, s))
@@ -254,6 +284,7 @@ kaitsu_guide_finalize (GObject *object)
 
   g_array_unref (self->detections);
   kaitsu_console_status_free (self->status);
+  kaitsu_console_status_free (self->seen);
   g_free (self->last_consent_uri);
   G_OBJECT_CLASS (kaitsu_guide_parent_class)->finalize (object);
 }
@@ -279,6 +310,10 @@ static void
 kaitsu_guide_init (KaitsuGuide *self)
 {
   self->detections = g_array_new (FALSE, FALSE, sizeof (KaitsuDetection));
+  self->seen = g_new0 (KaitsuConsoleStatus, 1);
+  self->seen->tasks = g_ptr_array_new_with_free_func (kaitsu_console_task_free);
+  self->seen->notifications = g_ptr_array_new_with_free_func (g_free);
+  self->seen->app_ids = g_ptr_array_new_with_free_func (g_free);
   self->signin_service = KAITSU_SERVICE_NONE;
 }
 
@@ -315,6 +350,13 @@ kaitsu_guide_get_console_status (KaitsuGuide *self)
 {
   g_return_val_if_fail (KAITSU_IS_GUIDE (self), NULL);
   return self->status;
+}
+
+KaitsuConsoleStatus *
+kaitsu_guide_get_console_seen (KaitsuGuide *self)
+{
+  g_return_val_if_fail (KAITSU_IS_GUIDE (self), NULL);
+  return self->seen;
 }
 
 GtkWindow *
