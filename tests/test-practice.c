@@ -28,6 +28,7 @@ typedef struct
   gboolean protected_without_consent;
   gboolean saw_refused_on_permission_step;
   gboolean explained_53003;
+  gboolean offered_browser;
   gboolean crash_done;
   guint crashes_seen;
   gboolean refusal_tried;
@@ -163,6 +164,20 @@ find_label_containing (GtkWidget  *root,
   return NULL;
 }
 
+static gboolean
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (root) && gtk_widget_get_visible (root) &&
+      g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (find_button (child, label))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 on_service_changed (Run *run,
                     int  service)
@@ -184,6 +199,8 @@ on_service_changed (Run *run,
           g_autofree char *name = g_strdup_printf ("practice-blocked-53003-%s", lang ());
 
           run->explained_53003 = find_label_containing (GTK_WIDGET (page), explanation) != NULL;
+          /* and offers the web browser, where such a sign-in can work */
+          run->offered_browser = find_button (GTK_WIDGET (page), _("Continue in Your Web _Browser"));
           g_free (kaitsu_test_save_screenshot_now (GTK_WIDGET (run->window), name));
         }
     }
@@ -342,6 +359,7 @@ test_blocked (void)
   g_assert_cmpstr (json_array_get_string_element (errors, 0), ==, "AADSTS53003");
   /* The window says what it means and what to do */
   g_assert_true (run.explained_53003);
+  g_assert_true (run.offered_browser);
   run_clear (&run);
 }
 

@@ -7,7 +7,6 @@
 #define G_LOG_DOMAIN "kaitsu-autopilot"
 
 #include <glib/gi18n.h>
-#include <json-glib/json-glib.h>
 
 #include "kaitsu-aadsts.h"
 #include "kaitsu-autopilot.h"
@@ -40,44 +39,12 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* Helpers run in the autopilot's own isolated world: find by label or visible text. */
-static const char helpers[] =
-  "function kLabel(t){for(const l of document.querySelectorAll('label')){"
-  "if(l.innerText.trim().replace(/[:：]$/,'')===t){const id=l.getAttribute('for');"
-  "const e=id?document.getElementById(id):l.querySelector('input,textarea');if(e)return e;}}return null;}"
-  "function kFill(t,v){const e=kLabel(t);if(!e)return false;e.value=v;"
-  "e.dispatchEvent(new Event('input',{bubbles:true}));return true;}"
-  "function kClick(t){const c=Array.from(document.querySelectorAll('button,a,input[type=submit]'));"
-  "const e=c.find(x=>(x.innerText||x.value||'').trim()===t);if(!e)return false;e.click();return true;}";
-
-static char *
-quote (const char *text)
-{
-  g_autoptr (JsonNode) node = json_node_alloc ();
-
-  json_node_init_string (node, text);
-  return json_to_string (node, FALSE);
-}
-
 static void
 run (KaitsuBrowser *browser,
      const char    *fills[],
      const char    *click)
 {
-  g_autoptr (GString) script = g_string_new (helpers);
-
-  for (guint i = 0; fills != NULL && fills[i] != NULL; i += 2)
-    {
-      g_autofree char *label = quote (fills[i]);
-      g_autofree char *value = quote (fills[i + 1]);
-      g_string_append_printf (script, "kFill(%s,%s);", label, value);
-    }
-  if (click != NULL)
-    {
-      g_autofree char *target = quote (click);
-      g_string_append_printf (script, "kClick(%s);", target);
-    }
-  kaitsu_browser_run_script (browser, script->str);
+  kaitsu_browser_fill (browser, fills, click);
 }
 
 static void

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kaitsu-preflight.h"
 #include "kaitsu-window.h"
 
 struct _KaitsuWindow
@@ -176,6 +177,44 @@ on_navigation_refused (KaitsuWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+on_check_after_failure (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      data)
+{
+  g_autoptr (KaitsuWindow) self = data;
+  g_autoptr (KaitsuPreflightReport) report = kaitsu_preflight_run_finish (result, NULL);
+  g_autofree char *detail = NULL;
+
+  if (report == NULL || self->guide == NULL)
+    return;
+  for (guint i = 0; i < report->checks->len && detail == NULL; i++)
+    {
+      KaitsuPreflightCheck *check = g_ptr_array_index (report->checks, i);
+
+      if (!check->ok)
+        /* Translators: host, what failed, what to do */
+        detail = g_strdup_printf (_("Connection check: %1$s — %2$s %3$s"), check->host, check->detail,
+                                  check->advice != NULL ? check->advice : "");
+    }
+  if (detail == NULL && !kaitsu_preflight_report_clock_ok (report))
+    detail = g_strdup (_("Connection check: this computer’s clock is wrong. Set the date and time correctly, then try again."));
+  if (detail == NULL)
+    detail = g_strdup (_("Connection check: every site answers now. Try again."));
+  kaitsu_browser_set_error_detail (kaitsu_guide_get_browser (self->guide), detail);
+}
+
+/* A web step failed to load: check the connection again and say what it found. */
+static void
+on_load_failed (KaitsuWindow *self)
+{
+  g_autoptr (GPtrArray) hosts = kaitsu_preflight_hosts_for_sites (self->sites, NULL);
+
+  kaitsu_browser_set_error_detail (kaitsu_guide_get_browser (self->guide),
+                                   _("Checking the connection to every site…"));
+  kaitsu_preflight_run_async (hosts, NULL, NULL, on_check_after_failure, g_object_ref (self));
+}
+
 /* The web view is made when a step first needs it, not at start-up. */
 static void
 ensure_browser (KaitsuWindow *self)
@@ -193,6 +232,7 @@ ensure_browser (KaitsuWindow *self)
   g_signal_connect_object (self->guide, "page-seen", G_CALLBACK (on_guide_page_seen), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->guide, "status-changed", G_CALLBACK (on_status_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (browser, "navigation-refused", G_CALLBACK (on_navigation_refused), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (browser, "load-failed", G_CALLBACK (on_load_failed), self, G_CONNECT_SWAPPED);
 }
 
 static void

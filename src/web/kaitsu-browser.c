@@ -31,6 +31,9 @@ struct _KaitsuBrowser
   GtkStack *stack;
   GtkLabel *error_title;
   GtkLabel *error_text;
+  GtkLabel *error_detail;
+  GtkRevealer *notice;
+  GtkLabel *notice_label;
 
   char *uri;
   char *text;
@@ -186,6 +189,7 @@ show_error (KaitsuBrowser *self,
   self->failed_uri = g_strdup (uri);
   gtk_label_set_label (self->error_title, title);
   gtk_label_set_label (self->error_text, text);
+  gtk_label_set_label (self->error_detail, "");
   gtk_stack_set_visible_child_name (self->stack, "error");
   g_signal_emit (self, signals[LOAD_FAILED], 0, uri);
 }
@@ -245,6 +249,11 @@ on_process_terminated (KaitsuBrowser                         *self,
   const char *uri = self->uri != NULL ? self->uri : webkit_web_view_get_uri (WEBKIT_WEB_VIEW (self->view));
 
   g_message ("The web process ended (reason %d); reloading %s", reason, uri != NULL ? uri : "(nothing)");
+  gtk_label_set_label (self->notice_label,
+                       reason == WEBKIT_WEB_PROCESS_EXCEEDED_MEMORY_LIMIT
+                       ? _("The page used too much memory and was reloaded. Your progress is kept.")
+                       : _("The page stopped working and was reloaded. Your progress is kept; if something you typed is gone, type it again."));
+  gtk_revealer_set_reveal_child (self->notice, TRUE);
   g_signal_emit (self, signals[PROCESS_CRASHED], 0);
   if (uri != NULL)
     webkit_web_view_load_uri (WEBKIT_WEB_VIEW (self->view), uri);
@@ -482,6 +491,12 @@ build_error_page (KaitsuBrowser *self)
   gtk_box_append (GTK_BOX (box), icon);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->error_title));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->error_text));
+  self->error_detail = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->error_detail, TRUE);
+  gtk_label_set_max_width_chars (self->error_detail, 60);
+  gtk_label_set_justify (self->error_detail, GTK_JUSTIFY_CENTER);
+  gtk_widget_add_css_class (GTK_WIDGET (self->error_detail), "dim-label");
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->error_detail));
   gtk_box_append (GTK_BOX (box), button);
   return box;
 }
@@ -521,6 +536,25 @@ kaitsu_browser_new (KaitsuSites       *sites,
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->host));
   gtk_box_append (GTK_BOX (bar), self->open_button);
   gtk_box_append (GTK_BOX (self), bar);
+
+  /* Said once, without a dialog: the page was reloaded after its process ended. */
+  self->notice = GTK_REVEALER (gtk_revealer_new ());
+  {
+    GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+    GtkWidget *close = gtk_button_new_from_icon_name ("window-close-symbolic");
+
+    self->notice_label = GTK_LABEL (gtk_label_new (NULL));
+    gtk_label_set_wrap (self->notice_label, TRUE);
+    gtk_label_set_xalign (self->notice_label, 0);
+    gtk_widget_set_hexpand (GTK_WIDGET (self->notice_label), TRUE);
+    gtk_widget_add_css_class (line, "banner");
+    gtk_accessible_update_property (GTK_ACCESSIBLE (close), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Close"), -1);
+    g_signal_connect_swapped (close, "clicked", G_CALLBACK (gtk_revealer_set_reveal_child), self->notice);
+    gtk_box_append (GTK_BOX (line), GTK_WIDGET (self->notice_label));
+    gtk_box_append (GTK_BOX (line), close);
+    gtk_revealer_set_child (self->notice, line);
+  }
+  gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->notice));
 
   self->stack = GTK_STACK (gtk_stack_new ());
   gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
@@ -615,6 +649,49 @@ kaitsu_browser_is_showing_error (KaitsuBrowser *self)
   return g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "error") == 0;
 }
 
+/* Finds fields by their visible label and buttons by their visible text, never by ids. */
+static const char fill_helpers[] =
+  "function kLabel(t){for(const l of document.querySelectorAll('label')){"
+  "if(l.innerText.trim().replace(/[:：]$/,'')===t){const id=l.getAttribute('for');"
+  "const e=id?document.getElementById(id):l.querySelector('input,textarea');if(e)return e;}}return null;}"
+  "function kFill(t,v){const e=kLabel(t);if(!e)return false;e.value=v;"
+  "e.dispatchEvent(new Event('input',{bubbles:true}));return true;}"
+  "function kClick(t){const c=Array.from(document.querySelectorAll('button,a,input[type=submit]'));"
+  "const e=c.find(x=>(x.innerText||x.value||'').trim()===t);if(!e)return false;e.click();return true;}";
+
+static char *
+js_string (const char *text)
+{
+  g_autoptr (JSCContext) context = jsc_context_new ();
+  g_autoptr (JSCValue) value = jsc_value_new_string (context, text);
+
+  return jsc_value_to_json (value, 0);
+}
+
+/* Fills labelled fields ({label, value, …, NULL}) and, if asked, presses a button. */
+void
+kaitsu_browser_fill (KaitsuBrowser *self,
+                     const char    *fills[],
+                     const char    *click)
+{
+  g_autoptr (GString) script = g_string_new (fill_helpers);
+
+  g_return_if_fail (KAITSU_IS_BROWSER (self));
+
+  for (guint i = 0; fills != NULL && fills[i] != NULL && fills[i + 1] != NULL; i += 2)
+    {
+      g_autofree char *label = js_string (fills[i]);
+      g_autofree char *value = js_string (fills[i + 1]);
+      g_string_append_printf (script, "kFill(%s,%s);", label, value);
+    }
+  if (click != NULL)
+    {
+      g_autofree char *target = js_string (click);
+      g_string_append_printf (script, "kClick(%s);", target);
+    }
+  kaitsu_browser_run_script (self, script->str);
+}
+
 /* For the practice autopilot: a script in its own isolated world, never the page's. */
 void
 kaitsu_browser_run_script (KaitsuBrowser *self,
@@ -623,4 +700,20 @@ kaitsu_browser_run_script (KaitsuBrowser *self,
   g_return_if_fail (KAITSU_IS_BROWSER (self));
   webkit_web_view_evaluate_javascript (WEBKIT_WEB_VIEW (self->view), script, -1, "kaitsu-autopilot",
                                        NULL, NULL, NULL, NULL);
+}
+
+/* What the connection check found after this page failed to load */
+void
+kaitsu_browser_set_error_detail (KaitsuBrowser *self,
+                                 const char    *detail)
+{
+  g_return_if_fail (KAITSU_IS_BROWSER (self));
+  gtk_label_set_label (self->error_detail, detail != NULL ? detail : "");
+}
+
+const char *
+kaitsu_browser_get_error_detail (KaitsuBrowser *self)
+{
+  g_return_val_if_fail (KAITSU_IS_BROWSER (self), NULL);
+  return gtk_label_get_label (self->error_detail);
 }

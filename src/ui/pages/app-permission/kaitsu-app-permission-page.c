@@ -9,6 +9,7 @@
 
 #include "kaitsu-app-permission-page.h"
 #include "kaitsu-sites.h"
+#include "kaitsu-window.h"
 
 struct _KaitsuAppPermissionPage
 {
@@ -27,6 +28,7 @@ struct _KaitsuAppPermissionPage
   GtkLabel *principals_value;
   GtkWidget *principals_copy;
   GtkLabel *copied_label;
+  GtkWidget *fill_button;
 };
 
 G_DEFINE_FINAL_TYPE (KaitsuAppPermissionPage, kaitsu_app_permission_page, KAITSU_TYPE_PAGE)
@@ -75,7 +77,10 @@ kaitsu_app_permission_page_refresh (KaitsuPage *page)
 {
   KaitsuAppPermissionPage *self = KAITSU_APP_PERMISSION_PAGE (page);
   KaitsuFlow *flow = kaitsu_page_get_flow (page);
-  g_autoptr (KaitsuSites) sites = kaitsu_sites_new_real (kaitsu_flow_get_region (flow));
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  KaitsuSites *window_sites = KAITSU_IS_WINDOW (root) ? kaitsu_window_get_sites (KAITSU_WINDOW (root)) : NULL;
+  g_autoptr (KaitsuSites) sites = window_sites != NULL ? g_object_ref (window_sites)
+                                                       : kaitsu_sites_new_real (kaitsu_flow_get_region (flow));
   g_autofree char *redirect = kaitsu_sites_dup_provision_url (sites);
 
   set_value (self->domain_value, self->domain_copy, KAITSU_APP_DOMAIN);
@@ -104,6 +109,38 @@ on_copy_clicked (KaitsuAppPermissionPage *self,
       }
 }
 
+/* The SharePoint form on the page below, filled for the user to check and submit */
+static void
+on_fill_clicked (KaitsuAppPermissionPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  KaitsuGuide *guide = KAITSU_IS_WINDOW (root) ? kaitsu_window_get_guide (KAITSU_WINDOW (root)) : NULL;
+  KaitsuFlow *flow = kaitsu_page_get_flow (KAITSU_PAGE (self));
+  g_autofree char *redirect = NULL;
+  KaitsuBrowser *browser;
+  const char *fills[9];
+  guint n = 0;
+
+  if (guide == NULL)
+    return;
+  browser = kaitsu_guide_get_browser (guide);
+  redirect = kaitsu_sites_dup_provision_url (kaitsu_browser_get_sites (browser));
+  if (kaitsu_flow_get_app_id (flow) != NULL)
+    {
+      fills[n++] = "アプリ ID";
+      fills[n++] = kaitsu_flow_get_app_id (flow);
+    }
+  fills[n++] = "アプリ ドメイン";
+  fills[n++] = KAITSU_APP_DOMAIN;
+  fills[n++] = "リダイレクト先の URL";
+  fills[n++] = redirect;
+  fills[n++] = "権限の要求 XML";
+  fills[n++] = KAITSU_APP_PERMISSION_XML;
+  fills[n] = NULL;
+  kaitsu_browser_fill (browser, fills, NULL);
+  gtk_label_set_label (self->copied_label, _("The form is filled in: check it, then press 「参照」 and 「作成」."));
+}
+
 static void
 kaitsu_app_permission_page_class_init (KaitsuAppPermissionPageClass *klass)
 {
@@ -128,6 +165,8 @@ kaitsu_app_permission_page_class_init (KaitsuAppPermissionPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KaitsuAppPermissionPage, copied_label);
   gtk_widget_class_bind_template_callback (widget_class, on_site_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_copy_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_fill_clicked);
+  gtk_widget_class_bind_template_child (widget_class, KaitsuAppPermissionPage, fill_button);
 }
 
 static void

@@ -7,7 +7,9 @@
 
 #include <glib/gi18n.h>
 
+#include "kaitsu-aadsts.h"
 #include "kaitsu-service-page.h"
+#include "kaitsu-window.h"
 
 struct _KaitsuServicePage
 {
@@ -23,6 +25,7 @@ struct _KaitsuServicePage
   GtkWidget *protected_button;
   GtkWidget *failed_button;
   GtkCheckButton *app_id_check;
+  GtkWidget *browser_button;
 };
 
 G_DEFINE_FINAL_TYPE (KaitsuServicePage, kaitsu_service_page, KAITSU_TYPE_PAGE)
@@ -112,6 +115,14 @@ kaitsu_service_page_refresh (KaitsuPage *page)
                             state == KAITSU_SERVICE_STATE_CONNECTING ||
                             state == KAITSU_SERVICE_STATE_SYNCING);
 
+  /* Sign-ins that cannot work embedded (Conditional Access, compliant devices): the system
+   * browser, with the user telling Kaitsu each step through the buttons below. */
+  {
+    GArray *errors = kaitsu_flow_get_service_errors (flow, service);
+    guint code = errors->len > 0 ? g_array_index (errors, guint, errors->len - 1) : 0;
+
+    gtk_widget_set_visible (self->browser_button, code != 0 && kaitsu_aadsts_needs_browser (code));
+  }
   gtk_widget_set_visible (GTK_WIDGET (self->app_id_check), service == KAITSU_SERVICE_TEAMS);
   gtk_check_button_set_active (self->app_id_check,
                                kaitsu_flow_get_app_permission_needed (flow));
@@ -151,6 +162,21 @@ on_failed_clicked (KaitsuServicePage *self)
 }
 
 static void
+on_browser_clicked (KaitsuServicePage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  KaitsuGuide *guide = KAITSU_IS_WINDOW (root) ? kaitsu_window_get_guide (KAITSU_WINDOW (root)) : NULL;
+  KaitsuSites *sites = KAITSU_IS_WINDOW (root) ? kaitsu_window_get_sites (KAITSU_WINDOW (root)) : NULL;
+  const char *uri = guide != NULL ? kaitsu_browser_get_uri (kaitsu_guide_get_browser (guide)) : NULL;
+  g_autofree char *console = NULL;
+
+  if (uri == NULL && sites != NULL)
+    uri = console = g_strconcat (kaitsu_sites_get_base (sites, KAITSU_SITE_CONSOLE), "/", NULL);
+  if (uri != NULL)
+    gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME);
+}
+
+static void
 on_app_id_toggled (KaitsuServicePage *self)
 {
   kaitsu_flow_set_app_permission_needed (kaitsu_page_get_flow (KAITSU_PAGE (self)),
@@ -181,6 +207,8 @@ kaitsu_service_page_class_init (KaitsuServicePageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_protected_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_failed_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_app_id_toggled);
+  gtk_widget_class_bind_template_callback (widget_class, on_browser_clicked);
+  gtk_widget_class_bind_template_child (widget_class, KaitsuServicePage, browser_button);
 }
 
 static void
