@@ -28,6 +28,7 @@ typedef struct
   gboolean protected_without_consent;
   gboolean saw_refused_on_permission_step;
   gboolean explained_53003;
+  gboolean explained_65004;
   gboolean offered_browser;
   gboolean crash_done;
   guint crashes_seen;
@@ -109,8 +110,10 @@ try_refused_navigation (gpointer data)
   KaitsuBrowser *browser = kaitsu_guide_get_browser (kaitsu_window_get_guide (run->window));
 
   run->uri_before_refusal = g_strdup (webkit_web_view_get_uri (WEBKIT_WEB_VIEW (kaitsu_browser_get_view (browser))));
-  /* As a link on a page would: the page itself navigates away. */
+  /* As a link on a page would: the page itself navigates away (asynchronous) … */
   kaitsu_browser_run_script (browser, "location.href = 'https://www.example.com/elsewhere';");
+  /* … and as Kaitsu's own load would (at once): both go through the same policy. */
+  kaitsu_browser_load (browser, "https://www.example.com/elsewhere");
   return G_SOURCE_REMOVE;
 }
 
@@ -193,6 +196,13 @@ on_service_changed (Run *run,
       KaitsuPage *page = kaitsu_assistant_get_page (kaitsu_window_get_assistant (run->window),
                                                     kaitsu_service_get_step (service));
 
+      if (errors->len > 0 && g_array_index (errors, guint, errors->len - 1) == 65004)
+        {
+          g_autofree char *explanation = kaitsu_aadsts_dup_explanation (65004);
+
+          /* The declined consent, explained on the service's page with what to do */
+          run->explained_65004 |= find_label_containing (GTK_WIDGET (page), explanation) != NULL;
+        }
       if (errors->len > 0 && g_array_index (errors, guint, errors->len - 1) == 53003)
         {
           g_autofree char *explanation = kaitsu_aadsts_dup_explanation (53003);
@@ -342,6 +352,7 @@ test_faults (void)
   errors = json_object_get_array_member (exchange, "errors");
   g_assert_cmpuint (json_array_get_length (errors), ==, 1);
   g_assert_cmpstr (json_array_get_string_element (errors, 0), ==, "AADSTS65004");
+  g_assert_true (run.explained_65004);
   g_assert_cmpstr (json_object_get_string_member (service (&run, "teams"), "state"), ==, "protected");
   run_clear (&run);
 }

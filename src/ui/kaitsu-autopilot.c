@@ -28,9 +28,12 @@ struct _KaitsuAutopilot
   gboolean appinv_looked_up;
   gboolean guide_connected;
   GHashTable *acted;
+  guint watchdog;
 };
 
 G_DEFINE_FINAL_TYPE (KaitsuAutopilot, kaitsu_autopilot, G_TYPE_OBJECT)
+
+static void rearm_watchdog (KaitsuAutopilot *self);
 
 enum {
   FINISHED,
@@ -241,6 +244,7 @@ on_page_seen (KaitsuAutopilot *self,
               const char      *text,
               KaitsuBrowser   *browser)
 {
+  rearm_watchdog (self);
   if (first_time (self, browser))
     act (self, kind, text, browser);
 }
@@ -335,9 +339,34 @@ on_tick (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* Recovery only, never on the normal path: if nothing at all happened for a while (a click
+ * lost to a navigation that was cancelled), look at the page again. */
+static gboolean
+on_watchdog (gpointer data)
+{
+  KaitsuAutopilot *self = data;
+
+  self->watchdog = 0;
+  if (self->state == KAITSU_AUTOPILOT_RUNNING)
+    {
+      g_debug ("nothing happened for a while: acting on the page again");
+      act_again (self);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+rearm_watchdog (KaitsuAutopilot *self)
+{
+  g_clear_handle_id (&self->watchdog, g_source_remove);
+  if (self->state == KAITSU_AUTOPILOT_RUNNING)
+    self->watchdog = g_timeout_add_seconds (4, on_watchdog, self);
+}
+
 static void
 schedule (KaitsuAutopilot *self)
 {
+  rearm_watchdog (self);
   if (self->tick == 0 && self->state == KAITSU_AUTOPILOT_RUNNING)
     self->tick = g_idle_add (on_tick, self);
 }
@@ -396,6 +425,7 @@ kaitsu_autopilot_dispose (GObject *object)
   KaitsuAutopilot *self = KAITSU_AUTOPILOT (object);
 
   g_clear_handle_id (&self->tick, g_source_remove);
+  g_clear_handle_id (&self->watchdog, g_source_remove);
   g_clear_object (&self->flow);
   g_clear_object (&self->window);
   G_OBJECT_CLASS (kaitsu_autopilot_parent_class)->dispose (object);
