@@ -52,8 +52,15 @@ on_site_changed (KaitsuAppPermissionPage *self)
 
   if (site != NULL)
     {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      KaitsuSites *sites = KAITSU_IS_WINDOW (root) ? kaitsu_window_get_sites (KAITSU_WINDOW (root)) : NULL;
+
       appinv = g_strconcat (site, "/_layouts/15/AppInv.aspx", NULL);
       principals = g_strconcat (site, "/_layouts/15/appprincipals.aspx", NULL);
+      /* The tenant's SharePoint admin site becomes one of the activation's sites, so the
+       * embedded view may open it. */
+      if (sites != NULL && !kaitsu_sites_is_practice (sites))
+        kaitsu_sites_set_sharepoint_admin (sites, site);
     }
   set_value (self->appinv_value, self->appinv_copy, appinv);
   set_value (self->principals_value, self->principals_copy, principals);
