@@ -29,6 +29,7 @@ typedef struct
   gboolean saw_refused_on_permission_step;
   gboolean explained_53003;
   gboolean explained_65004;
+  guint side_pane_rows;
   gboolean offered_browser;
   gboolean crash_done;
   guint crashes_seen;
@@ -124,6 +125,9 @@ on_step (Run *run)
   KaitsuGuide *guide = kaitsu_window_get_guide (run->window);
 
   schedule_capture (run);
+  /* The side pane shows the console's lists as the status script read them */
+  run->side_pane_rows = MAX (run->side_pane_rows,
+                             kaitsu_side_pane_get_console_rows (kaitsu_window_get_side_pane (run->window)));
   if (guide != NULL && run->interfere && run->crashes_seen == 0 && !run->crash_done)
     {
       g_signal_connect_swapped (kaitsu_guide_get_browser (guide), "process-crashed", G_CALLBACK (on_crashed), run);
@@ -332,6 +336,7 @@ test_all_services (void)
   /* A page outside the activation was refused and the view stayed where it was. */
   g_assert_cmpuint (run.refusals_seen, >=, 1);
   g_assert_false (run.protected_without_consent);
+  g_assert_cmpuint (run.side_pane_rows, >=, 4);
   run_clear (&run);
 }
 
