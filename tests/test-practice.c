@@ -11,6 +11,8 @@
 
 #include "kaitsu-aadsts.h"
 #include "kaitsu-application.h"
+#include "kaitsu-autopilot.h"
+#include "kaitsu-simulator.h"
 #include "kaitsu-session.h"
 #include "kaitsu-test-util.h"
 #include "kaitsu-window.h"
@@ -30,6 +32,8 @@ typedef struct
   gboolean explained_53003;
   gboolean explained_65004;
   guint side_pane_rows;
+  char *copied_report;
+  char *report_text;
   gboolean offered_browser;
   gboolean crash_done;
   guint crashes_seen;
@@ -125,6 +129,12 @@ on_step (Run *run)
   KaitsuGuide *guide = kaitsu_window_get_guide (run->window);
 
   schedule_capture (run);
+  if (step == KAITSU_STEP_FINISH && run->copied_report == NULL)
+    {
+      /* What "Copy Diagnostic Report" puts on the clipboard */
+      run->copied_report = kaitsu_window_dup_report (run->window, FALSE);
+      gtk_widget_activate_action (GTK_WIDGET (run->window), "assistant.copy-report", NULL);
+    }
   /* The side pane shows the console's lists as the status script read them */
   run->side_pane_rows = MAX (run->side_pane_rows,
                              kaitsu_side_pane_get_console_rows (kaitsu_window_get_side_pane (run->window)));
@@ -268,6 +278,7 @@ run_practice (Run        *run,
   status = g_application_run (G_APPLICATION (app), argc, argv);
   run->exit_status = status != 0 ? status : kaitsu_application_get_exit_status (app);
   run->parser = json_parser_new ();
+  g_assert_true (g_file_get_contents (report, &run->report_text, NULL, NULL));
   g_assert_true (json_parser_load_from_file (run->parser, report, &error));
   g_assert_no_error (error);
   run->report = json_node_get_object (json_parser_get_root (run->parser));
@@ -278,6 +289,8 @@ static void
 run_clear (Run *run)
 {
   g_clear_object (&run->parser);
+  g_free (run->copied_report);
+  g_free (run->report_text);
   g_free (run->uri_before_refusal);
   g_free (run->uri_after_refusal);
 }
@@ -337,6 +350,25 @@ test_all_services (void)
   g_assert_cmpuint (run.refusals_seen, >=, 1);
   g_assert_false (run.protected_without_consent);
   g_assert_cmpuint (run.side_pane_rows, >=, 4);
+
+  /* Neither report holds a password, a cookie or the password link's token. */
+  g_assert_nonnull (run.copied_report);
+  g_assert_nonnull (strstr (run.copied_report, "exchange-online: protected"));
+  {
+    const char *secrets[] = { KAITSU_PRACTICE_CONSOLE_PASSWORD, KAITSU_PRACTICE_ADMIN_PASSWORD,
+                              "LMPSESSION", "CASSESSION", "ESTSAUTH", "ResetPassword", "T=" };
+    const char *token = kaitsu_flow_get_reset_url (saved) != NULL ? strstr (kaitsu_flow_get_reset_url (saved), "T=") : NULL;
+    g_autofree char *token_value = token != NULL ? g_strndup (token + 2, strcspn (token + 2, "&")) : NULL;
+
+    g_assert_nonnull (token_value);
+    for (guint i = 0; i < G_N_ELEMENTS (secrets); i++)
+      {
+        g_assert_null (strstr (run.copied_report, secrets[i]));
+        g_assert_null (strstr (run.report_text, secrets[i]));
+      }
+    g_assert_null (strstr (run.copied_report, token_value));
+    g_assert_null (strstr (run.report_text, token_value));
+  }
   run_clear (&run);
 }
 

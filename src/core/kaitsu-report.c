@@ -11,6 +11,7 @@
 char *
 kaitsu_report_to_json (KaitsuFlow          *flow,
                        const char          *mode,
+                       const char          *toolkit,
                        GArray              *detections,
                        KaitsuConsoleStatus *status,
                        double               elapsed_s)
@@ -22,6 +23,7 @@ kaitsu_report_to_json (KaitsuFlow          *flow,
   json_builder_begin_object (builder);
   kaitsu_json_add_string (builder, "version", PACKAGE_VERSION);
   kaitsu_json_add_string (builder, "mode", mode);
+  kaitsu_json_add_string (builder, "toolkit", toolkit);
   kaitsu_json_add_string (builder, "region", kaitsu_flow_get_region (flow));
 
   json_builder_set_member_name (builder, "services");
@@ -105,4 +107,52 @@ kaitsu_report_to_json (KaitsuFlow          *flow,
   json_builder_add_double_value (builder, elapsed_s);
   json_builder_end_object (builder);
   return kaitsu_json_finish (builder);
+}
+
+/* For a chat or a mail to support: the same facts, in plain text, still nothing secret */
+char *
+kaitsu_report_to_text (KaitsuFlow          *flow,
+                       const char          *mode,
+                       const char          *toolkit,
+                       GArray              *detections,
+                       KaitsuConsoleStatus *status)
+{
+  g_autoptr (GString) out = g_string_new (NULL);
+
+  g_return_val_if_fail (KAITSU_IS_FLOW (flow), NULL);
+
+  g_string_append_printf (out, "Kaitsu %s (%s), %s mode, region %s\n", PACKAGE_VERSION,
+                          toolkit != NULL ? toolkit : "", mode, kaitsu_flow_get_region (flow));
+  g_string_append_printf (out, "Current step: %s\n", kaitsu_step_get_id (kaitsu_flow_get_current_step (flow)));
+  for (KaitsuService s = 0; s < KAITSU_N_SERVICES; s++)
+    {
+      GArray *errors = kaitsu_flow_get_service_errors (flow, s);
+
+      if (!kaitsu_flow_get_service_chosen (flow, s))
+        continue;
+      g_string_append_printf (out, "%s: %s, %u attempt(s), %u consent(s)", kaitsu_service_get_id (s),
+                              kaitsu_service_state_to_string (kaitsu_flow_get_service_state (flow, s)),
+                              kaitsu_flow_get_service_attempts (flow, s),
+                              kaitsu_flow_get_service_consents (flow, s));
+      for (guint i = 0; i < errors->len; i++)
+        g_string_append_printf (out, "%sAADSTS%u", i == 0 ? ", errors: " : " ", g_array_index (errors, guint, i));
+      g_string_append_c (out, '\n');
+      if (kaitsu_flow_get_service_last_error (flow, s) != NULL)
+        g_string_append_printf (out, "  last error: %s\n", kaitsu_flow_get_service_last_error (flow, s));
+    }
+  for (guint i = 0; detections != NULL && i < detections->len; i++)
+    {
+      KaitsuDetection *detection = &g_array_index (detections, KaitsuDetection, i);
+      g_string_append_printf (out, "Provisioning page detected (%s): %.1f ms\n",
+                              detection->service != KAITSU_SERVICE_NONE ? kaitsu_service_get_id (detection->service) : "?",
+                              detection->latency_ms);
+    }
+  for (guint i = 0; status != NULL && i < status->tasks->len; i++)
+    {
+      KaitsuConsoleTask *task = g_ptr_array_index (status->tasks, i);
+      g_string_append_printf (out, "Console task: %s %s %s\n", task->severity, task->text, task->time);
+    }
+  for (guint i = 0; status != NULL && i < status->notifications->len; i++)
+    g_string_append_printf (out, "Console notification: %s\n", (const char *) g_ptr_array_index (status->notifications, i));
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }

@@ -15,8 +15,14 @@ typedef struct
 
 char *kaitsu_report_to_json (KaitsuFlow          *flow,
                              const char          *mode,
+                             const char          *toolkit,
                              GArray              *detections,
                              KaitsuConsoleStatus *status,
                              double               elapsed_s);
+char *kaitsu_report_to_text (KaitsuFlow          *flow,
+                             const char          *mode,
+                             const char          *toolkit,
+                             GArray              *detections,
+                             KaitsuConsoleStatus *status);
 
 G_END_DECLS

@@ -132,11 +132,12 @@ write_report (KaitsuApplication *self)
   KaitsuWindow *window = get_window (self);
   KaitsuGuide *guide = window != NULL ? kaitsu_window_get_guide (window) : NULL;
   g_autofree char *json = NULL;
+  g_autofree char *toolkit = kaitsu_dup_toolkit_versions ();
   g_autoptr (GError) error = NULL;
 
   if (self->report_path == NULL)
     return;
-  json = kaitsu_report_to_json (self->flow, self->demo ? "practice" : "real",
+  json = kaitsu_report_to_json (self->flow, self->demo ? "practice" : "real", toolkit,
                                 guide != NULL ? kaitsu_guide_get_detections (guide) : NULL,
                                 guide != NULL ? kaitsu_guide_get_console_seen (guide) : NULL,
                                 (g_get_monotonic_time () - self->started) / (double) G_USEC_PER_SEC);

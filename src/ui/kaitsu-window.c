@@ -7,7 +7,10 @@
 
 #include <glib/gi18n.h>
 
+#include <string.h>
+
 #include "kaitsu-preflight.h"
+#include "kaitsu-report.h"
 #include "kaitsu-window.h"
 
 struct _KaitsuWindow
@@ -332,6 +335,77 @@ start_over_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+char *
+kaitsu_dup_toolkit_versions (void)
+{
+  return g_strdup_printf ("GTK %u.%u.%u, WebKitGTK %u.%u.%u", gtk_get_major_version (),
+                          gtk_get_minor_version (), gtk_get_micro_version (),
+                          webkit_get_major_version (), webkit_get_minor_version (),
+                          webkit_get_micro_version ());
+}
+
+char *
+kaitsu_window_dup_report (KaitsuWindow *self,
+                          gboolean      json)
+{
+  g_autofree char *toolkit = kaitsu_dup_toolkit_versions ();
+  const char *mode = self->sites != NULL && kaitsu_sites_is_practice (self->sites) ? "practice" : "real";
+  GArray *detections = self->guide != NULL ? kaitsu_guide_get_detections (self->guide) : NULL;
+  KaitsuConsoleStatus *seen = self->guide != NULL ? kaitsu_guide_get_console_seen (self->guide) : NULL;
+
+  if (json)
+    return kaitsu_report_to_json (self->flow, mode, toolkit, detections, seen, 0);
+  return kaitsu_report_to_text (self->flow, mode, toolkit, detections, seen);
+}
+
+static void
+copy_report_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  KaitsuWindow *self = KAITSU_WINDOW (widget);
+  g_autofree char *text = kaitsu_window_dup_report (self, FALSE);
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
+  kaitsu_window_show_banner (self, KAITSU_BANNER_MESSAGE,
+                             _("The diagnostic report is copied: paste it into your message to the support desk. It holds no password, cookie or link token."));
+}
+
+static void
+on_report_file (GtkNativeDialog *dialog,
+                int              response,
+                KaitsuWindow    *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *json = kaitsu_window_dup_report (self, TRUE);
+      g_autoptr (GError) error = NULL;
+
+      if (file == NULL || !g_file_replace_contents (file, json, strlen (json), NULL, FALSE,
+                                                    G_FILE_CREATE_PRIVATE, NULL, NULL, &error))
+        {
+          g_autofree char *text = g_strdup_printf (_("The report could not be saved (%s). Try another folder."),
+                                                   error != NULL ? error->message : "");
+          kaitsu_window_show_banner (self, KAITSU_BANNER_MESSAGE, text);
+        }
+    }
+  g_object_unref (dialog);
+}
+
+static void
+save_report_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  GtkFileChooserNative *dialog = gtk_file_chooser_native_new (_("Save the Diagnostic Report"), GTK_WINDOW (widget),
+                                                              GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), "kaitsu-report.json");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_report_file), widget);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
 static void
 on_banner_start_over (KaitsuWindow *self)
 {
@@ -518,6 +592,8 @@ kaitsu_window_class_init (KaitsuWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "assistant.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "assistant.next", NULL, next_action);
   gtk_widget_class_install_action (widget_class, "assistant.start-over", NULL, start_over_action);
+  gtk_widget_class_install_action (widget_class, "assistant.copy-report", NULL, copy_report_action);
+  gtk_widget_class_install_action (widget_class, "assistant.save-report", NULL, save_report_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
                                        "assistant.back", NULL);

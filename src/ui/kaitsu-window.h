@@ -43,5 +43,8 @@ void             kaitsu_window_show_banner    (KaitsuWindow     *self,
                                                KaitsuBannerKind  kind,
                                                const char       *text);
 gboolean         kaitsu_window_get_banner_visible (KaitsuWindow *self);
+char            *kaitsu_window_dup_report     (KaitsuWindow     *self,
+                                               gboolean          json);
+char            *kaitsu_dup_toolkit_versions  (void);
 
 G_END_DECLS
