@@ -45,20 +45,6 @@ kaitsu_test_ui_is_japanese (void)
   return g_strcmp0 (g_getenv ("KAITSU_TEST_LANGUAGE"), "ja") == 0;
 }
 
-/* A mail Date: header, with English names whatever the test's locale. */
-char *
-kaitsu_test_format_rfc2822 (GDateTime *time)
-{
-  static const char * const days[] = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
-  static const char * const months[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                         "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
-  g_autofree char *clock = g_date_time_format (time, "%H:%M:%S %z");
-
-  return g_strdup_printf ("%s, %02d %s %04d %s", days[g_date_time_get_day_of_week (time) - 1],
-                          g_date_time_get_day_of_month (time), months[g_date_time_get_month (time) - 1],
-                          g_date_time_get_year (time), clock);
-}
-
 static gboolean
 on_limit (gpointer data)
 {

@@ -16,7 +16,6 @@ void     kaitsu_test_wait_until      (gboolean     (*done) (gpointer data),
                                       gpointer       data,
                                       const char    *what);
 gboolean kaitsu_test_ui_is_japanese  (void);
-char    *kaitsu_test_format_rfc2822  (GDateTime     *time);
 
 #ifndef KAITSU_TEST_NO_GTK
 void     kaitsu_test_init_gtk        (int           *argc,

@@ -39,19 +39,13 @@ days_ago (double days)
 }
 
 static char *
-rfc2822 (GDateTime *time)
-{
-  return kaitsu_test_format_rfc2822 (time);
-}
-
-static char *
 mail_with (const char *headers_extra,
            const char *content_type,
            const char *encoding,
            const char *body,
            GDateTime  *sent)
 {
-  g_autofree char *date = sent != NULL ? rfc2822 (sent) : NULL;
+  g_autofree char *date = sent != NULL ? kaitsu_mail_format_date (sent) : NULL;
   g_autofree char *date_line = date != NULL ? g_strdup_printf ("Date: %s\n", date) : g_strdup ("");
 
   return g_strdup_printf ("From: Trend Micro <PLX_account_support_MailBox@trendmicro.co.jp>\n"
@@ -319,7 +313,7 @@ test_forwarded (void)
   g_autofree char *shown = g_date_time_format (original_sent, "%Y年%m月%d日 %H:%M");
   g_autofree char *date_line = g_strdup_printf ("> 送信日時: %s\n", shown);
   g_autofree char *body = forwarded_body (date_line);
-  g_autofree char *forward_date = rfc2822 (forwarded_at);
+  g_autofree char *forward_date = kaitsu_mail_format_date (forwarded_at);
   g_autofree char *mail = g_strdup_printf ("From: colleague@example.co.jp\nTo: admin@example.co.jp\n"
                                            "Subject: FW: %s\nDate: %s\nContent-Type: text/plain; charset=UTF-8\n\n%s",
                                            KAITSU_MAIL_SUBJECT, forward_date, body);
@@ -338,7 +332,7 @@ static void
 test_forwarded_without_date (void)
 {
   g_autoptr (GDateTime) forwarded_at = days_ago (0.1);
-  g_autofree char *forward_date = rfc2822 (forwarded_at);
+  g_autofree char *forward_date = kaitsu_mail_format_date (forwarded_at);
   g_autofree char *body = forwarded_body ("");
   g_autofree char *mail = g_strdup_printf ("From: colleague@example.co.jp\nSubject: 転送: %s\nDate: %s\n"
                                            "Content-Type: text/plain; charset=UTF-8\n\n%s",

@@ -9,6 +9,7 @@
 
 #include "kaitsu-application.h"
 #include "kaitsu-link-row.h"
+#include "kaitsu-mail.h"
 #include "prepare/kaitsu-prepare-page.h"
 #include "kaitsu-session.h"
 #include "kaitsu-test-util.h"
@@ -331,7 +332,7 @@ activation_mail (double      days_ago,
 {
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   g_autoptr (GDateTime) sent = g_date_time_add_seconds (now, -days_ago * 86400);
-  g_autofree char *date = kaitsu_test_format_rfc2822 (sent);
+  g_autofree char *date = kaitsu_mail_format_date (sent);
 
   return g_strdup_printf ("From: PLX_account_support_MailBox@trendmicro.co.jp\n"
                           "Subject: =?UTF-8?B?5paw6KaP44Ki44Kr44Km44Oz44OI55m66KGM44Gu44GK55+l44KJ44Gb?=\n"

@@ -175,11 +175,3 @@ kaitsu_console_status_is_pending (KaitsuConsoleStatus *status,
   return FALSE;
 }
 
-gboolean
-kaitsu_console_status_any_pending (KaitsuConsoleStatus *status)
-{
-  for (guint i = 0; i < status->tasks->len; i++)
-    if (((KaitsuConsoleTask *) g_ptr_array_index (status->tasks, i))->pending)
-      return TRUE;
-  return FALSE;
-}

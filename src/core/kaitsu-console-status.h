@@ -36,7 +36,6 @@ gboolean             kaitsu_console_status_is_protected    (KaitsuConsoleStatus 
                                                             KaitsuService        service);
 gboolean             kaitsu_console_status_is_pending      (KaitsuConsoleStatus *status,
                                                             KaitsuService        service);
-gboolean             kaitsu_console_status_any_pending     (KaitsuConsoleStatus *status);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KaitsuConsoleStatus, kaitsu_console_status_free)
 

@@ -4,6 +4,8 @@
 
 #include <glib.h>
 
+#include "kaitsu-sites.h"
+
 G_BEGIN_DECLS
 
 typedef enum
@@ -18,6 +20,9 @@ typedef enum
 
 KaitsuLinkVerdict kaitsu_link_check             (const char *url,
                                                  char      **host_out);
+KaitsuLinkVerdict kaitsu_link_check_trusting    (const char  *url,
+                                                 KaitsuSites *practice_sites,
+                                                 char       **host_out);
 const char       *kaitsu_link_verdict_get_code  (KaitsuLinkVerdict verdict);
 gboolean          kaitsu_host_is_trend_micro    (const char *ascii_host);
 

@@ -668,6 +668,20 @@ kaitsu_mail_parse_date (const char *text)
   return NULL;
 }
 
+/* A Date: header as mail programs write it: English names, whatever the locale */
+char *
+kaitsu_mail_format_date (GDateTime *time)
+{
+  static const char * const days[] = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
+  static const char * const months[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                         "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+  g_autofree char *clock = g_date_time_format (time, "%H:%M:%S %z");
+
+  return g_strdup_printf ("%s, %02d %s %04d %s", days[g_date_time_get_day_of_week (time) - 1],
+                          g_date_time_get_day_of_month (time), months[g_date_time_get_month (time) - 1],
+                          g_date_time_get_year (time), clock);
+}
+
 /* Links end at spaces, brackets, quotes and at any non-ASCII character: 「）」「。」「、」 follow
  * links in Japanese text without a space. */
 GPtrArray *

@@ -10,6 +10,7 @@
 #include <libsoup/soup.h>
 #include <string.h>
 
+#include "kaitsu-mail.h"
 #include "kaitsu-password-rule.h"
 #include "kaitsu-procedure.h"
 #include "kaitsu-simulator.h"
@@ -83,7 +84,6 @@ struct _KaitsuSimulator
   gboolean teams_appinv_retired;
   gboolean hostile_page;
   guint sync_delay_s;
-  GPtrArray *scenarios;
 
   gboolean twofa_done;
   gboolean privacy_done;
@@ -1395,7 +1395,6 @@ kaitsu_simulator_finalize (GObject *object)
   g_ptr_array_unref (self->tasks);
   g_ptr_array_unref (self->notifications);
   g_ptr_array_unref (self->waiters);
-  g_ptr_array_unref (self->scenarios);
   g_free (self->token);
   g_free (self->reset_v);
   g_free (self->password);
@@ -1422,7 +1421,6 @@ kaitsu_simulator_init (KaitsuSimulator *self)
   self->tasks = g_ptr_array_new_with_free_func (entry_free);
   self->notifications = g_ptr_array_new_with_free_func (entry_free);
   self->waiters = g_ptr_array_new ();
-  self->scenarios = g_ptr_array_new_with_free_func (g_free);
   self->token = new_secret ();
   self->reset_v = g_uuid_string_random ();
   self->tenant = g_uuid_string_random ();
@@ -1432,12 +1430,6 @@ KaitsuSimulator *
 kaitsu_simulator_new (void)
 {
   return g_object_new (KAITSU_TYPE_SIMULATOR, NULL);
-}
-
-const char * const *
-kaitsu_simulator_list_scenarios (void)
-{
-  return scenario_names;
 }
 
 gboolean
@@ -1495,21 +1487,8 @@ kaitsu_simulator_set_scenarios (KaitsuSimulator  *self,
                        "unknown scenario “%s” (known: %s)", name, known);
           return FALSE;
         }
-      g_ptr_array_add (self->scenarios, g_strdup (name));
     }
   return TRUE;
-}
-
-gboolean
-kaitsu_simulator_has_scenario (KaitsuSimulator *self,
-                               const char      *name)
-{
-  g_return_val_if_fail (KAITSU_IS_SIMULATOR (self), FALSE);
-
-  for (guint i = 0; i < self->scenarios->len; i++)
-    if (g_str_equal (g_ptr_array_index (self->scenarios, i), name))
-      return TRUE;
-  return FALSE;
 }
 
 static char *
@@ -1563,29 +1542,19 @@ kaitsu_simulator_get_sites (KaitsuSimulator *self)
   return self->sites;
 }
 
-const char *
-kaitsu_simulator_get_reset_token (KaitsuSimulator *self)
-{
-  g_return_val_if_fail (KAITSU_IS_SIMULATOR (self), NULL);
-  return self->token;
-}
-
 /* The activation mail for the practice account, sent just now */
 char *
 kaitsu_simulator_dup_sample_mail (KaitsuSimulator *self)
 {
-  static const char * const days[] = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
-  static const char * const months[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                         "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *clock = g_date_time_format (now, "%H:%M:%S %z");
+  g_autofree char *date = kaitsu_mail_format_date (now);
 
   g_return_val_if_fail (KAITSU_IS_SIMULATOR (self) && self->sites != NULL, NULL);
 
   return g_strdup_printf ("From: PLX_account_support_MailBox@trendmicro.co.jp\n"
                           "To: " KAITSU_PRACTICE_ADMIN "\n"
                           "Subject: =?UTF-8?B?5paw6KaP44Ki44Kr44Km44Oz44OI55m66KGM44Gu44GK55+l44KJ44Gb?=\n"
-                          "Date: %s, %02d %s %04d %s\n"
+                          "Date: %s\n"
                           "MIME-Version: 1.0\n"
                           "Content-Type: text/plain; charset=UTF-8\n"
                           "Content-Transfer-Encoding: 8bit\n\n"
@@ -1595,8 +1564,7 @@ kaitsu_simulator_dup_sample_mail (KaitsuSimulator *self)
                           "アカウントの詳細:\n会社名: " KAITSU_PRACTICE_COMPANY "\nアカウント名: " KAITSU_PRACTICE_ACCOUNT "\n\n"
                           "ログイン用のパスワードを設定する必要があります。次の URL からパスワードを設定してください。なお、この URL は 7 日間のみ有効です。\n\n"
                           "① <%s/ForgetPassword/ResetPassword?T=%s&v=%s>\n",
-                          days[g_date_time_get_day_of_week (now) - 1], g_date_time_get_day_of_month (now),
-                          months[g_date_time_get_month (now) - 1], g_date_time_get_year (now), clock,
+                          date,
                           kaitsu_sites_get_base (self->sites, KAITSU_SITE_LMP), self->token,
                           kaitsu_sites_get_base (self->sites, KAITSU_SITE_PASSWORD_RESET), self->token,
                           self->reset_v);

@@ -32,9 +32,5 @@ gboolean         kaitsu_simulator_start            (KaitsuSimulator  *self,
                                                     GError          **error);
 KaitsuSites     *kaitsu_simulator_get_sites        (KaitsuSimulator  *self);
 char            *kaitsu_simulator_dup_sample_mail  (KaitsuSimulator  *self);
-const char      *kaitsu_simulator_get_reset_token  (KaitsuSimulator  *self);
-gboolean         kaitsu_simulator_has_scenario     (KaitsuSimulator  *self,
-                                                    const char       *name);
-const char * const *kaitsu_simulator_list_scenarios (void);
 
 G_END_DECLS

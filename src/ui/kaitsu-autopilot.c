@@ -43,18 +43,10 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void
-run (KaitsuBrowser *browser,
-     const char    *fills[],
-     const char    *click)
-{
-  kaitsu_browser_fill (browser, fills, click);
-}
-
-static void
 click (KaitsuBrowser *browser,
        const char    *text)
 {
-  run (browser, NULL, text);
+  kaitsu_browser_fill (browser, NULL, text);
 }
 
 static void
@@ -137,7 +129,7 @@ act (KaitsuAutopilot *self,
       {
         const char *fills[] = { "新しいパスワード", KAITSU_PRACTICE_CONSOLE_PASSWORD,
                                 "パスワードの確認入力", KAITSU_PRACTICE_CONSOLE_PASSWORD, NULL };
-        run (browser, fills, "保存");
+        kaitsu_browser_fill (browser, fills, "保存");
       }
       break;
     case KAITSU_PAGE_LMP_LOGIN:
@@ -145,7 +137,7 @@ act (KaitsuAutopilot *self,
         {
           const char *fills[] = { "アカウント", KAITSU_PRACTICE_ACCOUNT,
                                   "パスワード", KAITSU_PRACTICE_CONSOLE_PASSWORD, NULL };
-          run (browser, fills, "ログイン");
+          kaitsu_browser_fill (browser, fills, "ログイン");
         }
       break;
     case KAITSU_PAGE_LMP_TWOFA:
@@ -173,13 +165,13 @@ act (KaitsuAutopilot *self,
     case KAITSU_PAGE_MS_SIGNIN:
       {
         const char *fills[] = { "メール、電話、Skype", KAITSU_PRACTICE_ADMIN, NULL };
-        run (browser, fills, "次へ");
+        kaitsu_browser_fill (browser, fills, "次へ");
       }
       break;
     case KAITSU_PAGE_MS_PASSWORD:
       {
         const char *fills[] = { "パスワード", KAITSU_PRACTICE_ADMIN_PASSWORD, NULL };
-        run (browser, fills, "サインイン");
+        kaitsu_browser_fill (browser, fills, "サインイン");
       }
       break;
     case KAITSU_PAGE_MS_CONSENT:
@@ -195,14 +187,14 @@ act (KaitsuAutopilot *self,
           const char *fills[] = { "アプリ ID", kaitsu_flow_get_app_id (self->flow), NULL };
 
           self->appinv_looked_up = TRUE;
-          run (browser, fills, "参照");
+          kaitsu_browser_fill (browser, fills, "参照");
         }
       else if (self->appinv_looked_up)
         {
           g_autofree char *redirect = kaitsu_sites_dup_provision_url (sites);
           const char *fills[] = { "アプリ ドメイン", KAITSU_APP_DOMAIN, "リダイレクト先の URL", redirect,
                                   "権限の要求 XML", KAITSU_APP_PERMISSION_XML, NULL };
-          run (browser, fills, "作成");
+          kaitsu_browser_fill (browser, fills, "作成");
         }
       break;
     case KAITSU_PAGE_SHAREPOINT_TRUST:

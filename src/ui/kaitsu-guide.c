@@ -19,7 +19,6 @@ struct _KaitsuGuide
   KaitsuFlow *flow;
   KaitsuBrowser *browser;
   GArray *detections;
-  KaitsuConsoleStatus *status;
   /* Everything the console listed during the session, for the report */
   KaitsuConsoleStatus *seen;
   GtkWindow *signin;
@@ -129,16 +128,6 @@ on_signin_page_seen (KaitsuGuide    *self,
 }
 
 static void
-on_signin_page_seen_cb (KaitsuBrowser  *browser,
-                        KaitsuPageKind  kind,
-                        const char     *uri,
-                        const char     *text,
-                        KaitsuGuide    *self)
-{
-  on_signin_page_seen (self, kind, uri, text, browser);
-}
-
-static void
 on_provisioned (KaitsuGuide *self,
                 double       latency_ms)
 {
@@ -197,7 +186,8 @@ on_popup_opened (KaitsuGuide *self,
       if (!kaitsu_flow_start_service (self->flow, service, &error))
         g_message ("Not starting %s: %s", kaitsu_service_get_id (service), error->message);
     }
-  g_signal_connect_object (browser, "page-seen", G_CALLBACK (on_signin_page_seen_cb), self, 0);
+  /* Swapped: the browser comes last, as on_signin_page_seen () takes it */
+  g_signal_connect_object (browser, "page-seen", G_CALLBACK (on_signin_page_seen), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (window, "provisioned", G_CALLBACK (on_provisioned), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (window, "consent-failed", G_CALLBACK (on_consent_failed), self, G_CONNECT_SWAPPED);
   g_signal_emit (self, signals[SIGNIN_OPENED], 0, window);
@@ -207,16 +197,6 @@ static void
 on_status (KaitsuGuide         *self,
            KaitsuConsoleStatus *status)
 {
-  g_autoptr (GError) error = NULL;
-  g_autofree char *copy_json = NULL;
-
-  /* Keep our own copy: the message is only lent. */
-  kaitsu_console_status_free (self->status);
-  self->status = g_new0 (KaitsuConsoleStatus, 1);
-  self->status->tasks = g_ptr_array_ref (status->tasks);
-  self->status->notifications = g_ptr_array_ref (status->notifications);
-  self->status->app_ids = g_ptr_array_ref (status->app_ids);
-
   for (guint i = 0; i < status->notifications->len; i++)
     {
       const char *text = g_ptr_array_index (status->notifications, i);
@@ -262,7 +242,8 @@ on_status (KaitsuGuide         *self,
       kaitsu_flow_set_app_id (self->flow, g_ptr_array_index (status->app_ids, 0));
       kaitsu_flow_set_app_permission_needed (self->flow, TRUE);
     }
-  g_signal_emit (self, signals[STATUS_CHANGED], 0, self->status);
+  /* Lent for the emission only */
+  g_signal_emit (self, signals[STATUS_CHANGED], 0, status);
 }
 
 static void
@@ -283,7 +264,6 @@ kaitsu_guide_finalize (GObject *object)
   KaitsuGuide *self = KAITSU_GUIDE (object);
 
   g_array_unref (self->detections);
-  kaitsu_console_status_free (self->status);
   kaitsu_console_status_free (self->seen);
   g_free (self->last_consent_uri);
   G_OBJECT_CLASS (kaitsu_guide_parent_class)->finalize (object);
@@ -343,13 +323,6 @@ kaitsu_guide_get_detections (KaitsuGuide *self)
 {
   g_return_val_if_fail (KAITSU_IS_GUIDE (self), NULL);
   return self->detections;
-}
-
-KaitsuConsoleStatus *
-kaitsu_guide_get_console_status (KaitsuGuide *self)
-{
-  g_return_val_if_fail (KAITSU_IS_GUIDE (self), NULL);
-  return self->status;
 }
 
 KaitsuConsoleStatus *

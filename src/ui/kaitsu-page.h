@@ -26,6 +26,5 @@ GtkWidget  *kaitsu_page_new_for_step     (KaitsuFlow *flow,
                                           KaitsuStep  step);
 void        kaitsu_page_set_active_substep (KaitsuPage *self,
                                             int         index);
-int         kaitsu_page_get_active_substep (KaitsuPage *self);
 
 G_END_DECLS

@@ -642,13 +642,6 @@ kaitsu_browser_get_kind (KaitsuBrowser *self)
   return self->kind;
 }
 
-gboolean
-kaitsu_browser_is_showing_error (KaitsuBrowser *self)
-{
-  g_return_val_if_fail (KAITSU_IS_BROWSER (self), FALSE);
-  return g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "error") == 0;
-}
-
 /* Finds fields by their visible label and buttons by their visible text, never by ids. */
 static const char fill_helpers[] =
   "function kLabel(t){for(const l of document.querySelectorAll('label')){"
@@ -711,9 +704,3 @@ kaitsu_browser_set_error_detail (KaitsuBrowser *self,
   gtk_label_set_label (self->error_detail, detail != NULL ? detail : "");
 }
 
-const char *
-kaitsu_browser_get_error_detail (KaitsuBrowser *self)
-{
-  g_return_val_if_fail (KAITSU_IS_BROWSER (self), NULL);
-  return gtk_label_get_label (self->error_detail);
-}

@@ -29,7 +29,6 @@ void           kaitsu_browser_load              (KaitsuBrowser     *self,
 const char    *kaitsu_browser_get_uri           (KaitsuBrowser     *self);
 const char    *kaitsu_browser_get_text          (KaitsuBrowser     *self);
 KaitsuPageKind kaitsu_browser_get_kind          (KaitsuBrowser     *self);
-gboolean       kaitsu_browser_is_showing_error  (KaitsuBrowser     *self);
 void           kaitsu_browser_fill              (KaitsuBrowser     *self,
                                                  const char        *fills[],
                                                  const char        *click);
@@ -38,7 +37,6 @@ void           kaitsu_browser_run_script        (KaitsuBrowser     *self,
 gint64         kaitsu_browser_get_finished_at   (KaitsuBrowser     *self);
 void           kaitsu_browser_set_error_detail  (KaitsuBrowser     *self,
                                                  const char        *detail);
-const char    *kaitsu_browser_get_error_detail  (KaitsuBrowser     *self);
 void           kaitsu_browser_reload            (KaitsuBrowser     *self);
 
 G_END_DECLS

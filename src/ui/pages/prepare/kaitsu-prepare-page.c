@@ -53,19 +53,26 @@ clear_box (GtkBox *box)
     gtk_box_remove (box, child);
 }
 
+static GtkWidget *
+wrapped_label (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  return label;
+}
+
 static void
 add_fact (KaitsuPreparePage *self,
           const char        *label,
           const char        *value)
 {
   g_autofree char *text = g_strdup_printf ("%s: %s", label, value != NULL ? value : _("(not found)"));
-  GtkWidget *row = gtk_label_new (text);
 
-  gtk_label_set_xalign (GTK_LABEL (row), 0);
-  gtk_label_set_wrap (GTK_LABEL (row), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (row), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_selectable (GTK_LABEL (row), TRUE);
-  gtk_box_append (self->facts_box, row);
+  gtk_box_append (self->facts_box, wrapped_label (text));
 }
 
 static void
@@ -77,15 +84,11 @@ add_problem_row (KaitsuPreparePage *self,
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget *icon = gtk_image_new_from_icon_name (is_error ? "dialog-error-symbolic"
                                                            : "dialog-warning-symbolic");
-  GtkWidget *label = gtk_label_new (message);
+  GtkWidget *label = wrapped_label (message);
 
   gtk_widget_set_valign (icon, GTK_ALIGN_START);
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   is_error ? _("Error") : _("Warning"), -1);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   gtk_widget_set_hexpand (label, TRUE);
   gtk_box_append (GTK_BOX (row), icon);
   gtk_box_append (GTK_BOX (row), label);
@@ -137,13 +140,9 @@ static const char *
 trusted (KaitsuPreparePage *self,
          const char        *url)
 {
-  KaitsuSites *practice = practice_sites (self);
-
   if (url == NULL)
     return NULL;
-  if (practice != NULL && kaitsu_sites_find (practice, url) != KAITSU_SITE_NONE)
-    return url;
-  return kaitsu_link_check (url, NULL) == KAITSU_LINK_OK ? url : NULL;
+  return kaitsu_link_check_trusting (url, practice_sites (self), NULL) == KAITSU_LINK_OK ? url : NULL;
 }
 
 static void
@@ -436,17 +435,6 @@ on_drop (GtkDropTarget     *target,
 
 /* ---- Connection check ------------------------------------------------------------------ */
 
-static GtkWidget *
-wrapped_label (const char *text)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  return label;
-}
 
 static void
 add_network_row (KaitsuPreparePage    *self,
@@ -711,10 +699,3 @@ kaitsu_prepare_page_get_n_problems (KaitsuPreparePage *self,
   return errors ? self->n_errors : self->n_warnings;
 }
 
-const char *
-kaitsu_prepare_page_get_result_text (KaitsuPreparePage *self)
-{
-  g_return_val_if_fail (KAITSU_IS_PREPARE_PAGE (self), NULL);
-  return gtk_widget_get_visible (GTK_WIDGET (self->result_label))
-         ? gtk_label_get_label (self->result_label) : NULL;
-}

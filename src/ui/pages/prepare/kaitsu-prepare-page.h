@@ -17,7 +17,6 @@ void     kaitsu_prepare_page_read_text  (KaitsuPreparePage *self,
 gboolean kaitsu_prepare_page_is_reading (KaitsuPreparePage *self);
 guint    kaitsu_prepare_page_get_n_problems (KaitsuPreparePage *self,
                                              gboolean           errors);
-const char *kaitsu_prepare_page_get_result_text (KaitsuPreparePage *self);
 gboolean kaitsu_prepare_page_is_checking_network (KaitsuPreparePage *self);
 KaitsuPreflightReport *kaitsu_prepare_page_get_network_report (KaitsuPreparePage *self);
 
