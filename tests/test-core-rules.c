@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* test-core-rules.c: the password rule, regions and SharePoint addresses */
+/* test-core-rules.c: the password rule, regions, SharePoint addresses and masking */
 
 #include "config.h"
 
+#include "kaitsu-mask.h"
 #include "kaitsu-password-rule.h"
 #include "kaitsu-sites.h"
 #include "kaitsu-test-util.h"
@@ -117,6 +118,55 @@ test_sharepoint_input (void)
   g_assert_null (kaitsu_sharepoint_admin_site_from_input (NULL));
 }
 
+static void
+test_mask (void)
+{
+  struct { KaitsuMaskKind kind; const char *value; const char *expected; } cases[] = {
+    { KAITSU_MASK_ID, "CAS12345601", "CAS••••01" },
+    { KAITSU_MASK_ID, "3fa85f64-5717-4562-b3fc-2c963f66afa6", "3fa••••a6" },
+    { KAITSU_MASK_ID, "AB12", "••••" },
+    { KAITSU_MASK_EMAIL, "admin@example.co.jp", "a•••@e•••.co.jp" },
+    { KAITSU_MASK_EMAIL, "taro.yamada@mail.example.com", "t•••@m•••.com" },
+    { KAITSU_MASK_EMAIL, "admin@contoso.onmicrosoft.com", "a•••@c•••.onmicrosoft.com" },
+    { KAITSU_MASK_EMAIL, "山田@例え.jp", "山•••@例•••.jp" },
+    { KAITSU_MASK_EMAIL, "no-at-sign", "n•••" },
+    { KAITSU_MASK_NAME, "株式会社サンプル", "株•••" },
+    { KAITSU_MASK_NAME, "", "" },
+    { KAITSU_MASK_ADDRESS, "https://contoso-admin.sharepoint.com/_layouts/15/AppInv.aspx",
+      "https://c•••-admin.sharepoint.com/_layouts/15/AppInv.aspx" },
+    { KAITSU_MASK_ADDRESS, "contoso.onmicrosoft.com", "c•••.onmicrosoft.com" },
+    { KAITSU_MASK_ADDRESS, "http://127.0.0.1:4000/x", "http://127.0.0.1:4000/x" },
+  };
+  const char *known[] = { "株式会社サンプル", "CAS12345601", "ab", NULL };
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *masked = kaitsu_mask (cases[i].kind, cases[i].value);
+
+      g_test_message ("case %u: %s", i, cases[i].value);
+      g_assert_cmpstr (masked, ==, cases[i].expected);
+    }
+  g_assert_null (kaitsu_mask (KAITSU_MASK_NAME, NULL));
+  /* Not UTF-8: nothing of it comes through */
+  text = kaitsu_mask (KAITSU_MASK_NAME, "\xff\xfe");
+  g_assert_cmpstr (text, ==, KAITSU_MASK_DOTS);
+  g_clear_pointer (&text, g_free);
+
+  text = kaitsu_mask_text ("株式会社サンプル (CAS12345601): mail admin@example.co.jp about "
+                           "contoso-admin.sharepoint.com, tab 2 of 3", known);
+  g_assert_cmpstr (text, ==, "株••• (CAS••••01): mail a•••@e•••.co.jp about "
+                             "c•••-admin.sharepoint.com, tab 2 of 3");
+  g_clear_pointer (&text, g_free);
+  /* Masking twice changes nothing more */
+  text = kaitsu_mask_text ("a•••@e•••.co.jp c•••-admin.sharepoint.com", NULL);
+  g_assert_cmpstr (text, ==, "a•••@e•••.co.jp c•••-admin.sharepoint.com");
+  g_clear_pointer (&text, g_free);
+  g_assert_null (kaitsu_mask_text (NULL, NULL));
+  text = kaitsu_mask_guess ("CAS12345601");
+  g_assert_cmpstr (text, ==, "CAS••••01");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -126,5 +176,6 @@ main (int   argc,
   g_test_add_func ("/rules/regions", test_regions);
   g_test_add_func ("/rules/practice-sites", test_practice_sites);
   g_test_add_func ("/rules/sharepoint-input", test_sharepoint_input);
+  g_test_add_func ("/rules/mask", test_mask);
   return g_test_run ();
 }

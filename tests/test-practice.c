@@ -12,6 +12,7 @@
 #include "kaitsu-aadsts.h"
 #include "kaitsu-application.h"
 #include "kaitsu-autopilot.h"
+#include "kaitsu-mask.h"
 #include "kaitsu-simulator.h"
 #include "kaitsu-session.h"
 #include "kaitsu-test-util.h"
@@ -33,6 +34,8 @@ typedef struct
   gboolean explained_65004;
   guint side_pane_rows;
   char *copied_report;
+  char *named_report;
+  char *announcement;
   char *report_text;
   gboolean offered_browser;
   gboolean crash_done;
@@ -132,7 +135,9 @@ on_step (Run *run)
   if (step == KAITSU_STEP_FINISH && run->copied_report == NULL)
     {
       /* What "Copy Diagnostic Report" puts on the clipboard */
-      run->copied_report = kaitsu_window_dup_report (run->window, FALSE);
+      run->copied_report = kaitsu_window_dup_report (run->window, FALSE, FALSE, 0);
+      run->named_report = kaitsu_window_dup_report (run->window, TRUE, TRUE, 0);
+      run->announcement = g_strdup (kaitsu_window_get_announcement (run->window));
       gtk_widget_activate_action (GTK_WIDGET (run->window), "assistant.copy-report", NULL);
     }
   /* The side pane shows the console's lists as the status script read them */
@@ -290,6 +295,8 @@ run_clear (Run *run)
 {
   g_clear_object (&run->parser);
   g_free (run->copied_report);
+  g_free (run->named_report);
+  g_free (run->announcement);
   g_free (run->report_text);
   g_free (run->uri_before_refusal);
   g_free (run->uri_after_refusal);
@@ -368,7 +375,40 @@ test_all_services (void)
       }
     g_assert_null (strstr (run.copied_report, token_value));
     g_assert_null (strstr (run.report_text, token_value));
+    g_assert_null (strstr (run.named_report, token_value));
+    for (guint i = 0; i < G_N_ELEMENTS (secrets); i++)
+      g_assert_null (strstr (run.named_report, secrets[i]));
   }
+  /* Names are masked unless asked for, in both forms of the report */
+  {
+    const char *account = kaitsu_flow_get_account (saved);
+    const char *company = kaitsu_flow_get_company (saved);
+    g_autofree char *masked_account = kaitsu_mask (KAITSU_MASK_ID, account);
+
+    g_assert_nonnull (account);
+    g_assert_nonnull (company);
+    g_assert_null (strstr (run.copied_report, account));
+    g_assert_null (strstr (run.copied_report, company));
+    g_assert_null (strstr (run.report_text, account));
+    g_assert_null (strstr (run.report_text, company));
+    g_assert_nonnull (strstr (run.copied_report, masked_account));
+    g_assert_false (json_object_get_boolean_member (run.report, "names_included"));
+    g_assert_nonnull (strstr (run.named_report, account));
+    g_assert_nonnull (strstr (run.named_report, company));
+  }
+  /* Every step passed has its times */
+  {
+    JsonArray *steps = json_object_get_array_member (run.report, "steps");
+    JsonObject *first = json_array_get_object_element (steps, 0);
+    JsonObject *last = json_array_get_object_element (steps, json_array_get_length (steps) - 1);
+
+    g_assert_nonnull (json_object_get_string_member (first, "finished"));
+    g_assert_nonnull (json_object_get_string_member (last, "reached"));
+    g_assert_true (json_object_get_null_member (last, "finished"));
+  }
+  /* The last change was announced: the last service protected */
+  g_assert_nonnull (run.announcement);
+  g_assert_nonnull (strstr (run.announcement, kaitsu_service_get_name (KAITSU_SERVICE_TEAMS)));
   run_clear (&run);
 }
 
@@ -405,6 +445,16 @@ test_blocked (void)
   errors = json_object_get_array_member (service (&run, "exchange-online"), "errors");
   g_assert_cmpuint (json_array_get_length (errors), ==, 1);
   g_assert_cmpstr (json_array_get_string_element (errors, 0), ==, "AADSTS53003");
+  /* The IDs support asks for, from Microsoft's error page */
+  {
+    JsonArray *signin = json_object_get_array_member (run.report, "sign_in_errors");
+    JsonObject *first;
+
+    g_assert_cmpuint (json_array_get_length (signin), >=, 1);
+    first = json_array_get_object_element (signin, 0);
+    g_assert_cmpstr (json_object_get_string_member (first, "code"), ==, "AADSTS53003");
+    g_assert_cmpuint (strlen (json_object_get_string_member (first, "correlation_id")), ==, 36);
+  }
   /* The window says what it means and what to do */
   g_assert_true (run.explained_53003);
   g_assert_true (run.offered_browser);

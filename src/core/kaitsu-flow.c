@@ -15,6 +15,9 @@ typedef struct
 {
   gboolean done;
   gboolean confirmed;
+  /* Seconds since the epoch: first shown, and last left by going on; 0 = never */
+  gint64 reached;
+  gint64 finished;
 } StepRecord;
 
 typedef struct
@@ -554,6 +557,8 @@ set_current (KaitsuFlow *self,
   if (old == step)
     return;
   self->current = step;
+  if (self->steps[step].reached == 0)
+    self->steps[step].reached = g_get_real_time () / G_USEC_PER_SEC;
   if (step > self->furthest)
     self->furthest = step;
   emit_step (self, old);
@@ -584,6 +589,7 @@ kaitsu_flow_go_next (KaitsuFlow  *self,
       return FALSE;
     }
   self->steps[self->current].done = TRUE;
+  self->steps[self->current].finished = g_get_real_time () / G_USEC_PER_SEC;
   set_current (self, next);
   return TRUE;
 }
@@ -938,6 +944,37 @@ kaitsu_flow_restore_step (KaitsuFlow *self,
 
   self->steps[step].done = !!done;
   self->steps[step].confirmed = !!confirmed;
+}
+
+void
+kaitsu_flow_restore_step_times (KaitsuFlow *self,
+                                KaitsuStep  step,
+                                gint64      reached,
+                                gint64      finished)
+{
+  g_return_if_fail (KAITSU_IS_FLOW (self));
+  g_return_if_fail (step >= 0 && step < KAITSU_N_STEPS);
+
+  self->steps[step].reached = reached;
+  self->steps[step].finished = finished;
+}
+
+gint64
+kaitsu_flow_get_step_reached (KaitsuFlow *self,
+                              KaitsuStep  step)
+{
+  g_return_val_if_fail (KAITSU_IS_FLOW (self), 0);
+  CHECK_STEP (step, 0);
+  return self->steps[step].reached;
+}
+
+gint64
+kaitsu_flow_get_step_finished (KaitsuFlow *self,
+                               KaitsuStep  step)
+{
+  g_return_val_if_fail (KAITSU_IS_FLOW (self), 0);
+  CHECK_STEP (step, 0);
+  return self->steps[step].finished;
 }
 
 void

@@ -88,6 +88,10 @@ gboolean           kaitsu_flow_get_step_done          (KaitsuFlow    *self,
                                                        KaitsuStep     step);
 gboolean           kaitsu_flow_get_step_confirmed     (KaitsuFlow    *self,
                                                        KaitsuStep     step);
+gint64             kaitsu_flow_get_step_reached       (KaitsuFlow    *self,
+                                                       KaitsuStep     step);
+gint64             kaitsu_flow_get_step_finished      (KaitsuFlow    *self,
+                                                       KaitsuStep     step);
 void               kaitsu_flow_set_step_confirmed     (KaitsuFlow    *self,
                                                        KaitsuStep     step,
                                                        gboolean       confirmed);
@@ -164,6 +168,10 @@ void               kaitsu_flow_restore_step           (KaitsuFlow    *self,
                                                        KaitsuStep     step,
                                                        gboolean       done,
                                                        gboolean       confirmed);
+void               kaitsu_flow_restore_step_times     (KaitsuFlow    *self,
+                                                       KaitsuStep     step,
+                                                       gint64         reached,
+                                                       gint64         finished);
 void               kaitsu_flow_restore_position       (KaitsuFlow    *self,
                                                        KaitsuStep     current,
                                                        KaitsuStep     furthest);

@@ -9,6 +9,7 @@
 #include <libsoup/soup.h>
 
 #include "kaitsu-json.h"
+#include "kaitsu-mask.h"
 #include "kaitsu-preflight.h"
 
 #define DEFAULT_ATTEMPT_TIMEOUT_MS 3500
@@ -758,11 +759,23 @@ kaitsu_preflight_report_passed (KaitsuPreflightReport *report)
   return kaitsu_preflight_report_clock_ok (report);
 }
 
-char *
-kaitsu_preflight_report_to_json (KaitsuPreflightReport *report)
+static void
+add_text (JsonBuilder *builder,
+          const char  *name,
+          const char  *value,
+          gboolean     mask)
 {
-  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autofree char *masked = mask ? kaitsu_mask_text (value, NULL) : NULL;
 
+  kaitsu_json_add_string (builder, name, mask ? masked : value);
+}
+
+/* One object; with @mask, the tenant's host names are masked (for a report) */
+void
+kaitsu_preflight_report_add_to (KaitsuPreflightReport *report,
+                                JsonBuilder           *builder,
+                                gboolean               mask)
+{
   json_builder_begin_object (builder);
   kaitsu_json_add_string (builder, "proxy", report->proxy);
   json_builder_set_member_name (builder, "clock_offset_s");
@@ -770,6 +783,8 @@ kaitsu_preflight_report_to_json (KaitsuPreflightReport *report)
     json_builder_add_int_value (builder, report->clock_offset_s);
   else
     json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "elapsed_ms");
+  json_builder_add_int_value (builder, report->elapsed_ms);
   json_builder_set_member_name (builder, "checks");
   json_builder_begin_array (builder);
   for (guint i = 0; i < report->checks->len; i++)
@@ -777,17 +792,25 @@ kaitsu_preflight_report_to_json (KaitsuPreflightReport *report)
       KaitsuPreflightCheck *check = g_ptr_array_index (report->checks, i);
 
       json_builder_begin_object (builder);
-      kaitsu_json_add_string (builder, "host", check->host);
+      add_text (builder, "host", check->host, mask);
       kaitsu_json_add_string (builder, "stage", kaitsu_preflight_stage_to_string (check->stage));
       json_builder_set_member_name (builder, "ok");
       json_builder_add_boolean_value (builder, check->ok);
-      kaitsu_json_add_string (builder, "detail", check->detail);
-      kaitsu_json_add_string (builder, "advice", check->advice);
+      add_text (builder, "detail", check->detail, mask);
+      add_text (builder, "advice", check->advice, mask);
       kaitsu_json_add_string (builder, "issuer", check->issuer);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
   json_builder_end_object (builder);
+}
+
+char *
+kaitsu_preflight_report_to_json (KaitsuPreflightReport *report)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+
+  kaitsu_preflight_report_add_to (report, builder, FALSE);
   return kaitsu_json_finish (builder);
 }
 

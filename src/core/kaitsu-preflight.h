@@ -3,6 +3,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 
 #include "kaitsu-sites.h"
 
@@ -61,6 +62,9 @@ void                   kaitsu_preflight_report_free     (KaitsuPreflightReport  
 gboolean               kaitsu_preflight_report_passed   (KaitsuPreflightReport  *report);
 gboolean               kaitsu_preflight_report_clock_ok (KaitsuPreflightReport  *report);
 char                  *kaitsu_preflight_report_to_json  (KaitsuPreflightReport  *report);
+void                   kaitsu_preflight_report_add_to   (KaitsuPreflightReport  *report,
+                                                         JsonBuilder            *builder,
+                                                         gboolean                mask);
 char                  *kaitsu_preflight_report_to_text  (KaitsuPreflightReport  *report);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KaitsuPreflightReport, kaitsu_preflight_report_free)

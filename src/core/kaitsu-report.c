@@ -1,30 +1,123 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* kaitsu-report.c: built from the flow's public state only, so nothing secret can get in */
+/* kaitsu-report.c: built from the flow's public state only, so nothing secret can get in;
+ * names, addresses and IDs are masked unless the user asked for them */
 
 #include "config.h"
 
 #define G_LOG_DOMAIN "kaitsu-report"
 
 #include "kaitsu-json.h"
+#include "kaitsu-mask.h"
 #include "kaitsu-report.h"
 
-char *
-kaitsu_report_to_json (KaitsuFlow          *flow,
-                       const char          *mode,
-                       const char          *toolkit,
-                       GArray              *detections,
-                       KaitsuConsoleStatus *status,
-                       double               elapsed_s)
+void
+kaitsu_signin_error_free (KaitsuSigninError *error)
 {
-  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  if (error == NULL)
+    return;
+  g_free (error->correlation_id);
+  g_free (error->request_id);
+  g_free (error);
+}
 
-  g_return_val_if_fail (KAITSU_IS_FLOW (flow), NULL);
+/* Personal values of this activation, masked wherever they turn up in free text */
+typedef struct
+{
+  const KaitsuReportInput *input;
+  const char *known[5];
+} Masker;
 
-  json_builder_begin_object (builder);
-  kaitsu_json_add_string (builder, "version", PACKAGE_VERSION);
-  kaitsu_json_add_string (builder, "mode", mode);
-  kaitsu_json_add_string (builder, "toolkit", toolkit);
-  kaitsu_json_add_string (builder, "region", kaitsu_flow_get_region (flow));
+static void
+masker_init (Masker                  *masker,
+             const KaitsuReportInput *input)
+{
+  const char *values[] = {
+    kaitsu_flow_get_account (input->flow), kaitsu_flow_get_company (input->flow),
+    kaitsu_flow_get_app_id (input->flow), input->sharepoint_admin,
+  };
+  guint n = 0;
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (values) < G_N_ELEMENTS (masker->known));
+  masker->input = input;
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    if (values[i] != NULL)
+      masker->known[n++] = values[i];
+  masker->known[n] = NULL;
+}
+
+static char *
+masker_text (Masker     *masker,
+             const char *text)
+{
+  if (masker->input->include_names)
+    return g_strdup (text);
+  return kaitsu_mask_text (text, masker->known);
+}
+
+static char *
+masker_value (Masker         *masker,
+              KaitsuMaskKind  kind,
+              const char     *value)
+{
+  if (masker->input->include_names)
+    return g_strdup (value);
+  return kaitsu_mask (kind, value);
+}
+
+static void
+add_text (JsonBuilder *builder,
+          Masker      *masker,
+          const char  *name,
+          const char  *text)
+{
+  g_autofree char *masked = masker_text (masker, text);
+
+  kaitsu_json_add_string (builder, name, masked);
+}
+
+static void
+add_value (JsonBuilder    *builder,
+           Masker         *masker,
+           const char     *name,
+           KaitsuMaskKind  kind,
+           const char     *value)
+{
+  g_autofree char *masked = masker_value (masker, kind, value);
+
+  kaitsu_json_add_string (builder, name, masked);
+}
+
+/* ISO 8601 in UTC, or NULL for "never" */
+static char *
+format_time (gint64 seconds)
+{
+  g_autoptr (GDateTime) time = seconds > 0 ? g_date_time_new_from_unix_utc (seconds) : NULL;
+
+  return time != NULL ? g_date_time_format_iso8601 (time) : NULL;
+}
+
+static void
+add_time (JsonBuilder *builder,
+          const char  *name,
+          gint64       seconds)
+{
+  g_autofree char *text = format_time (seconds);
+
+  kaitsu_json_add_string (builder, name, text);
+}
+
+static const char *
+service_id_or_null (KaitsuService service)
+{
+  return service != KAITSU_SERVICE_NONE ? kaitsu_service_get_id (service) : NULL;
+}
+
+static void
+add_services (JsonBuilder             *builder,
+              Masker                  *masker,
+              const KaitsuReportInput *input)
+{
+  KaitsuFlow *flow = input->flow;
 
   json_builder_set_member_name (builder, "services");
   json_builder_begin_object (builder);
@@ -38,6 +131,8 @@ kaitsu_report_to_json (KaitsuFlow          *flow,
       json_builder_begin_object (builder);
       kaitsu_json_add_string (builder, "state",
                               kaitsu_service_state_to_string (kaitsu_flow_get_service_state (flow, s)));
+      add_time (builder, "started", kaitsu_flow_get_service_started (flow, s));
+      add_time (builder, "changed", kaitsu_flow_get_service_changed (flow, s));
       json_builder_set_member_name (builder, "attempts");
       json_builder_add_int_value (builder, kaitsu_flow_get_service_attempts (flow, s));
       json_builder_set_member_name (builder, "consents");
@@ -50,11 +145,16 @@ kaitsu_report_to_json (KaitsuFlow          *flow,
           json_builder_add_string_value (builder, code);
         }
       json_builder_end_array (builder);
-      kaitsu_json_add_string (builder, "last_error", kaitsu_flow_get_service_last_error (flow, s));
+      add_text (builder, masker, "last_error", kaitsu_flow_get_service_last_error (flow, s));
       json_builder_end_object (builder);
     }
   json_builder_end_object (builder);
+}
 
+static void
+add_steps (JsonBuilder *builder,
+           KaitsuFlow  *flow)
+{
   json_builder_set_member_name (builder, "steps");
   json_builder_begin_array (builder);
   for (KaitsuStep step = 0; step < KAITSU_N_STEPS; step++)
@@ -62,25 +162,59 @@ kaitsu_report_to_json (KaitsuFlow          *flow,
       json_builder_begin_object (builder);
       kaitsu_json_add_string (builder, "id", kaitsu_step_get_id (step));
       kaitsu_json_add_string (builder, "state", kaitsu_step_state_to_string (kaitsu_flow_get_step_state (flow, step)));
+      add_time (builder, "reached", kaitsu_flow_get_step_reached (flow, step));
+      add_time (builder, "finished", kaitsu_flow_get_step_finished (flow, step));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
+}
 
-  json_builder_set_member_name (builder, "detections");
+static void
+add_signin_errors (JsonBuilder             *builder,
+                   const KaitsuReportInput *input)
+{
+  json_builder_set_member_name (builder, "sign_in_errors");
   json_builder_begin_array (builder);
-  for (guint i = 0; detections != NULL && i < detections->len; i++)
+  for (guint i = 0; input->signin_errors != NULL && i < input->signin_errors->len; i++)
     {
-      KaitsuDetection *detection = &g_array_index (detections, KaitsuDetection, i);
+      KaitsuSigninError *error = g_ptr_array_index (input->signin_errors, i);
+      g_autofree char *code = g_strdup_printf ("AADSTS%u", error->code);
 
       json_builder_begin_object (builder);
-      kaitsu_json_add_string (builder, "service", detection->service != KAITSU_SERVICE_NONE
-                                                  ? kaitsu_service_get_id (detection->service) : NULL);
+      kaitsu_json_add_string (builder, "service", service_id_or_null (error->service));
+      kaitsu_json_add_string (builder, "code", code);
+      kaitsu_json_add_string (builder, "correlation_id", error->correlation_id);
+      kaitsu_json_add_string (builder, "request_id", error->request_id);
+      add_time (builder, "time", error->time);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static void
+add_detections (JsonBuilder             *builder,
+                const KaitsuReportInput *input)
+{
+  json_builder_set_member_name (builder, "detections");
+  json_builder_begin_array (builder);
+  for (guint i = 0; input->detections != NULL && i < input->detections->len; i++)
+    {
+      KaitsuDetection *detection = &g_array_index (input->detections, KaitsuDetection, i);
+
+      json_builder_begin_object (builder);
+      kaitsu_json_add_string (builder, "service", service_id_or_null (detection->service));
       json_builder_set_member_name (builder, "latency_ms");
       json_builder_add_double_value (builder, detection->latency_ms);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
+}
 
+static void
+add_console (JsonBuilder         *builder,
+             Masker              *masker,
+             KaitsuConsoleStatus *status)
+{
   json_builder_set_member_name (builder, "console");
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "tasks");
@@ -91,7 +225,7 @@ kaitsu_report_to_json (KaitsuFlow          *flow,
 
       json_builder_begin_object (builder);
       kaitsu_json_add_string (builder, "severity", task->severity);
-      kaitsu_json_add_string (builder, "text", task->text);
+      add_text (builder, masker, "text", task->text);
       kaitsu_json_add_string (builder, "time", task->time);
       json_builder_end_object (builder);
     }
@@ -99,34 +233,114 @@ kaitsu_report_to_json (KaitsuFlow          *flow,
   json_builder_set_member_name (builder, "notifications");
   json_builder_begin_array (builder);
   for (guint i = 0; status != NULL && i < status->notifications->len; i++)
-    json_builder_add_string_value (builder, g_ptr_array_index (status->notifications, i));
+    {
+      g_autofree char *text = masker_text (masker, g_ptr_array_index (status->notifications, i));
+
+      json_builder_add_string_value (builder, text);
+    }
   json_builder_end_array (builder);
   json_builder_end_object (builder);
+}
+
+char *
+kaitsu_report_to_json (const KaitsuReportInput *input)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  KaitsuFlow *flow;
+  Masker masker;
+
+  g_return_val_if_fail (input != NULL && KAITSU_IS_FLOW (input->flow), NULL);
+
+  flow = input->flow;
+  masker_init (&masker, input);
+  json_builder_begin_object (builder);
+  kaitsu_json_add_string (builder, "version", PACKAGE_VERSION);
+  kaitsu_json_add_string (builder, "mode", input->mode);
+  kaitsu_json_add_string (builder, "toolkit", input->toolkit);
+  kaitsu_json_add_string (builder, "region", kaitsu_flow_get_region (flow));
+  json_builder_set_member_name (builder, "names_included");
+  json_builder_add_boolean_value (builder, input->include_names);
+  kaitsu_json_add_string (builder, "current_step", kaitsu_step_get_id (kaitsu_flow_get_current_step (flow)));
+  add_value (builder, &masker, "account", KAITSU_MASK_ID, kaitsu_flow_get_account (flow));
+  add_value (builder, &masker, "company", KAITSU_MASK_NAME, kaitsu_flow_get_company (flow));
+  add_value (builder, &masker, "app_id", KAITSU_MASK_ID, kaitsu_flow_get_app_id (flow));
+  add_value (builder, &masker, "sharepoint_admin", KAITSU_MASK_ADDRESS, input->sharepoint_admin);
+
+  add_services (builder, &masker, input);
+  add_steps (builder, flow);
+  add_signin_errors (builder, input);
+  add_detections (builder, input);
+  add_console (builder, &masker, input->status);
+
+  json_builder_set_member_name (builder, "connection_check");
+  if (input->preflight != NULL)
+    kaitsu_preflight_report_add_to (input->preflight, builder, !input->include_names);
+  else
+    json_builder_add_null_value (builder);
 
   json_builder_set_member_name (builder, "elapsed_s");
-  json_builder_add_double_value (builder, elapsed_s);
+  json_builder_add_double_value (builder, input->elapsed_s);
   json_builder_end_object (builder);
   return kaitsu_json_finish (builder);
 }
 
+static void
+append_line (GString    *out,
+             Masker     *masker,
+             const char *format,
+             ...) G_GNUC_PRINTF (3, 4);
+
+static void
+append_line (GString    *out,
+             Masker     *masker,
+             const char *format,
+             ...)
+{
+  va_list args;
+  g_autofree char *line = NULL;
+  g_autofree char *masked = NULL;
+
+  va_start (args, format);
+  line = g_strdup_vprintf (format, args);
+  va_end (args);
+  masked = masker_text (masker, line);
+  g_string_append (out, masked);
+  g_string_append_c (out, '\n');
+}
+
 /* For a chat or a mail to support: the same facts, in plain text, still nothing secret */
 char *
-kaitsu_report_to_text (KaitsuFlow          *flow,
-                       const char          *mode,
-                       const char          *toolkit,
-                       GArray              *detections,
-                       KaitsuConsoleStatus *status)
+kaitsu_report_to_text (const KaitsuReportInput *input)
 {
   g_autoptr (GString) out = g_string_new (NULL);
+  KaitsuConsoleStatus *status;
+  KaitsuFlow *flow;
+  KaitsuStep current;
+  Masker masker;
+  g_autofree char *account = NULL;
+  g_autofree char *company = NULL;
 
-  g_return_val_if_fail (KAITSU_IS_FLOW (flow), NULL);
+  g_return_val_if_fail (input != NULL && KAITSU_IS_FLOW (input->flow), NULL);
+
+  flow = input->flow;
+  status = input->status;
+  current = kaitsu_flow_get_current_step (flow);
+  masker_init (&masker, input);
+  account = masker_value (&masker, KAITSU_MASK_ID, kaitsu_flow_get_account (flow));
+  company = masker_value (&masker, KAITSU_MASK_NAME, kaitsu_flow_get_company (flow));
 
   g_string_append_printf (out, "Kaitsu %s (%s), %s mode, region %s\n", PACKAGE_VERSION,
-                          toolkit != NULL ? toolkit : "", mode, kaitsu_flow_get_region (flow));
-  g_string_append_printf (out, "Current step: %s\n", kaitsu_step_get_id (kaitsu_flow_get_current_step (flow)));
+                          input->toolkit != NULL ? input->toolkit : "", input->mode,
+                          kaitsu_flow_get_region (flow));
+  if (account != NULL || company != NULL)
+    g_string_append_printf (out, "Account: %s, company: %s\n", account != NULL ? account : "?",
+                            company != NULL ? company : "?");
+  g_string_append_printf (out, "Current step: %s (%s)\n", kaitsu_step_get_id (current),
+                          kaitsu_step_state_to_string (kaitsu_flow_get_step_state (flow, current)));
   for (KaitsuService s = 0; s < KAITSU_N_SERVICES; s++)
     {
       GArray *errors = kaitsu_flow_get_service_errors (flow, s);
+      g_autofree char *changed = format_time (kaitsu_flow_get_service_changed (flow, s));
 
       if (!kaitsu_flow_get_service_chosen (flow, s))
         continue;
@@ -136,13 +350,24 @@ kaitsu_report_to_text (KaitsuFlow          *flow,
                               kaitsu_flow_get_service_consents (flow, s));
       for (guint i = 0; i < errors->len; i++)
         g_string_append_printf (out, "%sAADSTS%u", i == 0 ? ", errors: " : " ", g_array_index (errors, guint, i));
+      if (changed != NULL)
+        g_string_append_printf (out, ", since %s", changed);
       g_string_append_c (out, '\n');
       if (kaitsu_flow_get_service_last_error (flow, s) != NULL)
-        g_string_append_printf (out, "  last error: %s\n", kaitsu_flow_get_service_last_error (flow, s));
+        append_line (out, &masker, "  last error: %s", kaitsu_flow_get_service_last_error (flow, s));
     }
-  for (guint i = 0; detections != NULL && i < detections->len; i++)
+  for (guint i = 0; input->signin_errors != NULL && i < input->signin_errors->len; i++)
     {
-      KaitsuDetection *detection = &g_array_index (detections, KaitsuDetection, i);
+      KaitsuSigninError *error = g_ptr_array_index (input->signin_errors, i);
+
+      g_string_append_printf (out, "Sign-in error (%s): AADSTS%u, Correlation ID %s, Request ID %s\n",
+                              error->service != KAITSU_SERVICE_NONE ? kaitsu_service_get_id (error->service) : "?",
+                              error->code, error->correlation_id != NULL ? error->correlation_id : "—",
+                              error->request_id != NULL ? error->request_id : "—");
+    }
+  for (guint i = 0; input->detections != NULL && i < input->detections->len; i++)
+    {
+      KaitsuDetection *detection = &g_array_index (input->detections, KaitsuDetection, i);
       g_string_append_printf (out, "Provisioning page detected (%s): %.1f ms\n",
                               detection->service != KAITSU_SERVICE_NONE ? kaitsu_service_get_id (detection->service) : "?",
                               detection->latency_ms);
@@ -150,9 +375,15 @@ kaitsu_report_to_text (KaitsuFlow          *flow,
   for (guint i = 0; status != NULL && i < status->tasks->len; i++)
     {
       KaitsuConsoleTask *task = g_ptr_array_index (status->tasks, i);
-      g_string_append_printf (out, "Console task: %s %s %s\n", task->severity, task->text, task->time);
+      append_line (out, &masker, "Console task: %s %s %s", task->severity, task->text, task->time);
     }
   for (guint i = 0; status != NULL && i < status->notifications->len; i++)
-    g_string_append_printf (out, "Console notification: %s\n", (const char *) g_ptr_array_index (status->notifications, i));
+    append_line (out, &masker, "Console notification: %s", (const char *) g_ptr_array_index (status->notifications, i));
+  if (input->preflight != NULL)
+    {
+      g_autofree char *checks = kaitsu_preflight_report_to_text (input->preflight);
+
+      append_line (out, &masker, "Connection check:\n%s", g_strchomp (checks));
+    }
   return g_string_free (g_steal_pointer (&out), FALSE);
 }

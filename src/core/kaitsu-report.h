@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* kaitsu-report.h: the diagnostic report: states, attempts, codes, detections; no secret */
+/* kaitsu-report.h: the diagnostic report: states, times, codes, detections; no secret */
 #pragma once
 
 #include "kaitsu-console-status.h"
 #include "kaitsu-flow.h"
+#include "kaitsu-preflight.h"
 
 G_BEGIN_DECLS
 
@@ -13,16 +14,35 @@ typedef struct
   double latency_ms;
 } KaitsuDetection;
 
-char *kaitsu_report_to_json (KaitsuFlow          *flow,
-                             const char          *mode,
-                             const char          *toolkit,
-                             GArray              *detections,
-                             KaitsuConsoleStatus *status,
-                             double               elapsed_s);
-char *kaitsu_report_to_text (KaitsuFlow          *flow,
-                             const char          *mode,
-                             const char          *toolkit,
-                             GArray              *detections,
-                             KaitsuConsoleStatus *status);
+/* A Microsoft sign-in that ended in an AADSTS code, with the IDs support asks for */
+typedef struct
+{
+  KaitsuService service;
+  guint code;
+  char *correlation_id;
+  char *request_id;
+  gint64 time;
+} KaitsuSigninError;
+
+void kaitsu_signin_error_free (KaitsuSigninError *error);
+
+typedef struct
+{
+  KaitsuFlow *flow;
+  /* "practice" or "real" */
+  const char *mode;
+  const char *toolkit;
+  GArray *detections;               /* of KaitsuDetection, nullable */
+  GPtrArray *signin_errors;         /* of KaitsuSigninError, nullable */
+  KaitsuConsoleStatus *status;      /* nullable */
+  KaitsuPreflightReport *preflight; /* nullable: no check has run */
+  const char *sharepoint_admin;     /* nullable */
+  double elapsed_s;
+  /* FALSE: names, addresses and IDs masked as on a shared screen */
+  gboolean include_names;
+} KaitsuReportInput;
+
+char *kaitsu_report_to_json (const KaitsuReportInput *input);
+char *kaitsu_report_to_text (const KaitsuReportInput *input);
 
 G_END_DECLS

@@ -65,6 +65,10 @@ kaitsu_session_to_json (KaitsuFlow *flow)
       json_builder_add_boolean_value (builder, kaitsu_flow_get_step_done (flow, step));
       json_builder_set_member_name (builder, "confirmed");
       json_builder_add_boolean_value (builder, kaitsu_flow_get_step_confirmed (flow, step));
+      json_builder_set_member_name (builder, "reached");
+      json_builder_add_int_value (builder, kaitsu_flow_get_step_reached (flow, step));
+      json_builder_set_member_name (builder, "finished");
+      json_builder_add_int_value (builder, kaitsu_flow_get_step_finished (flow, step));
       json_builder_end_object (builder);
     }
   json_builder_end_object (builder);
@@ -259,6 +263,9 @@ restore_steps (KaitsuFlow  *flow,
       kaitsu_flow_restore_step (flow, step,
                                 get_bool (record, "done", &ok),
                                 get_bool (record, "confirmed", &ok));
+      /* Absent from sessions written before times were kept: 0, unknown */
+      kaitsu_flow_restore_step_times (flow, step, get_int (record, "reached", 0, G_MAXINT64, &ok),
+                                      get_int (record, "finished", 0, G_MAXINT64, &ok));
       if (!ok)
         return damaged (error, "bad step");
     }

@@ -130,17 +130,22 @@ static void
 write_report (KaitsuApplication *self)
 {
   KaitsuWindow *window = get_window (self);
-  KaitsuGuide *guide = window != NULL ? kaitsu_window_get_guide (window) : NULL;
+  double elapsed_s = (g_get_monotonic_time () - self->started) / (double) G_USEC_PER_SEC;
   g_autofree char *json = NULL;
   g_autofree char *toolkit = kaitsu_dup_toolkit_versions ();
   g_autoptr (GError) error = NULL;
 
   if (self->report_path == NULL)
     return;
-  json = kaitsu_report_to_json (self->flow, self->demo ? "practice" : "real", toolkit,
-                                guide != NULL ? kaitsu_guide_get_detections (guide) : NULL,
-                                guide != NULL ? kaitsu_guide_get_console_seen (guide) : NULL,
-                                (g_get_monotonic_time () - self->started) / (double) G_USEC_PER_SEC);
+  if (window != NULL)
+    json = kaitsu_window_dup_report (window, TRUE, FALSE, elapsed_s);
+  else
+    {
+      KaitsuReportInput input = { .flow = self->flow, .mode = self->demo ? "practice" : "real",
+                                  .toolkit = toolkit, .elapsed_s = elapsed_s };
+
+      json = kaitsu_report_to_json (&input);
+    }
   if (!g_file_set_contents_full (self->report_path, json, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
     g_printerr ("%s\n", error->message);
 }
@@ -395,13 +400,21 @@ kaitsu_application_startup (GApplication *application)
     { "about", about_action },
     { "quit", quit_action },
   };
-  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const struct { const char *action; const char *accels[3]; } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "win.screen-share-mode", { "<Control><Shift>p", NULL } },
+    { "win.side-pane-visible", { "F9", NULL } },
+    { "win.text-larger", { "<Control>plus", "<Control>equal", NULL } },
+    { "win.text-smaller", { "<Control>minus", NULL } },
+    { "win.text-normal", { "<Control>0", NULL } },
+  };
 
   G_APPLICATION_CLASS (kaitsu_application_parent_class)->startup (application);
 
   g_action_map_add_action_entries (G_ACTION_MAP (application), actions,
                                    G_N_ELEMENTS (actions), application);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (application), accels[i].action, accels[i].accels);
 
   gtk_window_set_default_icon_name (APP_ID);
   g_unix_signal_add (SIGTERM, on_terminate, application);

@@ -19,6 +19,7 @@ struct _KaitsuGuide
   KaitsuFlow *flow;
   KaitsuBrowser *browser;
   GArray *detections;
+  GPtrArray *signin_errors;
   /* Everything the console listed during the session, for the report */
   KaitsuConsoleStatus *seen;
   GtkWindow *signin;
@@ -148,6 +149,7 @@ on_consent_failed (KaitsuGuide         *self,
   g_autofree char *explanation = kaitsu_aadsts_dup_explanation (answer->code);
   g_autofree char *advice = kaitsu_aadsts_dup_advice (answer->code);
   g_autofree char *text = NULL;
+  KaitsuSigninError *record;
 
   if (self->signin_service == KAITSU_SERVICE_NONE)
     return;
@@ -158,6 +160,13 @@ on_consent_failed (KaitsuGuide         *self,
                             answer->request_id != NULL ? answer->request_id : "—");
   else
     text = g_strdup_printf (_("AADSTS%u: %s %s"), answer->code, explanation, advice);
+  record = g_new0 (KaitsuSigninError, 1);
+  record->service = self->signin_service;
+  record->code = answer->code;
+  record->correlation_id = g_strdup (answer->correlation_id);
+  record->request_id = g_strdup (answer->request_id);
+  record->time = g_get_real_time () / G_USEC_PER_SEC;
+  g_ptr_array_add (self->signin_errors, record);
   kaitsu_flow_service_failed_with_code (self->flow, self->signin_service, answer->code, text);
 }
 
@@ -264,6 +273,7 @@ kaitsu_guide_finalize (GObject *object)
   KaitsuGuide *self = KAITSU_GUIDE (object);
 
   g_array_unref (self->detections);
+  g_ptr_array_unref (self->signin_errors);
   kaitsu_console_status_free (self->seen);
   g_free (self->last_consent_uri);
   G_OBJECT_CLASS (kaitsu_guide_parent_class)->finalize (object);
@@ -290,6 +300,7 @@ static void
 kaitsu_guide_init (KaitsuGuide *self)
 {
   self->detections = g_array_new (FALSE, FALSE, sizeof (KaitsuDetection));
+  self->signin_errors = g_ptr_array_new_with_free_func ((GDestroyNotify) kaitsu_signin_error_free);
   self->seen = g_new0 (KaitsuConsoleStatus, 1);
   self->seen->tasks = g_ptr_array_new_with_free_func (kaitsu_console_task_free);
   self->seen->notifications = g_ptr_array_new_with_free_func (g_free);
@@ -316,6 +327,14 @@ kaitsu_guide_get_browser (KaitsuGuide *self)
 {
   g_return_val_if_fail (KAITSU_IS_GUIDE (self), NULL);
   return self->browser;
+}
+
+/* Element type: KaitsuSigninError */
+GPtrArray *
+kaitsu_guide_get_signin_errors (KaitsuGuide *self)
+{
+  g_return_val_if_fail (KAITSU_IS_GUIDE (self), NULL);
+  return self->signin_errors;
 }
 
 GArray *

@@ -18,6 +18,7 @@ KaitsuGuide         *kaitsu_guide_new                (KaitsuFlow    *flow,
                                                       KaitsuBrowser *browser);
 KaitsuBrowser       *kaitsu_guide_get_browser        (KaitsuGuide   *self);
 GArray              *kaitsu_guide_get_detections     (KaitsuGuide   *self);
+GPtrArray           *kaitsu_guide_get_signin_errors  (KaitsuGuide   *self);
 KaitsuConsoleStatus *kaitsu_guide_get_console_seen   (KaitsuGuide   *self);
 GtkWindow           *kaitsu_guide_get_signin_window  (KaitsuGuide   *self);
 void                 kaitsu_guide_open_step          (KaitsuGuide   *self,

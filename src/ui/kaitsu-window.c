@@ -11,7 +11,9 @@
 
 #include "kaitsu-preflight.h"
 #include "kaitsu-report.h"
+#include "kaitsu-web-view.h"
 #include "kaitsu-window.h"
+#include "prepare/kaitsu-prepare-page.h"
 
 struct _KaitsuWindow
 {
@@ -40,6 +42,13 @@ struct _KaitsuWindow
   GtkWidget *banner_dismiss;
   GtkBox *content_box;
   GtkRevealer *side_pane_revealer;
+  GtkWidget *screen_share_button;
+
+  /* The last state change, for screen readers (and a glance) */
+  GtkLabel *status_line;
+  KaitsuServiceState announced[KAITSU_N_SERVICES];
+  /* The connection check after a failed load, newer than the prepare page's */
+  KaitsuPreflightReport *last_preflight;
 };
 
 G_DEFINE_FINAL_TYPE (KaitsuWindow, kaitsu_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -186,10 +195,14 @@ on_check_after_failure (GObject      *source,
                         gpointer      data)
 {
   g_autoptr (KaitsuWindow) self = data;
-  g_autoptr (KaitsuPreflightReport) report = kaitsu_preflight_run_finish (result, NULL);
+  KaitsuPreflightReport *report = kaitsu_preflight_run_finish (result, NULL);
   g_autofree char *detail = NULL;
 
-  if (report == NULL || self->guide == NULL)
+  if (report == NULL)
+    return;
+  g_clear_pointer (&self->last_preflight, kaitsu_preflight_report_free);
+  self->last_preflight = report;
+  if (self->guide == NULL)
     return;
   for (guint i = 0; i < report->checks->len && detail == NULL; i++)
     {
@@ -346,16 +359,36 @@ kaitsu_dup_toolkit_versions (void)
 
 char *
 kaitsu_window_dup_report (KaitsuWindow *self,
-                          gboolean      json)
+                          gboolean      json,
+                          gboolean      include_names,
+                          double        elapsed_s)
 {
   g_autofree char *toolkit = kaitsu_dup_toolkit_versions ();
-  const char *mode = self->sites != NULL && kaitsu_sites_is_practice (self->sites) ? "practice" : "real";
-  GArray *detections = self->guide != NULL ? kaitsu_guide_get_detections (self->guide) : NULL;
-  KaitsuConsoleStatus *seen = self->guide != NULL ? kaitsu_guide_get_console_seen (self->guide) : NULL;
+  KaitsuPage *prepare = kaitsu_assistant_get_page (self->assistant, KAITSU_STEP_PREPARE);
+  KaitsuReportInput input = {
+    .flow = self->flow,
+    .mode = self->sites != NULL && kaitsu_sites_is_practice (self->sites) ? "practice" : "real",
+    .toolkit = toolkit,
+    .detections = self->guide != NULL ? kaitsu_guide_get_detections (self->guide) : NULL,
+    .signin_errors = self->guide != NULL ? kaitsu_guide_get_signin_errors (self->guide) : NULL,
+    .status = self->guide != NULL ? kaitsu_guide_get_console_seen (self->guide) : NULL,
+    .preflight = self->last_preflight,
+    .sharepoint_admin = self->sites != NULL ? kaitsu_sites_get_base (self->sites, KAITSU_SITE_SHAREPOINT_ADMIN) : NULL,
+    .elapsed_s = elapsed_s,
+    .include_names = include_names,
+  };
 
-  if (json)
-    return kaitsu_report_to_json (self->flow, mode, toolkit, detections, seen, 0);
-  return kaitsu_report_to_text (self->flow, mode, toolkit, detections, seen);
+  if (input.preflight == NULL && KAITSU_IS_PREPARE_PAGE (prepare))
+    input.preflight = kaitsu_prepare_page_get_network_report (KAITSU_PREPARE_PAGE (prepare));
+  return json ? kaitsu_report_to_json (&input) : kaitsu_report_to_text (&input);
+}
+
+static gboolean
+get_include_names (KaitsuWindow *self)
+{
+  g_autoptr (GVariant) state = g_action_group_get_action_state (G_ACTION_GROUP (self), "report-include-names");
+
+  return state != NULL && g_variant_get_boolean (state);
 }
 
 static void
@@ -364,11 +397,13 @@ copy_report_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   KaitsuWindow *self = KAITSU_WINDOW (widget);
-  g_autofree char *text = kaitsu_window_dup_report (self, FALSE);
+  gboolean names = get_include_names (self);
+  g_autofree char *text = kaitsu_window_dup_report (self, FALSE, names, 0);
 
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
   kaitsu_window_show_banner (self, KAITSU_BANNER_MESSAGE,
-                             _("The diagnostic report is copied: paste it into your message to the support desk. It holds no password, cookie or link token."));
+                             names ? _("The diagnostic report is copied, with names: paste it into your message to the support desk. It holds no password, cookie or link token.")
+                                   : _("The diagnostic report is copied, with names masked: paste it into your message to the support desk. It holds no password, cookie or link token."));
 }
 
 static void
@@ -379,8 +414,15 @@ on_report_file (GtkNativeDialog *dialog,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *json = kaitsu_window_dup_report (self, TRUE);
+      const char *choice = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "include-names");
+      gboolean names = g_strcmp0 (choice, "true") == 0;
+      g_autofree char *json = NULL;
       g_autoptr (GError) error = NULL;
+
+      /* The dialog's tick and the menu's stay one setting */
+      g_action_group_change_action_state (G_ACTION_GROUP (self), "report-include-names",
+                                          g_variant_new_boolean (names));
+      json = kaitsu_window_dup_report (self, TRUE, names, 0);
 
       if (file == NULL || !g_file_replace_contents (file, json, strlen (json), NULL, FALSE,
                                                     G_FILE_CREATE_PRIVATE, NULL, NULL, &error))
@@ -402,8 +444,121 @@ save_report_action (GtkWidget  *widget,
                                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
 
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), "kaitsu-report.json");
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (dialog), "include-names",
+                               _("Include names, mail addresses and IDs"), NULL, NULL);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (dialog), "include-names",
+                               get_include_names (KAITSU_WINDOW (widget)) ? "true" : "false");
   g_signal_connect (dialog, "response", G_CALLBACK (on_report_file), widget);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* The app's text follows the scale through the font resolution, as GNOME's own
+ * text-scaling-factor does; the web views zoom by themselves. */
+static void
+apply_text_scale (KaitsuWindow *self)
+{
+  GtkSettings *gtk_settings = gtk_widget_get_settings (GTK_WIDGET (self));
+  double scale = kaitsu_text_scale_effective (self->settings);
+  gboolean sharing = g_settings_get_boolean (self->settings, "screen-share-mode");
+  int base = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (gtk_settings), "kaitsu-base-dpi"));
+
+  if (base == 0)
+    {
+      g_object_get (gtk_settings, "gtk-xft-dpi", &base, NULL);
+      if (base <= 0)
+        base = 96 * 1024;
+      g_object_set_data (G_OBJECT (gtk_settings), "kaitsu-base-dpi", GINT_TO_POINTER (base));
+    }
+  if (G_APPROX_VALUE (scale, 1.0, 0.001))
+    gtk_settings_reset_property (gtk_settings, "gtk-xft-dpi");
+  else
+    g_object_set (gtk_settings, "gtk-xft-dpi", (int) (base * scale), NULL);
+
+  gtk_widget_set_visible (self->screen_share_button, sharing);
+  if (sharing)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "screen-share");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "screen-share");
+}
+
+static void
+text_size_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer      data)
+{
+  KaitsuWindow *self = data;
+  const char *name = g_action_get_name (G_ACTION (action));
+  /* In tenths, so that steps land on 1.1, 1.2… */
+  int tenths = (int) (g_settings_get_double (self->settings, "text-scale") * 10 + 0.5);
+  double scale;
+
+  if (g_str_equal (name, "text-larger"))
+    scale = (tenths + 1) / 10.0;
+  else if (g_str_equal (name, "text-smaller"))
+    scale = (tenths - 1) / 10.0;
+  else
+    scale = 1.0;
+  g_settings_set_double (self->settings, "text-scale", CLAMP (scale, 0.8, 2.5));
+}
+
+/* Said to screen readers where GTK can (4.14 and later), and shown under the step list */
+void
+kaitsu_window_announce (KaitsuWindow *self,
+                        const char   *text)
+{
+  g_return_if_fail (KAITSU_IS_WINDOW (self));
+
+  gtk_label_set_label (self->status_line, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->status_line), text != NULL && *text != '\0');
+#if GTK_CHECK_VERSION (4, 14, 0)
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_accessible_announce (GTK_ACCESSIBLE (self), text, GTK_ACCESSIBLE_ANNOUNCEMENT_PRIORITY_MEDIUM);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+#endif
+}
+
+const char *
+kaitsu_window_get_announcement (KaitsuWindow *self)
+{
+  g_return_val_if_fail (KAITSU_IS_WINDOW (self), NULL);
+  return gtk_label_get_label (self->status_line);
+}
+
+static void
+on_service_changed (KaitsuWindow  *self,
+                    KaitsuService  service)
+{
+  KaitsuServiceState state;
+  g_autofree char *text = NULL;
+
+  if (service < 0 || service >= KAITSU_N_SERVICES)
+    return;
+  state = kaitsu_flow_get_service_state (self->flow, service);
+  if (state == self->announced[service])
+    return;
+  self->announced[service] = state;
+  switch (state)
+    {
+    case KAITSU_SERVICE_STATE_PROTECTED:
+      /* Translators: %s is a service, such as Exchange Online */
+      text = g_strdup_printf (_("%s is protected."), kaitsu_service_get_name (service));
+      break;
+    case KAITSU_SERVICE_STATE_SYNCING:
+      text = g_strdup_printf (_("%s is granted; the console is setting it up."), kaitsu_service_get_name (service));
+      break;
+    case KAITSU_SERVICE_STATE_ERROR:
+      /* Translators: a service, then what went wrong and what to do */
+      text = g_strdup_printf (_("%1$s: %2$s"), kaitsu_service_get_name (service),
+                              kaitsu_flow_get_service_last_error (self->flow, service) != NULL
+                              ? kaitsu_flow_get_service_last_error (self->flow, service)
+                              : _("the grant failed."));
+      break;
+    case KAITSU_SERVICE_STATE_NOT_STARTED:
+    case KAITSU_SERVICE_STATE_CONNECTING:
+    default:
+      return;
+    }
+  kaitsu_window_announce (self, text);
 }
 
 static void
@@ -450,8 +605,16 @@ static void
 kaitsu_window_constructed (GObject *object)
 {
   KaitsuWindow *self = KAITSU_WINDOW (object);
+  static const GActionEntry entries[] = {
+    { "text-larger", text_size_action },
+    { "text-smaller", text_size_action },
+    { "text-normal", text_size_action },
+    { "report-include-names", NULL, NULL, "false" },
+  };
   g_autoptr (GAction) side_pane_action = NULL;
+  g_autoptr (GAction) screen_share_action = NULL;
   GtkWidget *separator;
+  GtkWidget *left;
   int width, height;
 
   G_OBJECT_CLASS (kaitsu_window_parent_class)->constructed (object);
@@ -471,7 +634,15 @@ kaitsu_window_constructed (GObject *object)
   gtk_box_prepend (self->content_box, separator);
   self->step_list = KAITSU_STEP_LIST (kaitsu_step_list_new (self->flow));
   gtk_widget_set_size_request (GTK_WIDGET (self->step_list), 240, -1);
-  gtk_box_prepend (self->content_box, GTK_WIDGET (self->step_list));
+  gtk_widget_set_vexpand (GTK_WIDGET (self->step_list), TRUE);
+  left = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_box_append (GTK_BOX (left), GTK_WIDGET (self->step_list));
+  self->status_line = g_object_new (GTK_TYPE_LABEL, "accessible-role", GTK_ACCESSIBLE_ROLE_STATUS,
+                                    "wrap", TRUE, "wrap-mode", PANGO_WRAP_WORD_CHAR, "xalign", 0.0f,
+                                    "max-width-chars", 30, "visible", FALSE, NULL);
+  gtk_widget_add_css_class (GTK_WIDGET (self->status_line), "status-line");
+  gtk_box_append (GTK_BOX (left), GTK_WIDGET (self->status_line));
+  gtk_box_prepend (self->content_box, left);
   self->side_pane = KAITSU_SIDE_PANE (kaitsu_side_pane_new (self->flow));
   gtk_revealer_set_child (self->side_pane_revealer, GTK_WIDGET (self->side_pane));
 
@@ -479,6 +650,18 @@ kaitsu_window_constructed (GObject *object)
   g_action_map_add_action (G_ACTION_MAP (self), side_pane_action);
   g_settings_bind (self->settings, "side-pane-visible", self->side_pane_revealer,
                    "reveal-child", G_SETTINGS_BIND_GET);
+  screen_share_action = g_settings_create_action (self->settings, "screen-share-mode");
+  g_action_map_add_action (G_ACTION_MAP (self), screen_share_action);
+  g_action_map_add_action_entries (G_ACTION_MAP (self), entries, G_N_ELEMENTS (entries), self);
+  g_signal_connect_object (self->settings, "changed::screen-share-mode", G_CALLBACK (apply_text_scale),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::text-scale", G_CALLBACK (apply_text_scale),
+                           self, G_CONNECT_SWAPPED);
+  apply_text_scale (self);
+  for (KaitsuService s = 0; s < KAITSU_N_SERVICES; s++)
+    self->announced[s] = kaitsu_flow_get_service_state (self->flow, s);
+  g_signal_connect_object (self->flow, "service-changed", G_CALLBACK (on_service_changed),
+                           self, G_CONNECT_SWAPPED);
 
   g_settings_get (self->settings, "window-size", "(ii)", &width, &height);
   gtk_window_set_default_size (GTK_WINDOW (self), width, height);
@@ -499,6 +682,7 @@ kaitsu_window_dispose (GObject *object)
   KaitsuWindow *self = KAITSU_WINDOW (object);
 
   g_clear_object (&self->guide);
+  g_clear_pointer (&self->last_preflight, kaitsu_preflight_report_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), KAITSU_TYPE_WINDOW);
   g_clear_object (&self->sites);
   g_clear_object (&self->settings);
@@ -586,6 +770,7 @@ kaitsu_window_class_init (KaitsuWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KaitsuWindow, banner_dismiss);
   gtk_widget_class_bind_template_child (widget_class, KaitsuWindow, content_box);
   gtk_widget_class_bind_template_child (widget_class, KaitsuWindow, side_pane_revealer);
+  gtk_widget_class_bind_template_child (widget_class, KaitsuWindow, screen_share_button);
   gtk_widget_class_bind_template_callback (widget_class, on_banner_start_over);
   gtk_widget_class_bind_template_callback (widget_class, on_banner_dismiss);
 
@@ -599,8 +784,6 @@ kaitsu_window_class_init (KaitsuWindowClass *klass)
                                        "assistant.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK,
                                        "assistant.next", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0,
-                                       "win.side-pane-visible", NULL);
 }
 
 static void

@@ -44,7 +44,12 @@ void             kaitsu_window_show_banner    (KaitsuWindow     *self,
                                                const char       *text);
 gboolean         kaitsu_window_get_banner_visible (KaitsuWindow *self);
 char            *kaitsu_window_dup_report     (KaitsuWindow     *self,
-                                               gboolean          json);
+                                               gboolean          json,
+                                               gboolean          include_names,
+                                               double            elapsed_s);
+void             kaitsu_window_announce       (KaitsuWindow     *self,
+                                               const char       *text);
+const char      *kaitsu_window_get_announcement (KaitsuWindow   *self);
 char            *kaitsu_dup_toolkit_versions  (void);
 
 G_END_DECLS

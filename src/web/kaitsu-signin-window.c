@@ -17,6 +17,10 @@ struct _KaitsuSigninWindow
 
   KaitsuBrowser *browser;
   gboolean closing;
+
+  /* Escape or the window's close button asks first: the sign-in would be lost. */
+  GtkRevealer *question;
+  GtkWidget *keep_button;
 };
 
 G_DEFINE_FINAL_TYPE (KaitsuSigninWindow, kaitsu_signin_window, GTK_TYPE_WINDOW)
@@ -36,6 +40,71 @@ close_now (KaitsuSigninWindow *self)
     return;
   self->closing = TRUE;
   gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+ask_before_closing (KaitsuSigninWindow *self)
+{
+  gtk_revealer_set_reveal_child (self->question, TRUE);
+  gtk_widget_grab_focus (self->keep_button);
+}
+
+static void
+on_keep (KaitsuSigninWindow *self)
+{
+  gtk_revealer_set_reveal_child (self->question, FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (kaitsu_browser_get_view (self->browser)));
+}
+
+static void
+escape_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  KaitsuSigninWindow *self = KAITSU_SIGNIN_WINDOW (widget);
+
+  /* A second Escape answers "keep signing in", like a dialog's Cancel. */
+  if (gtk_revealer_get_reveal_child (self->question))
+    on_keep (self);
+  else
+    ask_before_closing (self);
+}
+
+static gboolean
+kaitsu_signin_window_close_request (GtkWindow *window)
+{
+  KaitsuSigninWindow *self = KAITSU_SIGNIN_WINDOW (window);
+
+  if (self->closing)
+    return GTK_WINDOW_CLASS (kaitsu_signin_window_parent_class)->close_request (window);
+  ask_before_closing (self);
+  return TRUE;
+}
+
+static GtkWidget *
+build_question (KaitsuSigninWindow *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label = gtk_label_new (_("Close the sign-in window? What you typed in it is lost, and you start this service’s sign-in again."));
+  GtkWidget *close_button = gtk_button_new_with_mnemonic (_("C_lose Window"));
+
+  gtk_widget_add_css_class (box, "banner");
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+  self->keep_button = gtk_button_new_with_mnemonic (_("_Keep Signing In"));
+  gtk_widget_add_css_class (self->keep_button, "suggested-action");
+  gtk_widget_set_valign (self->keep_button, GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (close_button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (close_button, "destructive-action");
+  gtk_box_append (GTK_BOX (box), close_button);
+  gtk_box_append (GTK_BOX (box), self->keep_button);
+  g_signal_connect_swapped (self->keep_button, "clicked", G_CALLBACK (on_keep), self);
+  g_signal_connect_swapped (close_button, "clicked", G_CALLBACK (close_now), self);
+  self->question = GTK_REVEALER (gtk_revealer_new ());
+  gtk_revealer_set_child (self->question, box);
+  return GTK_WIDGET (self->question);
 }
 
 static void
@@ -86,6 +155,8 @@ on_title (KaitsuSigninWindow *self)
 static void
 kaitsu_signin_window_class_init (KaitsuSigninWindowClass *klass)
 {
+  GTK_WINDOW_CLASS (klass)->close_request = kaitsu_signin_window_close_request;
+  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "signin.escape", NULL, escape_action);
   signals[PROVISIONED] = g_signal_new ("provisioned", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                        NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_DOUBLE);
   signals[CONSENT_FAILED] = g_signal_new ("consent-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -95,6 +166,14 @@ kaitsu_signin_window_class_init (KaitsuSigninWindowClass *klass)
 static void
 kaitsu_signin_window_init (KaitsuSigninWindow *self)
 {
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+  /* Before the web view sees the key: WebKit keeps every key a page might want. */
+  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                          gtk_named_action_new ("signin.escape")));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
   gtk_window_set_default_size (GTK_WINDOW (self), 640, 720);
   gtk_window_set_title (GTK_WINDOW (self), _("Microsoft Sign-in"));
 }
@@ -105,6 +184,7 @@ kaitsu_signin_window_new (KaitsuSites   *sites,
                           GtkWindow     *parent)
 {
   KaitsuSigninWindow *self = g_object_new (KAITSU_TYPE_SIGNIN_WINDOW, NULL);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
 
   if (parent != NULL)
     {
@@ -113,13 +193,23 @@ kaitsu_signin_window_new (KaitsuSites   *sites,
       gtk_window_set_destroy_with_parent (GTK_WINDOW (self), TRUE);
     }
   self->browser = kaitsu_browser_new (sites, KAITSU_BROWSER_SIGNIN, view);
-  gtk_window_set_child (GTK_WINDOW (self), GTK_WIDGET (self->browser));
+  gtk_widget_set_vexpand (GTK_WIDGET (self->browser), TRUE);
+  gtk_box_append (GTK_BOX (box), build_question (self));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->browser));
+  gtk_window_set_child (GTK_WINDOW (self), box);
   g_signal_connect_object (self->browser, "page-seen", G_CALLBACK (on_page_seen), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (view, "ready-to-show", G_CALLBACK (on_ready_to_show), self, G_CONNECT_SWAPPED);
   /* The page's own window.close() */
   g_signal_connect_object (view, "close", G_CALLBACK (close_now), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (view, "notify::title", G_CALLBACK (on_title), self, G_CONNECT_SWAPPED);
   return self;
+}
+
+gboolean
+kaitsu_signin_window_is_asking (KaitsuSigninWindow *self)
+{
+  g_return_val_if_fail (KAITSU_IS_SIGNIN_WINDOW (self), FALSE);
+  return gtk_revealer_get_reveal_child (self->question);
 }
 
 KaitsuBrowser *

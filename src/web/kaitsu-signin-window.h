@@ -15,5 +15,6 @@ KaitsuSigninWindow *kaitsu_signin_window_new         (KaitsuSites   *sites,
                                                       KaitsuWebView *view,
                                                       GtkWindow     *parent);
 KaitsuBrowser      *kaitsu_signin_window_get_browser (KaitsuSigninWindow *self);
+gboolean            kaitsu_signin_window_is_asking   (KaitsuSigninWindow *self);
 
 G_END_DECLS

@@ -12,6 +12,8 @@
 struct _KaitsuWebView
 {
   WebKitWebView parent_instance;
+
+  GSettings *settings;
 };
 
 G_DEFINE_FINAL_TYPE (KaitsuWebView, kaitsu_web_view, WEBKIT_TYPE_WEB_VIEW)
@@ -58,9 +60,27 @@ kaitsu_web_get_network_session (void)
   return session;
 }
 
+/* The app's text scale; screen-share mode makes it at least KAITSU_SCREEN_SHARE_SCALE. */
+double
+kaitsu_text_scale_effective (GSettings *settings)
+{
+  double scale = g_settings_get_double (settings, "text-scale");
+
+  if (g_settings_get_boolean (settings, "screen-share-mode"))
+    scale = MAX (scale, KAITSU_SCREEN_SHARE_SCALE);
+  return scale;
+}
+
+static void
+update_zoom (KaitsuWebView *self)
+{
+  webkit_web_view_set_zoom_level (WEBKIT_WEB_VIEW (self), kaitsu_text_scale_effective (self->settings));
+}
+
 static void
 kaitsu_web_view_constructed (GObject *object)
 {
+  KaitsuWebView *self = KAITSU_WEB_VIEW (object);
   WebKitSettings *settings;
 
   G_OBJECT_CLASS (kaitsu_web_view_parent_class)->constructed (object);
@@ -71,12 +91,26 @@ kaitsu_web_view_constructed (GObject *object)
                                                     WEBKIT_HARDWARE_ACCELERATION_POLICY_NEVER);
   webkit_settings_set_enable_developer_extras (settings, FALSE);
   webkit_settings_set_javascript_can_open_windows_automatically (settings, TRUE);
+
+  /* Pages grow with the app's text, for a reader or a small shared screen */
+  self->settings = g_settings_new (APP_ID);
+  g_signal_connect_object (self->settings, "changed::text-scale", G_CALLBACK (update_zoom), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::screen-share-mode", G_CALLBACK (update_zoom), self, G_CONNECT_SWAPPED);
+  update_zoom (self);
+}
+
+static void
+kaitsu_web_view_dispose (GObject *object)
+{
+  g_clear_object (&KAITSU_WEB_VIEW (object)->settings);
+  G_OBJECT_CLASS (kaitsu_web_view_parent_class)->dispose (object);
 }
 
 static void
 kaitsu_web_view_class_init (KaitsuWebViewClass *klass)
 {
   G_OBJECT_CLASS (klass)->constructed = kaitsu_web_view_constructed;
+  G_OBJECT_CLASS (klass)->dispose = kaitsu_web_view_dispose;
 }
 
 static void

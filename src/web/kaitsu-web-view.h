@@ -14,4 +14,8 @@ char                **kaitsu_web_dup_languages        (void);
 GtkWidget            *kaitsu_web_view_new             (void);
 GtkWidget            *kaitsu_web_view_new_related     (KaitsuWebView *related);
 
+/* Screen-share mode makes text at least this much larger */
+#define KAITSU_SCREEN_SHARE_SCALE 1.25
+double                kaitsu_text_scale_effective     (GSettings     *settings);
+
 G_END_DECLS
