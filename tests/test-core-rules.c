@@ -136,6 +136,9 @@ test_mask (void)
       "https://c•••-admin.sharepoint.com/_layouts/15/AppInv.aspx" },
     { KAITSU_MASK_ADDRESS, "contoso.onmicrosoft.com", "c•••.onmicrosoft.com" },
     { KAITSU_MASK_ADDRESS, "http://127.0.0.1:4000/x", "http://127.0.0.1:4000/x" },
+    { KAITSU_MASK_LINK, "https://forgetpwd.trendmicro.com/ForgetPassword/ResetPassword?T=abc123&v=1",
+      "https://forgetpwd.trendmicro.com/ForgetPassword/ResetPassword?T=••••&v=••••" },
+    { KAITSU_MASK_LINK, "https://clp.trendmicro.com/Dashboard", "https://clp.trendmicro.com/Dashboard" },
   };
   const char *known[] = { "株式会社サンプル", "CAS12345601", "ab", NULL };
   g_autofree char *text = NULL;

@@ -48,6 +48,8 @@ make_busy_flow (void)
   kaitsu_flow_set_app_id (flow, "0a1b2c3d-0000-4000-8000-123456789abc");
   g_assert_true (kaitsu_flow_start_service (flow, KAITSU_SERVICE_EXCHANGE_ONLINE, NULL));
   kaitsu_flow_service_syncing (flow, KAITSU_SERVICE_EXCHANGE_ONLINE);
+  g_assert_cmpint (kaitsu_flow_get_step_finished (flow, KAITSU_STEP_PREPARE), >, 0);
+  g_assert_cmpint (kaitsu_flow_get_step_reached (flow, KAITSU_STEP_LOGIN), >, 0);
   return flow;
 }
 
@@ -73,6 +75,8 @@ assert_flows_equal (KaitsuFlow *a,
       g_assert_cmpint (kaitsu_flow_get_step_confirmed (a, step), ==,
                        kaitsu_flow_get_step_confirmed (b, step));
       g_assert_cmpint (kaitsu_flow_get_step_done (a, step), ==, kaitsu_flow_get_step_done (b, step));
+      g_assert_cmpint (kaitsu_flow_get_step_reached (a, step), ==, kaitsu_flow_get_step_reached (b, step));
+      g_assert_cmpint (kaitsu_flow_get_step_finished (a, step), ==, kaitsu_flow_get_step_finished (b, step));
     }
   for (KaitsuService s = 0; s < KAITSU_N_SERVICES; s++)
     {
@@ -135,7 +139,7 @@ static const char * const allowed_members[] = {
   "format", "saved", "choices", "services", "region", "mip", "app_permission_needed",
   "current", "furthest", "steps", "state", "done", "confirmed", "attempts", "last_error",
   "started", "changed", "mail", "account", "company", "login_url", "reset_url", "reset_expires",
-  "consents", "errors", "app_id",
+  "consents", "errors", "app_id", "reached", "finished",
 };
 
 static void

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "kaitsu-application.h"
+#include "kaitsu-console-status.h"
 #include "kaitsu-link-row.h"
 #include "kaitsu-mail.h"
 #include "prepare/kaitsu-prepare-page.h"
@@ -493,6 +494,132 @@ test_resume (void)
   }
 }
 
+/* Any label under @root whose text holds @needle, shown or not; with @visible, shown only */
+static GtkWidget *
+find_text (GtkWidget  *root,
+           const char *needle,
+           gboolean    visible)
+{
+  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_label (GTK_LABEL (root)), needle) != NULL &&
+      (!visible || gtk_widget_is_visible (root)))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_text (child, needle, visible);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+page_widget (KaitsuWindow *window,
+             KaitsuStep    step)
+{
+  return GTK_WIDGET (kaitsu_assistant_get_page (kaitsu_window_get_assistant (window), step));
+}
+
+static gboolean
+has_guide (gpointer window)
+{
+  return kaitsu_window_get_guide (window) != NULL;
+}
+
+static int
+get_dpi (GtkWidget *widget)
+{
+  int dpi;
+
+  g_object_get (gtk_widget_get_settings (widget), "gtk-xft-dpi", &dpi, NULL);
+  return dpi;
+}
+
+static void
+test_screen_share (void)
+{
+  g_autoptr (KaitsuFlow) flow = kaitsu_flow_new ();
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr (KaitsuConsoleStatus) status = NULL;
+  const char *app_id = "0a1b2c3d-0000-4000-8000-123456789abc";
+  KaitsuWindow *window;
+  GtkWidget *side_pane, *indicator = NULL;
+  WebKitWebView *view;
+  int dpi_before;
+
+  kaitsu_flow_set_mail_facts (flow, "CAS12345601", "株式会社サンプル",
+                              "https://clp.trendmicro.com/Dashboard?T=abc123", NULL, 0);
+  kaitsu_flow_set_app_id (flow, app_id);
+  kaitsu_flow_set_app_permission_needed (flow, TRUE);
+  kaitsu_flow_restore_position (flow, KAITSU_STEP_LOGIN, KAITSU_STEP_FINISH);
+  window = open_window (flow);
+  kaitsu_test_wait_until (has_guide, window, "the web view");
+  view = WEBKIT_WEB_VIEW (kaitsu_browser_get_view (kaitsu_guide_get_browser (kaitsu_window_get_guide (window))));
+  side_pane = GTK_WIDGET (kaitsu_window_get_side_pane (window));
+  status = kaitsu_console_status_parse ("{\"tasks\": [{\"severity\": \"情報\", \"text\": \"admin@example.co.jp が "
+                                        "Exchange Online を保護しました\", \"time\": \"10:00\"}], "
+                                        "\"notifications\": [\"株式会社サンプル: 保護されています\"], \"appIds\": []}", -1, NULL);
+  g_assert_nonnull (status);
+  kaitsu_side_pane_set_console_status (KAITSU_SIDE_PANE (side_pane), status);
+  dpi_before = get_dpi (GTK_WIDGET (window));
+  g_assert_cmpfloat (webkit_web_view_get_zoom_level (view), ==, 1.0);
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (window), "screen-share"));
+
+  /* Before: the names are there to read */
+  g_assert_nonnull (find_text (page_widget (window, KAITSU_STEP_PREPARE), "株式会社サンプル", FALSE));
+  g_assert_nonnull (find_text (page_widget (window, KAITSU_STEP_LOGIN), "T=abc123", FALSE));
+  g_assert_nonnull (find_text (side_pane, "admin@example.co.jp", FALSE));
+
+  /* On, from the menu's action */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.screen-share-mode", NULL));
+  g_assert_true (g_settings_get_boolean (settings, "screen-share-mode"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window), "screen-share"));
+  /* Seen in the header */
+  indicator = find_text (gtk_window_get_titlebar (GTK_WINDOW (window)), _("Sharing"), TRUE);
+  g_assert_nonnull (indicator);
+  /* Text at least 125 %, the pages too */
+  g_assert_cmpint (get_dpi (GTK_WIDGET (window)), >=, (int) (dpi_before * 1.25) - 1);
+  g_assert_cmpfloat (webkit_web_view_get_zoom_level (view), >=, 1.25);
+
+  /* Masked where not needed: the prepare page, the side pane, the link's token */
+  g_assert_null (find_text (page_widget (window, KAITSU_STEP_PREPARE), "株式会社サンプル", FALSE));
+  g_assert_null (find_text (page_widget (window, KAITSU_STEP_PREPARE), "CAS12345601", FALSE));
+  g_assert_nonnull (find_text (page_widget (window, KAITSU_STEP_PREPARE), "株•••", FALSE));
+  g_assert_nonnull (find_text (page_widget (window, KAITSU_STEP_PREPARE), "CAS••••01", FALSE));
+  g_assert_null (find_text (side_pane, "admin@example.co.jp", FALSE));
+  g_assert_null (find_text (side_pane, "株式会社サンプル", FALSE));
+  g_assert_nonnull (find_text (side_pane, "a•••@e•••.co.jp", FALSE));
+  g_assert_null (find_text (page_widget (window, KAITSU_STEP_LOGIN), "T=abc123", FALSE));
+  g_assert_nonnull (find_text (page_widget (window, KAITSU_STEP_LOGIN), "T=••••", FALSE));
+  /* Whole where the user types or checks it on that page, with the note */
+  g_assert_nonnull (find_text (page_widget (window, KAITSU_STEP_LOGIN), "CAS12345601", TRUE));
+  g_assert_nonnull (find_text (page_widget (window, KAITSU_STEP_LOGIN), _("Shown while needed: screen-share mode masks it elsewhere."), TRUE));
+  g_assert_nonnull (find_text (page_widget (window, KAITSU_STEP_TEAMS_APP_PERMISSION), app_id, FALSE));
+  kaitsu_test_save_screenshot (GTK_WIDGET (window), kaitsu_test_ui_is_japanese () ? "screen-share-ja" : "screen-share-en");
+
+  /* Off again: everything as it was, nothing lost */
+  g_settings_set_boolean (settings, "screen-share-mode", FALSE);
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (window), "screen-share"));
+  g_assert_cmpint (get_dpi (GTK_WIDGET (window)), ==, dpi_before);
+  g_assert_cmpfloat (webkit_web_view_get_zoom_level (view), ==, 1.0);
+  g_assert_nonnull (find_text (page_widget (window, KAITSU_STEP_PREPARE), "株式会社サンプル", FALSE));
+  g_assert_nonnull (find_text (side_pane, "admin@example.co.jp", FALSE));
+  g_assert_nonnull (find_text (page_widget (window, KAITSU_STEP_LOGIN), "T=abc123", FALSE));
+  g_assert_null (find_text (page_widget (window, KAITSU_STEP_LOGIN), _("Shown while needed: screen-share mode masks it elsewhere."), TRUE));
+  g_assert_cmpint (kaitsu_flow_get_current_step (flow), ==, KAITSU_STEP_LOGIN);
+  g_assert_cmpstr (kaitsu_flow_get_account (flow), ==, "CAS12345601");
+
+  /* Larger text on its own, by the keyboard's Ctrl+plus action */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.text-larger", NULL));
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "text-scale"), 1.1, 0.001);
+  g_assert_cmpfloat_with_epsilon (webkit_web_view_get_zoom_level (view), 1.1, 0.001);
+  g_assert_cmpint (get_dpi (GTK_WIDGET (window)), >, dpi_before);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.text-normal", NULL));
+  g_assert_cmpfloat (g_settings_get_double (settings, "text-scale"), ==, 1.0);
+  g_assert_cmpint (get_dpi (GTK_WIDGET (window)), ==, dpi_before);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -511,5 +638,6 @@ main (int   argc,
   g_test_add_func ("/window/side-pane-setting", test_side_pane_setting);
   g_test_add_func ("/window/resume", test_resume);
   g_test_add_func ("/window/read-mail", test_read_mail);
+  g_test_add_func ("/window/screen-share", test_screen_share);
   return g_test_run ();
 }

@@ -121,6 +121,32 @@ append_masked_address (GString    *out,
   g_string_append (out, host + host_length);
 }
 
+static void
+append_masked_link (GString    *out,
+                    const char *value)
+{
+  const char *query = strchr (value, '?');
+  g_auto (GStrv) pairs = NULL;
+
+  if (query == NULL)
+    {
+      g_string_append (out, value);
+      return;
+    }
+  g_string_append_len (out, value, query + 1 - value);
+  pairs = g_strsplit (query + 1, "&", -1);
+  for (guint i = 0; pairs[i] != NULL; i++)
+    {
+      const char *equals = strchr (pairs[i], '=');
+
+      if (i > 0)
+        g_string_append_c (out, '&');
+      if (equals != NULL)
+        g_string_append_len (out, pairs[i], equals + 1 - pairs[i]);
+      g_string_append (out, KAITSU_MASK_DOTS);
+    }
+}
+
 /**
  * kaitsu_mask:
  * @kind: what @value is
@@ -152,6 +178,9 @@ kaitsu_mask (KaitsuMaskKind  kind,
       break;
     case KAITSU_MASK_ADDRESS:
       append_masked_address (out, value);
+      break;
+    case KAITSU_MASK_LINK:
+      append_masked_link (out, value);
       break;
     case KAITSU_MASK_NAME:
     default:

@@ -16,6 +16,8 @@ typedef enum
   KAITSU_MASK_ID,
   /* An address or host of the tenant: c•••-admin.sharepoint.com */
   KAITSU_MASK_ADDRESS,
+  /* A link from the mail: the site and page stay, the values after ? do not (tokens) */
+  KAITSU_MASK_LINK,
 } KaitsuMaskKind;
 
 #define KAITSU_MASK_DOTS "••••"

@@ -9,6 +9,7 @@
 
 #include "kaitsu-link-check.h"
 #include "kaitsu-link-row.h"
+#include "kaitsu-private-label.h"
 
 struct _KaitsuLinkRow
 {
@@ -16,7 +17,7 @@ struct _KaitsuLinkRow
 
   char *uri;
   GtkLabel *title;
-  GtkLabel *value;
+  KaitsuPrivateLabel *value;
   GtkLabel *note;
   GtkWidget *copy;
   GtkWidget *open;
@@ -57,6 +58,7 @@ static void
 kaitsu_link_row_init (KaitsuLinkRow *self)
 {
   GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkLabel *label;
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
   gtk_box_set_spacing (GTK_BOX (self), 2);
@@ -67,12 +69,14 @@ kaitsu_link_row_init (KaitsuLinkRow *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->title), "heading");
   gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->title));
 
-  self->value = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->value, 0);
-  gtk_label_set_selectable (self->value, TRUE);
-  gtk_label_set_ellipsize (self->value, PANGO_ELLIPSIZE_MIDDLE);
+  /* On a shared screen the link's token is masked; Copy and Open still use the whole link. */
+  self->value = KAITSU_PRIVATE_LABEL (kaitsu_private_label_new (KAITSU_MASK_LINK, NULL));
+  label = kaitsu_private_label_get_label (self->value);
+  gtk_label_set_wrap (label, FALSE);
+  gtk_label_set_ellipsize (label, PANGO_ELLIPSIZE_MIDDLE);
   gtk_widget_set_hexpand (GTK_WIDGET (self->value), TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->value), "monospace");
+  gtk_widget_set_valign (GTK_WIDGET (self->value), GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (GTK_WIDGET (label), "monospace");
   gtk_box_append (GTK_BOX (line), GTK_WIDGET (self->value));
 
   self->copy = gtk_button_new_from_icon_name ("edit-copy-symbolic");
@@ -103,8 +107,8 @@ kaitsu_link_row_new (const char *title)
   KaitsuLinkRow *self = g_object_new (KAITSU_TYPE_LINK_ROW, NULL);
 
   gtk_label_set_label (self->title, title);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->value), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  title, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (kaitsu_private_label_get_label (self->value)),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   return GTK_WIDGET (self);
 }
 
@@ -116,8 +120,7 @@ kaitsu_link_row_set_uri (KaitsuLinkRow *self,
 
   g_free (self->uri);
   self->uri = g_strdup (uri);
-  gtk_label_set_label (self->value, uri != NULL ? uri : "");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->value), uri);
+  kaitsu_private_label_set_text (self->value, uri);
   gtk_widget_set_sensitive (self->open, uri != NULL && kaitsu_link_check (uri, NULL) == KAITSU_LINK_OK);
   gtk_widget_set_visible (GTK_WIDGET (self), uri != NULL);
 }

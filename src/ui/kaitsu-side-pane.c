@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "kaitsu-console-status.h"
+#include "kaitsu-mask.h"
 #include "kaitsu-service-status.h"
 #include "kaitsu-side-pane.h"
 
@@ -26,6 +27,7 @@ struct _KaitsuSidePane
   GtkBox *console_box;
   GtkWidget *console_label;
   guint console_rows;
+  GSettings *settings;
 };
 
 G_DEFINE_FINAL_TYPE (KaitsuSidePane, kaitsu_side_pane, GTK_TYPE_BOX)
@@ -93,9 +95,47 @@ on_current_step (KaitsuSidePane *self)
   add_event (self, text);
 }
 
+/* The console's words may hold names and addresses: masked on a shared screen */
+static void
+show_console_text (KaitsuSidePane *self,
+                   GtkWidget      *row)
+{
+  const char *state = g_object_get_data (G_OBJECT (row), "kaitsu-state");
+  const char *raw = g_object_get_data (G_OBJECT (row), "kaitsu-text");
+  GtkWidget *label = gtk_widget_get_last_child (row);
+  g_autofree char *masked = NULL;
+  g_autofree char *accessible = NULL;
+
+  if (g_settings_get_boolean (self->settings, "screen-share-mode"))
+    {
+      const char *known[] = { kaitsu_flow_get_account (self->flow), kaitsu_flow_get_company (self->flow),
+                              kaitsu_flow_get_app_id (self->flow), NULL };
+      const char *present[G_N_ELEMENTS (known)];
+      guint n = 0;
+
+      for (guint i = 0; i < G_N_ELEMENTS (known) - 1; i++)
+        if (known[i] != NULL)
+          present[n++] = known[i];
+      present[n] = NULL;
+      masked = kaitsu_mask_text (raw, present);
+    }
+  gtk_label_set_label (GTK_LABEL (label), masked != NULL ? masked : raw);
+  accessible = g_strdup_printf ("%s: %s", state, masked != NULL ? masked : raw);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+}
+
+static void
+on_screen_share_changed (KaitsuSidePane *self)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->console_box)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    show_console_text (self, row);
+}
+
 static void
 kaitsu_side_pane_dispose (GObject *object)
 {
+  g_clear_object (&KAITSU_SIDE_PANE (object)->settings);
   g_clear_object (&KAITSU_SIDE_PANE (object)->flow);
   G_OBJECT_CLASS (kaitsu_side_pane_parent_class)->dispose (object);
 }
@@ -120,6 +160,9 @@ static void
 kaitsu_side_pane_init (KaitsuSidePane *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->settings = g_settings_new (APP_ID);
+  g_signal_connect_object (self->settings, "changed::screen-share-mode", G_CALLBACK (on_screen_share_changed),
+                           self, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *
@@ -158,8 +201,7 @@ add_console_row (KaitsuSidePane *self,
 {
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *icon = gtk_image_new_from_icon_name (icon_name);
-  GtkWidget *label = gtk_label_new (text);
-  g_autofree char *accessible = g_strdup_printf ("%s: %s", state, text);
+  GtkWidget *label = gtk_label_new (NULL);
 
   gtk_widget_set_valign (icon, GTK_ALIGN_START);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
@@ -168,7 +210,9 @@ add_console_row (KaitsuSidePane *self,
   gtk_widget_add_css_class (label, "caption");
   gtk_box_append (GTK_BOX (row), icon);
   gtk_box_append (GTK_BOX (row), label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  g_object_set_data_full (G_OBJECT (row), "kaitsu-state", g_strdup (state), g_free);
+  g_object_set_data_full (G_OBJECT (row), "kaitsu-text", g_strdup (text), g_free);
+  show_console_text (self, row);
   gtk_box_append (self->console_box, row);
   self->console_rows++;
 }

@@ -598,6 +598,8 @@ load_style (GdkDisplay *display)
   gtk_css_provider_load_from_resource (css, RESOURCE_PREFIX "/style.css");
   gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (css),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  /* The application adds this by itself; a window without one (tests) needs it too */
+  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (display), RESOURCE_PREFIX "/icons");
   g_object_set_data (G_OBJECT (display), "kaitsu-style", GINT_TO_POINTER (TRUE));
 }
 

@@ -460,6 +460,12 @@ kaitsu_browser_class_init (KaitsuBrowserClass *klass)
 }
 
 static void
+on_notice_close (KaitsuBrowser *self)
+{
+  gtk_revealer_set_reveal_child (self->notice, FALSE);
+}
+
+static void
 kaitsu_browser_init (KaitsuBrowser *self)
 {
   self->cancellable = g_cancellable_new ();
@@ -527,7 +533,7 @@ kaitsu_browser_new (KaitsuSites       *sites,
   gtk_widget_add_css_class (GTK_WIDGET (self->host), "monospace");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->host), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Site address"), -1);
-  self->open_button = gtk_button_new_from_icon_name ("external-link-symbolic");
+  self->open_button = gtk_button_new_from_icon_name ("kaitsu-open-external-symbolic");
   gtk_widget_set_tooltip_text (self->open_button, _("Open this page in your web browser"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->open_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Open this page in your web browser"), -1);
@@ -549,7 +555,8 @@ kaitsu_browser_new (KaitsuSites       *sites,
     gtk_widget_set_hexpand (GTK_WIDGET (self->notice_label), TRUE);
     gtk_widget_add_css_class (line, "banner");
     gtk_accessible_update_property (GTK_ACCESSIBLE (close), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Close"), -1);
-    g_signal_connect_swapped (close, "clicked", G_CALLBACK (gtk_revealer_set_reveal_child), self->notice);
+    gtk_widget_set_tooltip_text (close, _("Close this notice"));
+    g_signal_connect_swapped (close, "clicked", G_CALLBACK (on_notice_close), self);
     gtk_box_append (GTK_BOX (line), GTK_WIDGET (self->notice_label));
     gtk_box_append (GTK_BOX (line), close);
     gtk_revealer_set_child (self->notice, line);

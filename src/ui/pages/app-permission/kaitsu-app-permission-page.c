@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "kaitsu-app-permission-page.h"
+#include "kaitsu-private-label.h"
 #include "kaitsu-sites.h"
 #include "kaitsu-window.h"
 
@@ -15,7 +16,10 @@ struct _KaitsuAppPermissionPage
 {
   KaitsuPage parent_instance;
 
+  GtkGrid *values_grid;
   GtkEditable *site_entry;
+  KaitsuPrivateLabel *app_id_value;
+  GtkWidget *app_id_copy;
   GtkLabel *site_hint;
   GtkLabel *appinv_value;
   GtkWidget *appinv_copy;
@@ -90,6 +94,10 @@ kaitsu_app_permission_page_refresh (KaitsuPage *page)
                                                        : kaitsu_sites_new_real (kaitsu_flow_get_region (flow));
   g_autofree char *redirect = kaitsu_sites_dup_provision_url (sites);
 
+  /* Typed or checked on SharePoint's form: shown whole even on a shared screen */
+  kaitsu_private_label_set_text (self->app_id_value, kaitsu_flow_get_app_id (flow) != NULL
+                                                     ? kaitsu_flow_get_app_id (flow) : "—");
+  gtk_widget_set_sensitive (self->app_id_copy, kaitsu_flow_get_app_id (flow) != NULL);
   set_value (self->domain_value, self->domain_copy, KAITSU_APP_DOMAIN);
   set_value (self->redirect_value, self->redirect_copy, redirect);
   set_value (self->xml_value, self->xml_copy, KAITSU_APP_PERMISSION_XML);
@@ -107,6 +115,12 @@ on_copy_clicked (KaitsuAppPermissionPage *self,
     { self->principals_copy, self->principals_value, N_("Check page address copied.") },
   };
 
+  if (button == self->app_id_copy)
+    {
+      gdk_clipboard_set_text (gtk_widget_get_clipboard (button),
+                              kaitsu_private_label_get_text (self->app_id_value));
+      gtk_label_set_label (self->copied_label, _("App ID copied."));
+    }
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     if (rows[i].button == button)
       {
@@ -157,6 +171,7 @@ kaitsu_app_permission_page_class_init (KaitsuAppPermissionPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/kaitsu-app-permission-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, KaitsuAppPermissionPage, values_grid);
   gtk_widget_class_bind_template_child (widget_class, KaitsuAppPermissionPage, site_entry);
   gtk_widget_class_bind_template_child (widget_class, KaitsuAppPermissionPage, site_hint);
   gtk_widget_class_bind_template_child (widget_class, KaitsuAppPermissionPage, appinv_value);
@@ -176,9 +191,36 @@ kaitsu_app_permission_page_class_init (KaitsuAppPermissionPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KaitsuAppPermissionPage, fill_button);
 }
 
+/* The App ID the console showed for Teams, below the registration page: the first field */
+static void
+add_app_id_row (KaitsuAppPermissionPage *self)
+{
+  GtkWidget *title = gtk_label_new ("アプリ ID");
+
+  gtk_grid_insert_row (self->values_grid, 3);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_widget_set_valign (title, GTK_ALIGN_START);
+  gtk_grid_attach (self->values_grid, title, 0, 3, 1, 1);
+  self->app_id_value = KAITSU_PRIVATE_LABEL (kaitsu_private_label_new (KAITSU_MASK_ID, NULL));
+  kaitsu_private_label_set_needed (self->app_id_value, TRUE);
+  gtk_label_set_selectable (kaitsu_private_label_get_label (self->app_id_value), TRUE);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->app_id_value), TRUE);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (kaitsu_private_label_get_label (self->app_id_value)),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, title, NULL, -1);
+  gtk_grid_attach (self->values_grid, GTK_WIDGET (self->app_id_value), 1, 3, 1, 1);
+  self->app_id_copy = gtk_button_new_from_icon_name ("edit-copy-symbolic");
+  gtk_widget_set_valign (self->app_id_copy, GTK_ALIGN_START);
+  gtk_widget_set_tooltip_text (self->app_id_copy, _("Copy the App ID"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->app_id_copy), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Copy the App ID"), -1);
+  g_signal_connect_swapped (self->app_id_copy, "clicked", G_CALLBACK (on_copy_clicked), self);
+  gtk_grid_attach (self->values_grid, self->app_id_copy, 2, 3, 1, 1);
+}
+
 static void
 kaitsu_app_permission_page_init (KaitsuAppPermissionPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  add_app_id_row (self);
   on_site_changed (self);
 }

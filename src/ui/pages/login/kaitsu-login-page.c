@@ -9,6 +9,7 @@
 
 #include "kaitsu-link-row.h"
 #include "kaitsu-login-page.h"
+#include "kaitsu-private-label.h"
 
 struct _KaitsuLoginPage
 {
@@ -16,6 +17,7 @@ struct _KaitsuLoginPage
 
   GtkBox *link_box;
   KaitsuLinkRow *link_row;
+  KaitsuPrivateLabel *account;
 };
 
 G_DEFINE_FINAL_TYPE (KaitsuLoginPage, kaitsu_login_page, KAITSU_TYPE_PAGE)
@@ -25,7 +27,11 @@ kaitsu_login_page_refresh (KaitsuPage *page)
 {
   KaitsuLoginPage *self = KAITSU_LOGIN_PAGE (page);
 
+  const char *account = kaitsu_flow_get_account (kaitsu_page_get_flow (page));
+
   kaitsu_link_row_set_uri (self->link_row, kaitsu_flow_get_login_url (kaitsu_page_get_flow (page)));
+  kaitsu_private_label_set_text (self->account, account);
+  gtk_widget_set_visible (GTK_WIDGET (self->account), account != NULL);
 }
 
 static void
@@ -44,4 +50,9 @@ kaitsu_login_page_init (KaitsuLoginPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->link_row = KAITSU_LINK_ROW (kaitsu_link_row_new (_("Login link from the activation mail")));
   gtk_box_append (self->link_box, GTK_WIDGET (self->link_row));
+  /* Typed on the login page below, so shown whole even on a shared screen */
+  self->account = KAITSU_PRIVATE_LABEL (kaitsu_private_label_new (KAITSU_MASK_ID, _("Account from the activation mail: ")));
+  kaitsu_private_label_set_needed (self->account, TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->account), FALSE);
+  gtk_box_append (self->link_box, GTK_WIDGET (self->account));
 }

@@ -11,6 +11,7 @@
 #include "kaitsu-mail.h"
 #include "kaitsu-preflight.h"
 #include "kaitsu-prepare-page.h"
+#include "kaitsu-private-label.h"
 #include "kaitsu-window.h"
 
 struct _KaitsuPreparePage
@@ -73,6 +74,20 @@ add_fact (KaitsuPreparePage *self,
   g_autofree char *text = g_strdup_printf ("%s: %s", label, value != NULL ? value : _("(not found)"));
 
   gtk_box_append (self->facts_box, wrapped_label (text));
+}
+
+/* Company and account: masked on a shared screen, as nothing on this page needs them typed */
+static void
+add_private_fact (KaitsuPreparePage *self,
+                  const char        *label,
+                  KaitsuMaskKind     kind,
+                  const char        *value)
+{
+  g_autofree char *prefix = g_strdup_printf ("%s: ", label);
+  GtkWidget *fact = kaitsu_private_label_new (kind, prefix);
+
+  kaitsu_private_label_set_text (KAITSU_PRIVATE_LABEL (fact), value != NULL ? value : _("(not found)"));
+  gtk_box_append (self->facts_box, fact);
 }
 
 static void
@@ -169,8 +184,8 @@ show_facts (KaitsuPreparePage *self,
         self->n_warnings++;
     }
 
-  add_fact (self, _("Company"), facts->company);
-  add_fact (self, _("Account"), facts->account);
+  add_private_fact (self, _("Company"), KAITSU_MASK_NAME, facts->company);
+  add_private_fact (self, _("Account"), KAITSU_MASK_ID, facts->account);
   add_fact (self, _("Sent"), sent);
   /* Validity only for a link that may be used at all */
   if (facts->reset_expires != NULL && days > 0 && self->n_errors == 0)
@@ -598,7 +613,6 @@ kaitsu_prepare_page_refresh (KaitsuPage *page)
 {
   KaitsuPreparePage *self = KAITSU_PREPARE_PAGE (page);
   KaitsuFlow *flow = kaitsu_page_get_flow (page);
-  g_autofree char *text = NULL;
 
   if (self->fresh_result || self->reading)
     return;
@@ -609,10 +623,10 @@ kaitsu_prepare_page_refresh (KaitsuPage *page)
       clear_box (self->facts_box);
       return;
     }
-  text = g_strdup_printf (_("Already read: account %s."),
-                          kaitsu_flow_get_account (flow) != NULL ? kaitsu_flow_get_account (flow)
-                                                                 : _("(not found)"));
-  set_result (self, text, "success");
+  set_result (self, _("The activation mail was read before."), "success");
+  clear_box (self->facts_box);
+  add_private_fact (self, _("Company"), KAITSU_MASK_NAME, kaitsu_flow_get_company (flow));
+  add_private_fact (self, _("Account"), KAITSU_MASK_ID, kaitsu_flow_get_account (flow));
 }
 
 static void
