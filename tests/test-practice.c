@@ -30,6 +30,10 @@ typedef struct
   GHashTable *shot;
   gboolean protected_without_consent;
   gboolean saw_refused_on_permission_step;
+  /* Screen-share mode on the App ID step: the App ID whole, the account masked elsewhere */
+  gboolean share_screen;
+  gboolean shared_app_id_whole;
+  gboolean shared_account_masked;
   gboolean explained_53003;
   gboolean explained_65004;
   guint side_pane_rows;
@@ -125,12 +129,44 @@ try_refused_navigation (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+static GtkWidget *find_label_containing (GtkWidget  *root,
+                                         const char *needle);
+
+static void
+set_screen_share (gboolean on)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+
+  g_settings_set_boolean (settings, "screen-share-mode", on);
+}
+
+static void
+check_screen_share (Run *run)
+{
+  KaitsuAssistant *assistant = kaitsu_window_get_assistant (run->window);
+  const char *app_id = kaitsu_flow_get_app_id (run->flow);
+  const char *account = kaitsu_flow_get_account (run->flow);
+
+  set_screen_share (TRUE);
+  run->shared_app_id_whole =
+    app_id != NULL &&
+    find_label_containing (GTK_WIDGET (kaitsu_assistant_get_page (assistant, KAITSU_STEP_TEAMS_APP_PERMISSION)), app_id) != NULL;
+  run->shared_account_masked =
+    account != NULL &&
+    find_label_containing (GTK_WIDGET (kaitsu_assistant_get_page (assistant, KAITSU_STEP_PREPARE)), account) == NULL &&
+    find_label_containing (GTK_WIDGET (kaitsu_window_get_side_pane (run->window)), account) == NULL;
+}
+
 static void
 on_step (Run *run)
 {
   KaitsuStep step = kaitsu_flow_get_current_step (run->flow);
   KaitsuGuide *guide = kaitsu_window_get_guide (run->window);
 
+  if (run->share_screen && step == KAITSU_STEP_TEAMS_APP_PERMISSION)
+    check_screen_share (run);
+  else if (run->share_screen)
+    set_screen_share (FALSE);
   schedule_capture (run);
   if (step == KAITSU_STEP_FINISH && run->copied_report == NULL)
     {
@@ -278,7 +314,7 @@ run_practice (Run        *run,
 
   g_assert_no_error (error);
   run->shot = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  run->screenshots = scenario == NULL;
+  run->screenshots = scenario == NULL || run->share_screen;
   g_signal_connect (app, "window-added", G_CALLBACK (on_window_added), run);
   status = g_application_run (G_APPLICATION (app), argc, argv);
   run->exit_status = status != 0 ? status : kaitsu_application_get_exit_status (app);
@@ -466,9 +502,13 @@ test_teams_appinv (void)
 {
   Run run = { FALSE, NULL, };
 
+  /* Support staff switch screen-share mode on for the App ID step (the screenshot shows it) */
+  run.share_screen = TRUE;
   run_practice (&run, "teams-appinv");
   g_assert_cmpint (run.exit_status, ==, 0);
   g_assert_cmpstr (json_object_get_string_member (service (&run, "teams"), "state"), ==, "protected");
+  g_assert_true (run.shared_app_id_whole);
+  g_assert_true (run.shared_account_masked);
   run_clear (&run);
 }
 
