@@ -168,8 +168,9 @@ kaitsu_signin_window_init (KaitsuSigninWindow *self)
 {
   GtkEventController *shortcuts = gtk_shortcut_controller_new ();
 
-  /* Before the web view sees the key: WebKit keeps every key a page might want. */
-  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+  /* After the page: a page that uses Escape itself (a menu, a dialog) keeps it; WebKit
+   * passes on the keys a page leaves alone. */
+  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_BUBBLE);
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
                                         gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
                                                           gtk_named_action_new ("signin.escape")));
