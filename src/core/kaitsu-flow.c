@@ -230,6 +230,7 @@ kaitsu_flow_init (KaitsuFlow *self)
   self->region = g_strdup (KAITSU_DEFAULT_REGION);
   self->mip = KAITSU_MIP_NO;
   self->current = KAITSU_STEP_WELCOME;
+  self->steps[KAITSU_STEP_WELCOME].reached = g_get_real_time () / G_USEC_PER_SEC;
   self->furthest = KAITSU_STEP_WELCOME;
 }
 
@@ -269,6 +270,7 @@ kaitsu_flow_reset (KaitsuFlow *self)
   self->reset_expires = 0;
   self->furthest = KAITSU_STEP_WELCOME;
   self->current = KAITSU_STEP_WELCOME;
+  self->steps[KAITSU_STEP_WELCOME].reached = g_get_real_time () / G_USEC_PER_SEC;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_STEP]);
   emit_choices (self);
 }
