@@ -168,9 +168,9 @@ shoot_page (KaitsuWindow *window,
             KaitsuStep    step)
 {
   g_autofree char *name = g_strdup_printf ("page-%02d-%s-%s", step + 1, kaitsu_step_get_id (step), lang ());
-  g_autofree char *path = kaitsu_test_save_screenshot (GTK_WIDGET (window), name);
   KaitsuPage *page = kaitsu_assistant_get_visible_page (kaitsu_window_get_assistant (window));
 
+  g_free (kaitsu_test_save_screenshot (GTK_WIDGET (window), name));
   g_assert_cmpint (kaitsu_page_get_step (page), ==, step);
   if (kaitsu_test_ui_is_japanese ())
     {

@@ -288,6 +288,12 @@ update_navigation (KaitsuWindow *self)
       self->title_text = g_steal_pointer (&title);
       gtk_label_set_label (self->title_label, self->title_text);
       gtk_window_set_title (GTK_WINDOW (self), self->title_text);
+#if GTK_CHECK_VERSION (4, 14, 0)
+      /* Focus stays on Next: without this a screen reader would not say the page changed */
+      G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+      gtk_accessible_announce (GTK_ACCESSIBLE (self), self->title_text, GTK_ACCESSIBLE_ANNOUNCEMENT_PRIORITY_MEDIUM);
+      G_GNUC_END_IGNORE_DEPRECATIONS
+#endif
     }
   gtk_label_set_label (self->subtitle_label, kaitsu_step_get_id (step));
 }
