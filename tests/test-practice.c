@@ -16,6 +16,7 @@
 #include "kaitsu-simulator.h"
 #include "kaitsu-session.h"
 #include "kaitsu-test-util.h"
+#include "kaitsu-web-view.h"
 #include "kaitsu-window.h"
 
 typedef struct
@@ -32,6 +33,8 @@ typedef struct
   gboolean saw_refused_on_permission_step;
   /* Screen-share mode on the App ID step: the App ID whole, the account masked elsewhere */
   gboolean share_screen;
+  /* Every cookie value the sites set, as WebKit holds them */
+  GHashTable *cookie_values;
   gboolean shared_app_id_whole;
   gboolean shared_account_masked;
   gboolean explained_53003;
@@ -158,11 +161,34 @@ check_screen_share (Run *run)
 }
 
 static void
+on_cookies (GObject      *source,
+            GAsyncResult *result,
+            gpointer      data)
+{
+  g_autoptr (GHashTable) values = data;
+  GList *cookies = webkit_cookie_manager_get_all_cookies_finish (WEBKIT_COOKIE_MANAGER (source), result, NULL);
+
+  for (GList *l = cookies; l != NULL; l = l->next)
+    g_hash_table_add (values, g_strdup (soup_cookie_get_value (l->data)));
+  g_list_free_full (cookies, (GDestroyNotify) soup_cookie_free);
+}
+
+static void
+collect_cookies (Run *run)
+{
+  WebKitCookieManager *manager = webkit_network_session_get_cookie_manager (kaitsu_web_get_network_session ());
+
+  webkit_cookie_manager_get_all_cookies (manager, NULL, on_cookies, g_hash_table_ref (run->cookie_values));
+}
+
+static void
 on_step (Run *run)
 {
   KaitsuStep step = kaitsu_flow_get_current_step (run->flow);
   KaitsuGuide *guide = kaitsu_window_get_guide (run->window);
 
+  if (guide != NULL)
+    collect_cookies (run);
   if (run->share_screen && step == KAITSU_STEP_TEAMS_APP_PERMISSION)
     check_screen_share (run);
   else if (run->share_screen)
@@ -314,6 +340,7 @@ run_practice (Run        *run,
 
   g_assert_no_error (error);
   run->shot = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  run->cookie_values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   run->screenshots = scenario == NULL || run->share_screen;
   g_signal_connect (app, "window-added", G_CALLBACK (on_window_added), run);
   status = g_application_run (G_APPLICATION (app), argc, argv);
@@ -329,6 +356,7 @@ run_practice (Run        *run,
 static void
 run_clear (Run *run)
 {
+  g_clear_pointer (&run->cookie_values, g_hash_table_unref);
   g_clear_object (&run->parser);
   g_free (run->copied_report);
   g_free (run->named_report);
@@ -414,6 +442,26 @@ test_all_services (void)
     g_assert_null (strstr (run.named_report, token_value));
     for (guint i = 0; i < G_N_ELEMENTS (secrets); i++)
       g_assert_null (strstr (run.named_report, secrets[i]));
+  }
+  /* Nor any cookie value: the sessions of the password site, LMP, the console and Microsoft */
+  {
+    GHashTableIter iter;
+    const char *value;
+    guint checked = 0;
+
+    g_hash_table_iter_init (&iter, run.cookie_values);
+    while (g_hash_table_iter_next (&iter, (gpointer *) &value, NULL))
+      {
+        /* Short values ("1", "ja") say nothing and could match anywhere */
+        if (strlen (value) < 8)
+          continue;
+        g_assert_null (strstr (run.copied_report, value));
+        g_assert_null (strstr (run.named_report, value));
+        g_assert_null (strstr (run.report_text, value));
+        checked++;
+      }
+    g_test_message ("%u cookie values checked", checked);
+    g_assert_cmpuint (checked, >=, 3);
   }
   /* Names are masked unless asked for, in both forms of the report */
   {
