@@ -597,6 +597,29 @@ test_screen_share (void)
   g_assert_nonnull (find_text (page_widget (window, KAITSU_STEP_TEAMS_APP_PERMISSION), app_id, FALSE));
   kaitsu_test_save_screenshot (GTK_WIDGET (window), kaitsu_test_ui_is_japanese () ? "screen-share-ja" : "screen-share-en");
 
+  /* Even at twice the text size the window still fits a small laptop's screen (1280 wide) */
+  {
+    KaitsuWindow *large;
+    int min_width;
+
+    g_settings_set_double (settings, "text-scale", 2.0);
+    large = kaitsu_window_new (NULL, flow);
+    gtk_window_set_default_size (GTK_WINDOW (large), 1280, 800);
+    gtk_window_present (GTK_WINDOW (large));
+    kaitsu_test_wait_until (is_mapped, large, "the large-text window to be mapped");
+    gtk_widget_measure (GTK_WIDGET (large), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+    g_test_message ("minimum width at 200 %% text: %d", min_width);
+    g_assert_cmpint (min_width, <=, 1280);
+    g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (large)), <=, 1280);
+    kaitsu_test_save_screenshot (GTK_WIDGET (large), kaitsu_test_ui_is_japanese () ? "large-text-ja" : "large-text-en");
+    /* Still, once drawn and the web view has shown what it had to */
+    gtk_widget_measure (GTK_WIDGET (large), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+    g_assert_cmpint (min_width, <=, 1280);
+    g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (large)), <=, 1280);
+    gtk_window_destroy (GTK_WINDOW (large));
+    g_settings_set_double (settings, "text-scale", 1.0);
+  }
+
   /* Off again: everything as it was, nothing lost */
   g_settings_set_boolean (settings, "screen-share-mode", FALSE);
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (window), "screen-share"));

@@ -69,6 +69,22 @@ kaitsu_assistant_init (KaitsuAssistant *self)
   self->shown = KAITSU_STEP_NONE;
 }
 
+/* Every label of a page may wrap, the ones in buttons and checks too: at large text a
+ * single long label would otherwise make the window wider than the screen. */
+static void
+let_labels_wrap (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && !gtk_label_get_wrap (GTK_LABEL (widget)) &&
+      gtk_label_get_ellipsize (GTK_LABEL (widget)) == PANGO_ELLIPSIZE_NONE)
+    {
+      gtk_label_set_wrap (GTK_LABEL (widget), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (widget), PANGO_WRAP_WORD_CHAR);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    let_labels_wrap (child);
+}
+
 GtkWidget *
 kaitsu_assistant_new (KaitsuFlow *flow)
 {
@@ -87,6 +103,7 @@ kaitsu_assistant_new (KaitsuFlow *flow)
                                       GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
       gtk_widget_set_halign (page, GTK_ALIGN_CENTER);
       gtk_widget_set_size_request (page, 360, -1);
+      let_labels_wrap (page);
       gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), page);
       gtk_stack_add_named (self->stack, scroller, kaitsu_step_get_id (step));
       self->pages[step] = KAITSU_PAGE (page);

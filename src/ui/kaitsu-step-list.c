@@ -165,6 +165,8 @@ kaitsu_step_list_new (KaitsuFlow *flow)
       gtk_label_set_xalign (r->number, 1);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      /* "SharePoint" alone may be wider than the list at large text */
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
       gtk_label_set_max_width_chars (GTK_LABEL (label), 22);
       gtk_widget_set_hexpand (label, TRUE);
       r->icon = GTK_IMAGE (gtk_image_new ());

@@ -647,7 +647,9 @@ kaitsu_window_constructed (GObject *object)
   gtk_box_append (GTK_BOX (left), GTK_WIDGET (self->step_list));
   self->status_line = g_object_new (GTK_TYPE_LABEL, "accessible-role", GTK_ACCESSIBLE_ROLE_STATUS,
                                     "wrap", TRUE, "wrap-mode", PANGO_WRAP_WORD_CHAR, "xalign", 0.0f,
-                                    "max-width-chars", 30, "visible", FALSE, NULL);
+                                    "max-width-chars", 30, "visible", FALSE,
+                                    /* A long error is told in full on its page; four lines here */
+                                    "lines", 4, "ellipsize", PANGO_ELLIPSIZE_END, NULL);
   gtk_widget_add_css_class (GTK_WIDGET (self->status_line), "status-line");
   gtk_box_append (GTK_BOX (left), GTK_WIDGET (self->status_line));
   gtk_box_prepend (self->content_box, left);
@@ -691,6 +693,10 @@ kaitsu_window_dispose (GObject *object)
 
   g_clear_object (&self->guide);
   g_clear_pointer (&self->last_preflight, kaitsu_preflight_report_free);
+  /* They follow GSettings, which outlives this window: no state change may reach a
+   * window that is going away. */
+  g_action_map_remove_action (G_ACTION_MAP (self), "side-pane-visible");
+  g_action_map_remove_action (G_ACTION_MAP (self), "screen-share-mode");
   gtk_widget_dispose_template (GTK_WIDGET (self), KAITSU_TYPE_WINDOW);
   g_clear_object (&self->sites);
   g_clear_object (&self->settings);

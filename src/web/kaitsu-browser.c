@@ -475,6 +475,7 @@ static GtkWidget *
 build_error_page (KaitsuBrowser *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *scroller = gtk_scrolled_window_new ();
   GtkWidget *icon = gtk_image_new_from_icon_name ("network-error-symbolic");
   GtkWidget *button = gtk_button_new_with_mnemonic (_("_Try Again"));
 
@@ -504,7 +505,13 @@ build_error_page (KaitsuBrowser *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->error_detail), "dim-label");
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->error_detail));
   gtk_box_append (GTK_BOX (box), button);
-  return box;
+  for (GtkWidget *label = gtk_widget_get_first_child (box); label != NULL; label = gtk_widget_get_next_sibling (label))
+    if (GTK_IS_LABEL (label))
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  /* A long explanation scrolls rather than making the window wider than the screen */
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), box);
+  return scroller;
 }
 
 KaitsuBrowser *
