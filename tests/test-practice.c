@@ -480,6 +480,22 @@ test_all_services (void)
     g_assert_nonnull (strstr (run.named_report, account));
     g_assert_nonnull (strstr (run.named_report, company));
   }
+  /* The timeline: every step entered and every service's states, in order */
+  {
+    JsonArray *timeline = json_object_get_array_member (run.report, "timeline");
+    guint protected = 0;
+
+    for (guint i = 0; i < json_array_get_length (timeline); i++)
+      {
+        JsonObject *event = json_array_get_object_element (timeline, i);
+
+        if (g_strcmp0 (json_object_get_string_member_with_default (event, "state", NULL), "protected") == 0)
+          protected++;
+      }
+    g_assert_cmpuint (protected, ==, 4);
+    /* Ten steps entered after the welcome page; connecting, syncing, protected for each service */
+    g_assert_cmpuint (json_array_get_length (timeline), >=, 10 + 4 * 3);
+  }
   /* Every step passed has its times */
   {
     JsonArray *steps = json_object_get_array_member (run.report, "steps");

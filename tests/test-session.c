@@ -50,6 +50,8 @@ make_busy_flow (void)
   kaitsu_flow_service_syncing (flow, KAITSU_SERVICE_EXCHANGE_ONLINE);
   g_assert_cmpint (kaitsu_flow_get_step_finished (flow, KAITSU_STEP_PREPARE), >, 0);
   g_assert_cmpint (kaitsu_flow_get_step_reached (flow, KAITSU_STEP_LOGIN), >, 0);
+  /* prepare, password, login, password again; Exchange connecting, error, connecting, syncing */
+  g_assert_cmpuint (kaitsu_flow_get_history (flow)->len, ==, 8);
   return flow;
 }
 
@@ -69,6 +71,17 @@ assert_flows_equal (KaitsuFlow *a,
   g_assert_cmpstr (kaitsu_flow_get_reset_url (a), ==, kaitsu_flow_get_reset_url (b));
   g_assert_cmpint (kaitsu_flow_get_reset_expires (a), ==, kaitsu_flow_get_reset_expires (b));
   g_assert_cmpstr (kaitsu_flow_get_app_id (a), ==, kaitsu_flow_get_app_id (b));
+  g_assert_cmpuint (kaitsu_flow_get_history (a)->len, ==, kaitsu_flow_get_history (b)->len);
+  for (guint i = 0; i < kaitsu_flow_get_history (a)->len; i++)
+    {
+      KaitsuFlowEvent *x = &g_array_index (kaitsu_flow_get_history (a), KaitsuFlowEvent, i);
+      KaitsuFlowEvent *y = &g_array_index (kaitsu_flow_get_history (b), KaitsuFlowEvent, i);
+
+      g_assert_cmpint (x->time, ==, y->time);
+      g_assert_cmpint (x->step, ==, y->step);
+      g_assert_cmpint (x->service, ==, y->service);
+      g_assert_cmpint (x->state, ==, y->state);
+    }
   for (KaitsuStep step = 0; step < KAITSU_N_STEPS; step++)
     {
       g_assert_cmpint (kaitsu_flow_get_step_state (a, step), ==, kaitsu_flow_get_step_state (b, step));
@@ -139,7 +152,7 @@ static const char * const allowed_members[] = {
   "format", "saved", "choices", "services", "region", "mip", "app_permission_needed",
   "current", "furthest", "steps", "state", "done", "confirmed", "attempts", "last_error",
   "started", "changed", "mail", "account", "company", "login_url", "reset_url", "reset_expires",
-  "consents", "errors", "app_id", "reached", "finished",
+  "consents", "errors", "app_id", "reached", "finished", "history", "time", "step", "service",
 };
 
 static void
@@ -201,6 +214,9 @@ static const char *damaged_samples[] = {
   "{\"format\": 1, \"choices\": {\"services\": [], \"region\": \"jp\", \"mip\": \"no\"}, \"services\": {\"onedrive\": {\"state\": \"exploded\"}}, \"current\": \"welcome\", \"furthest\": \"welcome\", \"steps\": {}}",
   "{\"format\": 1, \"choices\": {\"services\": [], \"region\": \"jp\", \"mip\": \"no\"}, \"services\": {\"onedrive\": {\"state\": \"error\", \"attempts\": -4}}, \"current\": \"welcome\", \"furthest\": \"welcome\", \"steps\": {}}",
   "{\"format\": 1, \"choices\": {\"services\": [], \"region\": \"jp\", \"mip\": \"no\"}, \"services\": {}, \"current\": \"welcome\", \"furthest\": \"welcome\", \"steps\": {\"welcome\": {\"done\": \"yes\"}}}",
+  "{\"format\": 1, \"choices\": {\"services\": [], \"region\": \"jp\", \"mip\": \"no\"}, \"services\": {}, \"current\": \"welcome\", \"furthest\": \"welcome\", \"steps\": {}, \"history\": [{\"time\": 1, \"step\": \"nowhere\"}]}",
+  "{\"format\": 1, \"choices\": {\"services\": [], \"region\": \"jp\", \"mip\": \"no\"}, \"services\": {}, \"current\": \"welcome\", \"furthest\": \"welcome\", \"steps\": {}, \"history\": [{\"time\": 1, \"service\": \"onedrive\", \"state\": \"exploded\"}]}",
+  "{\"format\": 1, \"choices\": {\"services\": [], \"region\": \"jp\", \"mip\": \"no\"}, \"services\": {}, \"current\": \"welcome\", \"furthest\": \"welcome\", \"steps\": {}, \"history\": {}}",
   "\xff\xfe\x00{\"format\": 1}",
 };
 
@@ -243,6 +259,23 @@ test_damaged (void)
       assert_moved_aside (path, damaged_samples[i], i == G_N_ELEMENTS (damaged_samples) - 1 ? 16 : -1,
                           KAITSU_SESSION_ERROR, KAITSU_SESSION_ERROR_DAMAGED);
     }
+}
+
+/* A session written before steps had times and the timeline was kept still loads */
+static void
+test_older_session (void)
+{
+  const char *older = "{\"format\": 1, \"choices\": {\"services\": [\"onedrive\"], \"region\": \"jp\", "
+                      "\"mip\": \"no\"}, \"services\": {}, \"current\": \"prepare\", \"furthest\": \"login\", "
+                      "\"steps\": {\"welcome\": {\"done\": true, \"confirmed\": false}}}";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KaitsuFlow) flow = kaitsu_session_from_json (older, -1, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (flow);
+  g_assert_cmpint (kaitsu_flow_get_current_step (flow), ==, KAITSU_STEP_PREPARE);
+  g_assert_cmpuint (kaitsu_flow_get_history (flow)->len, ==, 0);
+  g_assert_cmpint (kaitsu_flow_get_step_finished (flow, KAITSU_STEP_WELCOME), ==, 0);
 }
 
 static void
@@ -342,6 +375,7 @@ main (int   argc,
   g_test_add_func ("/session/no-file", test_no_file);
   g_test_add_func ("/session/only-known-fields", test_only_known_fields);
   g_test_add_func ("/session/damaged", test_damaged);
+  g_test_add_func ("/session/older", test_older_session);
   g_test_add_func ("/session/truncated-everywhere", test_truncated_everywhere);
   g_test_add_func ("/session/huge", test_huge);
   g_test_add_func ("/session/newer-format", test_newer_format);

@@ -418,6 +418,7 @@ typedef struct
 {
   KaitsuStep seen_step;
   gboolean banner_seen;
+  guint timeline_length;
 } ResumeCheck;
 
 static void
@@ -428,6 +429,7 @@ on_activated (GApplication *app,
 
   check->seen_step = kaitsu_flow_get_current_step (kaitsu_window_get_flow (window));
   check->banner_seen = kaitsu_window_get_banner_visible (window);
+  check->timeline_length = kaitsu_side_pane_get_timeline_length (kaitsu_window_get_side_pane (window));
   if (check->banner_seen)
     kaitsu_test_save_screenshot (GTK_WIDGET (window),
                                  kaitsu_test_ui_is_japanese () ? "resume-ja" : "resume-en");
@@ -473,6 +475,8 @@ test_resume (void)
   check = run_application ();
   g_assert_cmpint (check.seen_step, ==, KAITSU_STEP_LOGIN);
   g_assert_true (check.banner_seen);
+  /* The timeline came back with it: prepare, password, login */
+  g_assert_cmpuint (check.timeline_length, ==, 3);
   saved = kaitsu_session_load (path, NULL, NULL);
   g_assert_nonnull (saved);
   g_assert_cmpstr (kaitsu_flow_get_region (saved), ==, "uk");

@@ -51,6 +51,8 @@ struct _KaitsuFlow
   char *reset_url;
   gint64 reset_expires;
   char *app_id;
+
+  GArray *history;
 };
 
 G_DEFINE_FINAL_TYPE (KaitsuFlow, kaitsu_flow, G_TYPE_OBJECT)
@@ -64,6 +66,7 @@ enum {
 enum {
   STEP_CHANGED,
   SERVICE_CHANGED,
+  HISTORY_CHANGED,
   CHOICES_CHANGED,
   CHANGED,
   N_SIGNALS
@@ -146,6 +149,20 @@ emit_changed (KaitsuFlow *self)
 
 /* Choices change which steps are visible, so every step may have changed. */
 static void
+add_event (KaitsuFlow         *self,
+           KaitsuStep          step,
+           KaitsuService       service,
+           KaitsuServiceState  state)
+{
+  KaitsuFlowEvent event = { g_get_real_time () / G_USEC_PER_SEC, step, service, state };
+
+  if (self->history->len >= KAITSU_FLOW_HISTORY_MAX)
+    g_array_remove_index (self->history, 0);
+  g_array_append_val (self->history, event);
+  g_signal_emit (self, signals[HISTORY_CHANGED], 0, TRUE);
+}
+
+static void
 emit_choices (KaitsuFlow *self)
 {
   g_signal_emit (self, signals[CHOICES_CHANGED], 0);
@@ -170,6 +187,7 @@ kaitsu_flow_finalize (GObject *object)
   g_free (self->company);
   g_free (self->login_url);
   g_free (self->reset_url);
+  g_array_unref (self->history);
   G_OBJECT_CLASS (kaitsu_flow_parent_class)->finalize (object);
 }
 
@@ -208,6 +226,9 @@ kaitsu_flow_class_init (KaitsuFlowClass *klass)
   signals[STEP_CHANGED] =
     g_signal_new ("step-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT);
+  signals[HISTORY_CHANGED] =
+    g_signal_new ("history-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
   signals[SERVICE_CHANGED] =
     g_signal_new ("service-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT);
@@ -232,6 +253,7 @@ kaitsu_flow_init (KaitsuFlow *self)
   self->current = KAITSU_STEP_WELCOME;
   self->steps[KAITSU_STEP_WELCOME].reached = g_get_real_time () / G_USEC_PER_SEC;
   self->furthest = KAITSU_STEP_WELCOME;
+  self->history = g_array_new (FALSE, FALSE, sizeof (KaitsuFlowEvent));
 }
 
 KaitsuFlow *
@@ -271,6 +293,8 @@ kaitsu_flow_reset (KaitsuFlow *self)
   self->furthest = KAITSU_STEP_WELCOME;
   self->current = KAITSU_STEP_WELCOME;
   self->steps[KAITSU_STEP_WELCOME].reached = g_get_real_time () / G_USEC_PER_SEC;
+  g_array_set_size (self->history, 0);
+  g_signal_emit (self, signals[HISTORY_CHANGED], 0, FALSE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_STEP]);
   emit_choices (self);
 }
@@ -559,6 +583,7 @@ set_current (KaitsuFlow *self,
   if (old == step)
     return;
   self->current = step;
+  add_event (self, step, KAITSU_SERVICE_NONE, 0);
   if (self->steps[step].reached == 0)
     self->steps[step].reached = g_get_real_time () / G_USEC_PER_SEC;
   if (step > self->furthest)
@@ -717,6 +742,8 @@ set_service_state (KaitsuFlow         *self,
 {
   ServiceRecord *record = &self->services[service];
 
+  if (record->state != state)
+    add_event (self, KAITSU_STEP_NONE, service, state);
   record->state = state;
   record->changed = g_get_real_time () / G_USEC_PER_SEC;
   g_signal_emit (self, signals[SERVICE_CHANGED], 0, service);
@@ -946,6 +973,26 @@ kaitsu_flow_restore_step (KaitsuFlow *self,
 
   self->steps[step].done = !!done;
   self->steps[step].confirmed = !!confirmed;
+}
+
+GArray *
+kaitsu_flow_get_history (KaitsuFlow *self)
+{
+  g_return_val_if_fail (KAITSU_IS_FLOW (self), NULL);
+  return self->history;
+}
+
+void
+kaitsu_flow_restore_history (KaitsuFlow *self,
+                             GArray     *events)
+{
+  g_return_if_fail (KAITSU_IS_FLOW (self));
+
+  g_array_set_size (self->history, 0);
+  for (guint i = events != NULL && events->len > KAITSU_FLOW_HISTORY_MAX ? events->len - KAITSU_FLOW_HISTORY_MAX : 0;
+       events != NULL && i < events->len; i++)
+    g_array_append_val (self->history, g_array_index (events, KaitsuFlowEvent, i));
+  g_signal_emit (self, signals[HISTORY_CHANGED], 0, FALSE);
 }
 
 void

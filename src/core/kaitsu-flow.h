@@ -52,6 +52,17 @@ const char *kaitsu_mip_use_to_string       (KaitsuMipUse       mip);
 gboolean    kaitsu_mip_use_from_string     (const char        *text,
                                             KaitsuMipUse      *mip);
 
+/* One line of the activation's history: a step entered, or a service's new state */
+typedef struct
+{
+  gint64 time;                 /* seconds since the epoch */
+  KaitsuStep step;             /* KAITSU_STEP_NONE for a service event */
+  KaitsuService service;       /* KAITSU_SERVICE_NONE for a step event */
+  KaitsuServiceState state;
+} KaitsuFlowEvent;
+
+#define KAITSU_FLOW_HISTORY_MAX 200
+
 #define KAITSU_TYPE_FLOW (kaitsu_flow_get_type ())
 G_DECLARE_FINAL_TYPE (KaitsuFlow, kaitsu_flow, KAITSU, FLOW, GObject)
 
@@ -149,6 +160,12 @@ void               kaitsu_flow_service_failed_with_code (KaitsuFlow  *self,
 const char        *kaitsu_flow_get_app_id             (KaitsuFlow    *self);
 void               kaitsu_flow_set_app_id             (KaitsuFlow    *self,
                                                        const char    *app_id);
+
+/* Oldest first, at most KAITSU_FLOW_HISTORY_MAX; "history-changed" says when it grew
+ * (TRUE: by one, at the end) or was replaced (FALSE) */
+GArray            *kaitsu_flow_get_history            (KaitsuFlow    *self);
+void               kaitsu_flow_restore_history        (KaitsuFlow    *self,
+                                                       GArray        *events);
 
 /* What the activation mail said; no secret, no password */
 const char        *kaitsu_flow_get_account            (KaitsuFlow    *self);

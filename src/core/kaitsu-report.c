@@ -170,6 +170,32 @@ add_steps (JsonBuilder *builder,
 }
 
 static void
+add_timeline (JsonBuilder *builder,
+              KaitsuFlow  *flow)
+{
+  GArray *history = kaitsu_flow_get_history (flow);
+
+  json_builder_set_member_name (builder, "timeline");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < history->len; i++)
+    {
+      KaitsuFlowEvent *event = &g_array_index (history, KaitsuFlowEvent, i);
+
+      json_builder_begin_object (builder);
+      add_time (builder, "time", event->time);
+      if (event->step != KAITSU_STEP_NONE)
+        kaitsu_json_add_string (builder, "step", kaitsu_step_get_id (event->step));
+      else
+        {
+          kaitsu_json_add_string (builder, "service", kaitsu_service_get_id (event->service));
+          kaitsu_json_add_string (builder, "state", kaitsu_service_state_to_string (event->state));
+        }
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static void
 add_signin_errors (JsonBuilder             *builder,
                    const KaitsuReportInput *input)
 {
@@ -268,6 +294,7 @@ kaitsu_report_to_json (const KaitsuReportInput *input)
 
   add_services (builder, &masker, input);
   add_steps (builder, flow);
+  add_timeline (builder, flow);
   add_signin_errors (builder, input);
   add_detections (builder, input);
   add_console (builder, &masker, input->status);

@@ -113,6 +113,31 @@ kaitsu_session_to_json (KaitsuFlow *flow)
   json_builder_add_int_value (builder, kaitsu_flow_get_reset_expires (flow));
   json_builder_end_object (builder);
 
+  /* The side pane's timeline, so that it survives a restart */
+  json_builder_set_member_name (builder, "history");
+  json_builder_begin_array (builder);
+  {
+    GArray *history = kaitsu_flow_get_history (flow);
+
+    for (guint i = 0; i < history->len; i++)
+      {
+        KaitsuFlowEvent *event = &g_array_index (history, KaitsuFlowEvent, i);
+
+        json_builder_begin_object (builder);
+        json_builder_set_member_name (builder, "time");
+        json_builder_add_int_value (builder, event->time);
+        if (event->step != KAITSU_STEP_NONE)
+          kaitsu_json_add_string (builder, "step", kaitsu_step_get_id (event->step));
+        else
+          {
+            kaitsu_json_add_string (builder, "service", kaitsu_service_get_id (event->service));
+            kaitsu_json_add_string (builder, "state", kaitsu_service_state_to_string (event->state));
+          }
+        json_builder_end_object (builder);
+      }
+  }
+  json_builder_end_array (builder);
+
   json_builder_end_object (builder);
   return kaitsu_json_finish (builder);
 }
@@ -238,6 +263,54 @@ restore_choices (KaitsuFlow  *flow,
 
   kaitsu_flow_set_app_permission_needed (flow, get_bool (choices, "app_permission_needed", &ok));
   return ok ? TRUE : damaged (error, "bad app permission choice");
+}
+
+/* Absent from sessions written before it was kept: an empty timeline */
+static gboolean
+restore_history (KaitsuFlow  *flow,
+                 JsonObject  *root,
+                 GError     **error)
+{
+  JsonNode *node = json_object_get_member (root, "history");
+  g_autoptr (GArray) events = g_array_new (FALSE, FALSE, sizeof (KaitsuFlowEvent));
+  JsonArray *array;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return damaged (error, "bad history");
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *item = json_array_get_element (array, i);
+      KaitsuFlowEvent event = { 0, KAITSU_STEP_NONE, KAITSU_SERVICE_NONE, 0 };
+      JsonObject *record;
+      gboolean ok = TRUE;
+      const char *step, *service, *state;
+
+      if (!JSON_NODE_HOLDS_OBJECT (item))
+        return damaged (error, "bad history entry");
+      record = json_node_get_object (item);
+      event.time = get_int (record, "time", 0, G_MAXINT64, &ok);
+      step = get_string (record, "step", &ok);
+      service = get_string (record, "service", &ok);
+      state = get_string (record, "state", &ok);
+      if (!ok)
+        return damaged (error, "bad history entry");
+      if (step != NULL)
+        event.step = kaitsu_step_from_id (step);
+      else if (service != NULL && state != NULL)
+        {
+          event.service = kaitsu_service_from_id (service);
+          if (!kaitsu_service_state_from_string (state, &event.state))
+            return damaged (error, "bad history state");
+        }
+      if (event.step == KAITSU_STEP_NONE && event.service == KAITSU_SERVICE_NONE)
+        return damaged (error, "bad history entry");
+      g_array_append_val (events, event);
+    }
+  kaitsu_flow_restore_history (flow, events);
+  return TRUE;
 }
 
 static gboolean
@@ -398,7 +471,8 @@ kaitsu_session_from_json (const char  *data,
   if (!restore_choices (flow, choices, error) ||
       !restore_services (flow, root, error) ||
       !restore_steps (flow, root, error) ||
-      !restore_mail (flow, root, error))
+      !restore_mail (flow, root, error) ||
+      !restore_history (flow, root, error))
     return NULL;
   return g_steal_pointer (&flow);
 }

@@ -19,7 +19,6 @@ struct _KaitsuSidePane
   GtkBox parent_instance;
 
   KaitsuFlow *flow;
-  KaitsuServiceState last_state[KAITSU_N_SERVICES];
   GtkBox *services_box;
   GtkWidget *timeline_empty;
   GtkBox *timeline_box;
@@ -45,14 +44,39 @@ refresh_services (KaitsuSidePane *self)
 }
 
 static void
-add_event (KaitsuSidePane *self,
-           const char     *text)
+add_event (KaitsuSidePane        *self,
+           const KaitsuFlowEvent *event)
 {
+  g_autoptr (GDateTime) time = g_date_time_new_from_unix_local (event->time);
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *time = g_date_time_format (now, "%H:%M");
-  g_autofree char *line = g_strdup_printf ("%s  %s", time, text);
-  GtkWidget *label = gtk_label_new (line);
+  g_autofree char *when = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *line = NULL;
+  GtkWidget *label;
 
+  if (time == NULL)
+    return;
+  /* An activation can span days: the first sync takes hours */
+  if (g_date_time_get_year (time) == g_date_time_get_year (now) &&
+      g_date_time_get_day_of_year (time) == g_date_time_get_day_of_year (now))
+    when = g_date_time_format (time, "%H:%M");
+  else
+    when = g_date_time_format (time, "%m/%d %H:%M");
+  if (event->step != KAITSU_STEP_NONE)
+    {
+      g_autofree char *title = kaitsu_step_dup_title (event->step);
+
+      /* Translators: a timeline entry, e.g. "Step: Log in" */
+      text = g_strdup_printf (_("Step: %s"), title);
+    }
+  else if (event->state != KAITSU_SERVICE_STATE_NOT_STARTED)
+    /* Translators: a timeline entry, e.g. "OneDrive: Protected" */
+    text = g_strdup_printf (_("%1$s: %2$s"), kaitsu_service_get_name (event->service),
+                            kaitsu_service_state_get_label (event->state));
+  else
+    return;
+  line = g_strdup_printf ("%s  %s", when, text);
+  label = gtk_label_new (line);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
@@ -67,33 +91,25 @@ add_event (KaitsuSidePane *self,
   gtk_widget_set_visible (self->timeline_empty, FALSE);
 }
 
+/* The flow keeps the history, and the session saves it: it survives a restart. */
 static void
-on_service_changed (KaitsuSidePane *self,
-                    int             service)
+on_history_changed (KaitsuSidePane *self,
+                    gboolean        appended)
 {
-  KaitsuServiceState state = kaitsu_flow_get_service_state (self->flow, service);
+  GArray *history = kaitsu_flow_get_history (self->flow);
+  GtkWidget *child;
 
-  refresh_services (self);
-  if (state == self->last_state[service])
-    return;
-  self->last_state[service] = state;
-  if (state != KAITSU_SERVICE_STATE_NOT_STARTED)
+  if (appended && history->len > 0)
     {
-      /* Translators: a timeline entry, e.g. "OneDrive: Protected" */
-      g_autofree char *text = g_strdup_printf (_("%1$s: %2$s"), kaitsu_service_get_name (service),
-                                               kaitsu_service_state_get_label (state));
-      add_event (self, text);
+      add_event (self, &g_array_index (history, KaitsuFlowEvent, history->len - 1));
+      return;
     }
-}
-
-static void
-on_current_step (KaitsuSidePane *self)
-{
-  g_autofree char *title = kaitsu_step_dup_title (kaitsu_flow_get_current_step (self->flow));
-  /* Translators: a timeline entry, e.g. "Step: Log in" */
-  g_autofree char *text = g_strdup_printf (_("Step: %s"), title);
-
-  add_event (self, text);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->timeline_box))) != NULL)
+    gtk_box_remove (self->timeline_box, child);
+  self->timeline_length = 0;
+  gtk_widget_set_visible (self->timeline_empty, TRUE);
+  for (guint i = 0; i < history->len; i++)
+    add_event (self, &g_array_index (history, KaitsuFlowEvent, i));
 }
 
 /* The console's words may hold names and addresses: masked on a shared screen */
@@ -175,15 +191,14 @@ kaitsu_side_pane_new (KaitsuFlow *flow)
 
   self = g_object_new (KAITSU_TYPE_SIDE_PANE, NULL);
   self->flow = g_object_ref (flow);
-  for (KaitsuService s = 0; s < KAITSU_N_SERVICES; s++)
-    self->last_state[s] = kaitsu_flow_get_service_state (flow, s);
-  g_signal_connect_object (flow, "service-changed", G_CALLBACK (on_service_changed),
+  g_signal_connect_object (flow, "service-changed", G_CALLBACK (refresh_services),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (flow, "history-changed", G_CALLBACK (on_history_changed),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (flow, "choices-changed", G_CALLBACK (refresh_services),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (flow, "notify::current-step", G_CALLBACK (on_current_step),
-                           self, G_CONNECT_SWAPPED);
   refresh_services (self);
+  on_history_changed (self, FALSE);
   return GTK_WIDGET (self);
 }
 
