@@ -27,3 +27,17 @@ kaitsu_json_finish (JsonBuilder *builder)
   json_generator_set_pretty (generator, TRUE);
   return json_generator_to_data (generator, NULL);
 }
+
+/* What a history event is about: "step", or "service" and "state" (the time is the caller's) */
+void
+kaitsu_json_add_event_subject (JsonBuilder           *builder,
+                               const KaitsuFlowEvent *event)
+{
+  if (event->step != KAITSU_STEP_NONE)
+    {
+      kaitsu_json_add_string (builder, "step", kaitsu_step_get_id (event->step));
+      return;
+    }
+  kaitsu_json_add_string (builder, "service", kaitsu_service_get_id (event->service));
+  kaitsu_json_add_string (builder, "state", kaitsu_service_state_to_string (event->state));
+}

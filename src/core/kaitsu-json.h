@@ -4,11 +4,15 @@
 
 #include <json-glib/json-glib.h>
 
+#include "kaitsu-flow.h"
+
 G_BEGIN_DECLS
 
 void  kaitsu_json_add_string (JsonBuilder *builder,
                               const char  *name,
                               const char  *value);
 char *kaitsu_json_finish     (JsonBuilder *builder);
+void  kaitsu_json_add_event_subject (JsonBuilder           *builder,
+                                     const KaitsuFlowEvent *event);
 
 G_END_DECLS

@@ -183,13 +183,7 @@ add_timeline (JsonBuilder *builder,
 
       json_builder_begin_object (builder);
       add_time (builder, "time", event->time);
-      if (event->step != KAITSU_STEP_NONE)
-        kaitsu_json_add_string (builder, "step", kaitsu_step_get_id (event->step));
-      else
-        {
-          kaitsu_json_add_string (builder, "service", kaitsu_service_get_id (event->service));
-          kaitsu_json_add_string (builder, "state", kaitsu_service_state_to_string (event->state));
-        }
+      kaitsu_json_add_event_subject (builder, event);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

@@ -126,13 +126,7 @@ kaitsu_session_to_json (KaitsuFlow *flow)
         json_builder_begin_object (builder);
         json_builder_set_member_name (builder, "time");
         json_builder_add_int_value (builder, event->time);
-        if (event->step != KAITSU_STEP_NONE)
-          kaitsu_json_add_string (builder, "step", kaitsu_step_get_id (event->step));
-        else
-          {
-            kaitsu_json_add_string (builder, "service", kaitsu_service_get_id (event->service));
-            kaitsu_json_add_string (builder, "state", kaitsu_service_state_to_string (event->state));
-          }
+        kaitsu_json_add_event_subject (builder, event);
         json_builder_end_object (builder);
       }
   }
