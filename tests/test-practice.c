@@ -424,6 +424,7 @@ test_all_services (void)
 
   /* Neither report holds a password, a cookie or the password link's token. */
   g_assert_nonnull (run.copied_report);
+  g_test_message ("copied report:\n%s", run.copied_report);
   g_assert_nonnull (strstr (run.copied_report, "exchange-online: protected"));
   {
     const char *secrets[] = { KAITSU_PRACTICE_CONSOLE_PASSWORD, KAITSU_PRACTICE_ADMIN_PASSWORD,

@@ -6,6 +6,8 @@
 
 #define G_LOG_DOMAIN "kaitsu-report"
 
+#include <glib/gi18n-lib.h>
+
 #include "kaitsu-json.h"
 #include "kaitsu-mask.h"
 #include "kaitsu-report.h"
@@ -350,13 +352,15 @@ kaitsu_report_to_text (const KaitsuReportInput *input)
   account = masker_value (&masker, KAITSU_MASK_ID, kaitsu_flow_get_account (flow));
   company = masker_value (&masker, KAITSU_MASK_NAME, kaitsu_flow_get_company (flow));
 
-  g_string_append_printf (out, "Kaitsu %s (%s), %s mode, region %s\n", PACKAGE_VERSION,
+  /* Translators: the start of the diagnostic report a user pastes into a message to support:
+   * version, GTK and WebKitGTK versions, "practice" or "real", a region id */
+  g_string_append_printf (out, _("Kaitsu %1$s (%2$s), %3$s mode, region %4$s\n"), PACKAGE_VERSION,
                           input->toolkit != NULL ? input->toolkit : "", input->mode,
                           kaitsu_flow_get_region (flow));
   if (account != NULL || company != NULL)
-    g_string_append_printf (out, "Account: %s, company: %s\n", account != NULL ? account : "?",
+    g_string_append_printf (out, _("Account: %1$s, company: %2$s\n"), account != NULL ? account : "?",
                             company != NULL ? company : "?");
-  g_string_append_printf (out, "Current step: %s (%s)\n", kaitsu_step_get_id (current),
+  g_string_append_printf (out, _("Current step: %1$s (%2$s)\n"), kaitsu_step_get_id (current),
                           kaitsu_step_state_to_string (kaitsu_flow_get_step_state (flow, current)));
   for (KaitsuService s = 0; s < KAITSU_N_SERVICES; s++)
     {
@@ -365,23 +369,25 @@ kaitsu_report_to_text (const KaitsuReportInput *input)
 
       if (!kaitsu_flow_get_service_chosen (flow, s))
         continue;
-      g_string_append_printf (out, "%s: %s, %u attempt(s), %u consent(s)", kaitsu_service_get_id (s),
+      /* Translators: a service id, its state id, then counts of tries and of consents */
+      g_string_append_printf (out, _("%1$s: %2$s, %3$u attempt(s), %4$u consent(s)"), kaitsu_service_get_id (s),
                               kaitsu_service_state_to_string (kaitsu_flow_get_service_state (flow, s)),
                               kaitsu_flow_get_service_attempts (flow, s),
                               kaitsu_flow_get_service_consents (flow, s));
       for (guint i = 0; i < errors->len; i++)
-        g_string_append_printf (out, "%sAADSTS%u", i == 0 ? ", errors: " : " ", g_array_index (errors, guint, i));
+        g_string_append_printf (out, "%sAADSTS%u", i == 0 ? _(", errors: ") : " ", g_array_index (errors, guint, i));
       if (changed != NULL)
-        g_string_append_printf (out, ", since %s", changed);
+        /* Translators: %s is a date and time (ISO 8601) */
+        g_string_append_printf (out, _(", since %s"), changed);
       g_string_append_c (out, '\n');
       if (kaitsu_flow_get_service_last_error (flow, s) != NULL)
-        append_line (out, &masker, "  last error: %s", kaitsu_flow_get_service_last_error (flow, s));
+        append_line (out, &masker, _("  last error: %s"), kaitsu_flow_get_service_last_error (flow, s));
     }
   for (guint i = 0; input->signin_errors != NULL && i < input->signin_errors->len; i++)
     {
       KaitsuSigninError *error = g_ptr_array_index (input->signin_errors, i);
 
-      g_string_append_printf (out, "Sign-in error (%s): AADSTS%u, Correlation ID %s, Request ID %s\n",
+      g_string_append_printf (out, _("Sign-in error (%1$s): AADSTS%2$u, Correlation ID %3$s, Request ID %4$s\n"),
                               error->service != KAITSU_SERVICE_NONE ? kaitsu_service_get_id (error->service) : "?",
                               error->code, error->correlation_id != NULL ? error->correlation_id : "—",
                               error->request_id != NULL ? error->request_id : "—");
@@ -389,22 +395,23 @@ kaitsu_report_to_text (const KaitsuReportInput *input)
   for (guint i = 0; input->detections != NULL && i < input->detections->len; i++)
     {
       KaitsuDetection *detection = &g_array_index (input->detections, KaitsuDetection, i);
-      g_string_append_printf (out, "Provisioning page detected (%s): %.1f ms\n",
+      g_string_append_printf (out, _("Provisioning page detected (%1$s): %2$.1f ms\n"),
                               detection->service != KAITSU_SERVICE_NONE ? kaitsu_service_get_id (detection->service) : "?",
                               detection->latency_ms);
     }
   for (guint i = 0; status != NULL && i < status->tasks->len; i++)
     {
       KaitsuConsoleTask *task = g_ptr_array_index (status->tasks, i);
-      append_line (out, &masker, "Console task: %s %s %s", task->severity, task->text, task->time);
+      /* Translators: the console's own words: its severity, text and time */
+      append_line (out, &masker, _("Console task: %1$s %2$s %3$s"), task->severity, task->text, task->time);
     }
   for (guint i = 0; status != NULL && i < status->notifications->len; i++)
-    append_line (out, &masker, "Console notification: %s", (const char *) g_ptr_array_index (status->notifications, i));
+    append_line (out, &masker, _("Console notification: %s"), (const char *) g_ptr_array_index (status->notifications, i));
   if (input->preflight != NULL)
     {
       g_autofree char *checks = kaitsu_preflight_report_to_text (input->preflight);
 
-      append_line (out, &masker, "Connection check:\n%s", g_strchomp (checks));
+      append_line (out, &masker, _("Connection check:\n%s"), g_strchomp (checks));
     }
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
