@@ -591,6 +591,21 @@ test_teams_appinv_retired (void)
 }
 
 static void
+test_pending_stuck (void)
+{
+  Run run = { FALSE, NULL, };
+
+  /* 「保留」 that never ends: the autopilot looks again, as the manual says, then stops
+   * with "not finished" (1) rather than waiting for ever */
+  run_practice (&run, "pending-stuck");
+  g_assert_cmpint (run.exit_status, ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (service (&run, "exchange-online"), "state"), ==, "syncing");
+  g_assert_cmpstr (json_object_get_string_member (service (&run, "sharepoint-online"), "state"), ==, "not-started");
+  g_assert_cmpstr (json_object_get_string_member (run.report, "current_step"), ==, "exchange-online");
+  run_clear (&run);
+}
+
+static void
 test_hostile_page (void)
 {
   Run run = { FALSE, NULL, };
@@ -619,5 +634,6 @@ main (int   argc,
   g_test_add_func ("/practice/teams-appinv", test_teams_appinv);
   g_test_add_func ("/practice/teams-appinv-retired", test_teams_appinv_retired);
   g_test_add_func ("/practice/hostile-page", test_hostile_page);
+  g_test_add_func ("/practice/pending-stuck", test_pending_stuck);
   return g_test_run ();
 }

@@ -1542,6 +1542,14 @@ kaitsu_simulator_get_sites (KaitsuSimulator *self)
   return self->sites;
 }
 
+/* How long the console takes to sync a granted service, by the scenario */
+guint
+kaitsu_simulator_get_sync_delay (KaitsuSimulator *self)
+{
+  g_return_val_if_fail (KAITSU_IS_SIMULATOR (self), 0);
+  return self->sync_delay_s;
+}
+
 /* The activation mail for the practice account, sent just now */
 char *
 kaitsu_simulator_dup_sample_mail (KaitsuSimulator *self)

@@ -31,6 +31,7 @@ gboolean         kaitsu_simulator_set_scenarios    (KaitsuSimulator  *self,
 gboolean         kaitsu_simulator_start            (KaitsuSimulator  *self,
                                                     GError          **error);
 KaitsuSites     *kaitsu_simulator_get_sites        (KaitsuSimulator  *self);
+guint            kaitsu_simulator_get_sync_delay   (KaitsuSimulator  *self);
 char            *kaitsu_simulator_dup_sample_mail  (KaitsuSimulator  *self);
 
 G_END_DECLS

@@ -156,6 +156,9 @@ on_autopilot_finished (KaitsuApplication    *self,
 {
   if (state == KAITSU_AUTOPILOT_DONE)
     self->exit_status = kaitsu_flow_all_chosen_protected (self->flow) ? 0 : 1;
+  else if (state == KAITSU_AUTOPILOT_WAITING)
+    /* Not finished, through no fault to act on: try again later */
+    self->exit_status = 1;
   else
     self->exit_status = 3;
   save_now (self);
@@ -215,6 +218,8 @@ kaitsu_application_activate (GApplication *application)
       if (self->autopilot)
         {
           self->pilot = kaitsu_autopilot_new (window, mail);
+          /* A slow practice sync is not a stuck one */
+          kaitsu_autopilot_set_patience (self->pilot, MAX (16, 3 * kaitsu_simulator_get_sync_delay (self->simulator)));
           g_signal_connect_object (self->pilot, "finished", G_CALLBACK (on_autopilot_finished),
                                    self, G_CONNECT_SWAPPED);
         }

@@ -14,6 +14,7 @@
 #include "prepare/kaitsu-prepare-page.h"
 
 #define MAX_ATTEMPTS 4
+#define DEFAULT_PATIENCE_S 16
 
 struct _KaitsuAutopilot
 {
@@ -29,6 +30,11 @@ struct _KaitsuAutopilot
   gboolean guide_connected;
   GHashTable *acted;
   guint watchdog;
+
+  /* 「保留」 that lasts: look again half-way, give up at the end */
+  guint patience_s;
+  guint pending_timer;
+  gboolean looked_again;
 };
 
 G_DEFINE_FINAL_TYPE (KaitsuAutopilot, kaitsu_autopilot, G_TYPE_OBJECT)
@@ -411,11 +417,54 @@ on_step (KaitsuAutopilot *self)
     act (self, kaitsu_browser_get_kind (browser), kaitsu_browser_get_text (browser), browser);
 }
 
+/* As the manual says: if 「保留」 does not change, switch screens and look again; if it is
+ * still pending, wait and grant the service again later. */
+static gboolean
+on_pending_timer (gpointer data)
+{
+  KaitsuAutopilot *self = data;
+  KaitsuService service = step_service (self);
+  KaitsuGuide *guide = kaitsu_window_get_guide (self->window);
+
+  self->pending_timer = 0;
+  if (self->state != KAITSU_AUTOPILOT_RUNNING || service == KAITSU_SERVICE_NONE ||
+      kaitsu_flow_get_service_state (self->flow, service) != KAITSU_SERVICE_STATE_SYNCING)
+    return G_SOURCE_REMOVE;
+  if (!self->looked_again && guide != NULL)
+    {
+      g_debug ("%s still pending: looking again", kaitsu_service_get_id (service));
+      self->looked_again = TRUE;
+      kaitsu_browser_reload (kaitsu_guide_get_browser (guide));
+      self->pending_timer = g_timeout_add_seconds (self->patience_s - self->patience_s / 2, on_pending_timer, self);
+      return G_SOURCE_REMOVE;
+    }
+  g_debug ("%s still pending after looking again: giving up", kaitsu_service_get_id (service));
+  finish (self, KAITSU_AUTOPILOT_WAITING);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_service_changed (KaitsuAutopilot *self)
+{
+  KaitsuService service = step_service (self);
+  gboolean pending = service != KAITSU_SERVICE_NONE &&
+                     kaitsu_flow_get_service_state (self->flow, service) == KAITSU_SERVICE_STATE_SYNCING;
+
+  if (!pending)
+    {
+      g_clear_handle_id (&self->pending_timer, g_source_remove);
+      self->looked_again = FALSE;
+    }
+  else if (self->pending_timer == 0 && !self->looked_again)
+    self->pending_timer = g_timeout_add_seconds (self->patience_s / 2, on_pending_timer, self);
+}
+
 static void
 kaitsu_autopilot_dispose (GObject *object)
 {
   KaitsuAutopilot *self = KAITSU_AUTOPILOT (object);
 
+  g_clear_handle_id (&self->pending_timer, g_source_remove);
   g_clear_handle_id (&self->tick, g_source_remove);
   g_clear_handle_id (&self->watchdog, g_source_remove);
   g_clear_object (&self->flow);
@@ -444,6 +493,7 @@ static void
 kaitsu_autopilot_init (KaitsuAutopilot *self)
 {
   self->acted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->patience_s = DEFAULT_PATIENCE_S;
 }
 
 KaitsuAutopilot *
@@ -457,6 +507,7 @@ kaitsu_autopilot_new (KaitsuWindow *window,
   self->practice_mail = g_strdup (practice_mail);
   g_signal_connect_object (self->flow, "changed", G_CALLBACK (schedule), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->flow, "notify::current-step", G_CALLBACK (on_step), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->flow, "service-changed", G_CALLBACK (on_service_changed), self, G_CONNECT_SWAPPED);
   schedule (self);
   return self;
 }
@@ -466,4 +517,13 @@ kaitsu_autopilot_get_state (KaitsuAutopilot *self)
 {
   g_return_val_if_fail (KAITSU_IS_AUTOPILOT (self), KAITSU_AUTOPILOT_STOPPED);
   return self->state;
+}
+
+/* How long a service may stay 「保留」 before the autopilot gives up; at least two seconds */
+void
+kaitsu_autopilot_set_patience (KaitsuAutopilot *self,
+                               guint            seconds)
+{
+  g_return_if_fail (KAITSU_IS_AUTOPILOT (self));
+  self->patience_s = MAX (seconds, 2);
 }

@@ -11,6 +11,8 @@ typedef enum
   KAITSU_AUTOPILOT_RUNNING,
   KAITSU_AUTOPILOT_DONE,
   KAITSU_AUTOPILOT_STOPPED,
+  /* A service stayed 「保留」 even after looking again: wait, then grant it again later */
+  KAITSU_AUTOPILOT_WAITING,
 } KaitsuAutopilotState;
 
 #define KAITSU_PRACTICE_CONSOLE_PASSWORD "Kaitsu2026Practice"
@@ -21,5 +23,7 @@ G_DECLARE_FINAL_TYPE (KaitsuAutopilot, kaitsu_autopilot, KAITSU, AUTOPILOT, GObj
 KaitsuAutopilot      *kaitsu_autopilot_new       (KaitsuWindow    *window,
                                                   const char      *practice_mail);
 KaitsuAutopilotState  kaitsu_autopilot_get_state (KaitsuAutopilot *self);
+void                  kaitsu_autopilot_set_patience (KaitsuAutopilot *self,
+                                                     guint            seconds);
 
 G_END_DECLS
