@@ -304,6 +304,46 @@ test_one_at_a_time_on_screen (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkWidget *
+find_label_text (GtkWidget  *root,
+                 const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (root)), text) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_text (child, text);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* 「保留」 for twenty minutes: the page gives the manual's advice for pending that lasts */
+static void
+test_long_pending (void)
+{
+  g_autoptr (KaitsuFlow) flow = kaitsu_flow_new ();
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  g_autofree char *advice = g_strdup_printf (ngettext ("Still 「保留」 after %d minute. Switch to another screen of the console and back. If it is still 「保留」, wait a few hours, then grant this service again.",
+                                                       "Still 「保留」 after %d minutes. Switch to another screen of the console and back. If it is still 「保留」, wait a few hours, then grant this service again.",
+                                                       20), 20);
+  KaitsuWindow *window;
+  KaitsuPage *page;
+
+  kaitsu_flow_restore_position (flow, KAITSU_STEP_EXCHANGE_ONLINE, KAITSU_STEP_EXCHANGE_ONLINE);
+  kaitsu_flow_restore_service (flow, KAITSU_SERVICE_EXCHANGE_ONLINE, KAITSU_SERVICE_STATE_SYNCING, 1, NULL,
+                               now - 21 * 60, now - 20 * 60 - 5);
+  window = open_window (flow);
+  page = kaitsu_assistant_get_page (kaitsu_window_get_assistant (window), KAITSU_STEP_EXCHANGE_ONLINE);
+  g_assert_nonnull (find_label_text (GTK_WIDGET (page), advice));
+  /* Protected at last: the advice goes */
+  kaitsu_flow_service_protected (flow, KAITSU_SERVICE_EXCHANGE_ONLINE);
+  g_assert_null (find_label_text (GTK_WIDGET (page), advice));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_side_pane_setting (void)
 {
@@ -663,6 +703,7 @@ main (int   argc,
   g_test_add_func ("/window/walk-every-page", test_walk_every_page);
   g_test_add_func ("/window/one-at-a-time-on-screen", test_one_at_a_time_on_screen);
   g_test_add_func ("/window/side-pane-setting", test_side_pane_setting);
+  g_test_add_func ("/window/long-pending", test_long_pending);
   g_test_add_func ("/window/resume", test_resume);
   g_test_add_func ("/window/read-mail", test_read_mail);
   g_test_add_func ("/window/screen-share", test_screen_share);

@@ -26,7 +26,13 @@ struct _KaitsuServicePage
   GtkWidget *failed_button;
   GtkCheckButton *app_id_check;
   GtkWidget *browser_button;
+
+  /* While syncing: a look at the clock every minute, for 「保留」 that lasts */
+  guint pending_tick;
 };
+
+/* The manual's advice for 「保留」 that does not change comes after this long */
+#define LONG_PENDING_MINUTES 15
 
 G_DEFINE_FINAL_TYPE (KaitsuServicePage, kaitsu_service_page, KAITSU_TYPE_PAGE)
 
@@ -34,6 +40,15 @@ static KaitsuService
 get_service (KaitsuServicePage *self)
 {
   return kaitsu_step_get_service (kaitsu_page_get_step (KAITSU_PAGE (self)));
+}
+
+static void kaitsu_service_page_refresh (KaitsuPage *page);
+
+static gboolean
+on_pending_tick (gpointer data)
+{
+  kaitsu_service_page_refresh (KAITSU_PAGE (data));
+  return G_SOURCE_CONTINUE;
 }
 
 static void
@@ -48,6 +63,13 @@ kaitsu_service_page_refresh (KaitsuPage *page)
   const char *last_error = kaitsu_flow_get_service_last_error (flow, service);
   const char *icon = NULL;
   const char *text = NULL;
+  g_autofree char *long_text = NULL;
+  gint64 minutes;
+
+  if (state != KAITSU_SERVICE_STATE_SYNCING)
+    g_clear_handle_id (&self->pending_tick, g_source_remove);
+  else if (self->pending_tick == 0)
+    self->pending_tick = g_timeout_add_seconds (60, on_pending_tick, self);
 
   switch (state)
     {
@@ -61,7 +83,13 @@ kaitsu_service_page_refresh (KaitsuPage *page)
       break;
     case KAITSU_SERVICE_STATE_SYNCING:
       icon = "emblem-synchronizing-symbolic";
-      text = _("Syncing (保留): press 「ステータスの更新」 in the console from time to time");
+      minutes = (g_get_real_time () / G_USEC_PER_SEC - kaitsu_flow_get_service_changed (flow, service)) / 60;
+      if (kaitsu_flow_get_service_changed (flow, service) > 0 && minutes >= LONG_PENDING_MINUTES)
+        text = long_text = g_strdup_printf (ngettext ("Still 「保留」 after %d minute. Switch to another screen of the console and back. If it is still 「保留」, wait a few hours, then grant this service again.",
+                                                      "Still 「保留」 after %d minutes. Switch to another screen of the console and back. If it is still 「保留」, wait a few hours, then grant this service again.",
+                                                      (gulong) minutes), (int) minutes);
+      else
+        text = _("Syncing (保留): press 「ステータスの更新」 in the console from time to time");
       break;
     case KAITSU_SERVICE_STATE_PROTECTED:
       icon = "security-high-symbolic";
@@ -184,10 +212,18 @@ on_app_id_toggled (KaitsuServicePage *self)
 }
 
 static void
+kaitsu_service_page_dispose (GObject *object)
+{
+  g_clear_handle_id (&KAITSU_SERVICE_PAGE (object)->pending_tick, g_source_remove);
+  G_OBJECT_CLASS (kaitsu_service_page_parent_class)->dispose (object);
+}
+
+static void
 kaitsu_service_page_class_init (KaitsuServicePageClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  G_OBJECT_CLASS (klass)->dispose = kaitsu_service_page_dispose;
   KAITSU_PAGE_CLASS (klass)->refresh = kaitsu_service_page_refresh;
 
   gtk_widget_class_set_template_from_resource (widget_class,
