@@ -69,20 +69,43 @@ kaitsu_assistant_init (KaitsuAssistant *self)
   self->shown = KAITSU_STEP_NONE;
 }
 
-/* Every label of a page may wrap, the ones in buttons and checks too: at large text a
- * single long label would otherwise make the window wider than the screen. */
+/* At large text every label of a page may wrap, the ones in buttons and checks too: a single
+ * long label would otherwise make the window wider than the screen. At the usual size they
+ * stay as designed: wrapping labels cost layout time on every change. */
 static void
-let_labels_wrap (GtkWidget *widget)
+set_labels_wrap (GtkWidget *widget,
+                 gboolean   wrap)
 {
-  if (GTK_IS_LABEL (widget) && !gtk_label_get_wrap (GTK_LABEL (widget)) &&
-      gtk_label_get_ellipsize (GTK_LABEL (widget)) == PANGO_ELLIPSIZE_NONE)
+  if (GTK_IS_LABEL (widget) && gtk_label_get_ellipsize (GTK_LABEL (widget)) == PANGO_ELLIPSIZE_NONE)
     {
-      gtk_label_set_wrap (GTK_LABEL (widget), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (widget), PANGO_WRAP_WORD_CHAR);
+      GtkLabel *label = GTK_LABEL (widget);
+      gboolean ours = g_object_get_data (G_OBJECT (label), "kaitsu-wrapped") != NULL;
+
+      if (wrap && !gtk_label_get_wrap (label))
+        {
+          gtk_label_set_wrap (label, TRUE);
+          gtk_label_set_wrap_mode (label, PANGO_WRAP_WORD_CHAR);
+          g_object_set_data (G_OBJECT (label), "kaitsu-wrapped", GINT_TO_POINTER (TRUE));
+        }
+      else if (!wrap && ours)
+        {
+          gtk_label_set_wrap (label, FALSE);
+          g_object_set_data (G_OBJECT (label), "kaitsu-wrapped", NULL);
+        }
     }
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    let_labels_wrap (child);
+    set_labels_wrap (child, wrap);
+}
+
+void
+kaitsu_assistant_set_large_text (KaitsuAssistant *self,
+                                 gboolean         large)
+{
+  g_return_if_fail (KAITSU_IS_ASSISTANT (self));
+
+  for (KaitsuStep step = 0; step < KAITSU_N_STEPS; step++)
+    set_labels_wrap (GTK_WIDGET (self->pages[step]), large);
 }
 
 GtkWidget *
@@ -103,7 +126,6 @@ kaitsu_assistant_new (KaitsuFlow *flow)
                                       GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
       gtk_widget_set_halign (page, GTK_ALIGN_CENTER);
       gtk_widget_set_size_request (page, 360, -1);
-      let_labels_wrap (page);
       gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), page);
       gtk_stack_add_named (self->stack, scroller, kaitsu_step_get_id (step));
       self->pages[step] = KAITSU_PAGE (page);

@@ -15,5 +15,7 @@ GtkWidget  *kaitsu_assistant_new              (KaitsuFlow      *flow);
 KaitsuPage *kaitsu_assistant_get_page         (KaitsuAssistant *self,
                                                KaitsuStep       step);
 KaitsuPage *kaitsu_assistant_get_visible_page (KaitsuAssistant *self);
+void        kaitsu_assistant_set_large_text   (KaitsuAssistant *self,
+                                               gboolean         large);
 
 G_END_DECLS

@@ -479,6 +479,7 @@ apply_text_scale (KaitsuWindow *self)
     gtk_settings_reset_property (gtk_settings, "gtk-xft-dpi");
   else
     g_object_set (gtk_settings, "gtk-xft-dpi", (int) (base * scale), NULL);
+  kaitsu_assistant_set_large_text (self->assistant, scale > 1.05);
 
   gtk_widget_set_visible (self->screen_share_button, sharing);
   if (sharing)
