@@ -68,10 +68,16 @@ is_named (GtkWidget *root,
 
   if (label != NULL && *label != '\0')
     return TRUE;
-  /* A button's "labelled by" points at its own child, an icon for icon buttons: not a name.
-   * Other widgets are named by the label they point at, or that points at them. */
+  /* A button's "labelled by" points at its own child: a name only if that is a label with
+   * text, not an icon. Other widgets are named by the label they point at, or that points
+   * at them. */
   if (GTK_IS_BUTTON (widget) && !GTK_IS_MENU_BUTTON (widget))
-    return FALSE;
+    {
+      GtkWidget *child = gtk_button_get_child (GTK_BUTTON (widget));
+
+      return GTK_IS_LABEL (child) && *gtk_label_get_text (GTK_LABEL (child)) != '\0' &&
+             gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+    }
   return gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY) ||
          has_mnemonic_label (root, widget);
 }

@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "kaitsu-a11y.h"
 #include "kaitsu-preflight.h"
 #include "kaitsu-report.h"
 #include "kaitsu-web-view.h"
@@ -186,6 +187,7 @@ on_navigation_refused (KaitsuWindow *self,
   gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Open in Browser"), GTK_RESPONSE_ACCEPT);
   g_object_set_data_full (G_OBJECT (dialog), "uri", g_strdup (uri), g_free);
   g_signal_connect (dialog, "response", G_CALLBACK (on_refused_response), NULL);
+  kaitsu_a11y_fix_names (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -249,6 +251,7 @@ ensure_browser (KaitsuWindow *self)
   g_signal_connect_object (self->guide, "status-changed", G_CALLBACK (on_status_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (browser, "navigation-refused", G_CALLBACK (on_navigation_refused), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (browser, "load-failed", G_CALLBACK (on_load_failed), self, G_CONNECT_SWAPPED);
+  kaitsu_a11y_fix_names (GTK_WIDGET (browser));
 }
 
 static void
@@ -351,6 +354,7 @@ start_over_action (GtkWidget  *widget,
   gtk_widget_add_css_class (button, "destructive-action");
   gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
   g_signal_connect (dialog, "response", G_CALLBACK (on_start_over_response), self);
+  kaitsu_a11y_fix_names (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -513,14 +517,27 @@ void
 kaitsu_window_announce (KaitsuWindow *self,
                         const char   *text)
 {
+  gboolean empty;
+
   g_return_if_fail (KAITSU_IS_WINDOW (self));
 
+  empty = text == NULL || *text == '\0';
   gtk_label_set_label (self->status_line, text);
-  gtk_widget_set_visible (GTK_WIDGET (self->status_line), text != NULL && *text != '\0');
+  /* Always in the accessibility tree, so that a screen reader is told of each change: a
+   * label's new text is no event on GTK 4.8's AT-SPI, its accessible name is. */
+  if (empty)
+    gtk_widget_add_css_class (GTK_WIDGET (self->status_line), "empty");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->status_line), "empty");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->status_line), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  empty ? _("Status") : text, -1);
 #if GTK_CHECK_VERSION (4, 14, 0)
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_accessible_announce (GTK_ACCESSIBLE (self), text, GTK_ACCESSIBLE_ANNOUNCEMENT_PRIORITY_MEDIUM);
-  G_GNUC_END_IGNORE_DEPRECATIONS
+  if (!empty)
+    {
+      G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+      gtk_accessible_announce (GTK_ACCESSIBLE (self), text, GTK_ACCESSIBLE_ANNOUNCEMENT_PRIORITY_MEDIUM);
+      G_GNUC_END_IGNORE_DEPRECATIONS
+    }
 #endif
 }
 
@@ -648,10 +665,13 @@ kaitsu_window_constructed (GObject *object)
   gtk_box_append (GTK_BOX (left), GTK_WIDGET (self->step_list));
   self->status_line = g_object_new (GTK_TYPE_LABEL, "accessible-role", GTK_ACCESSIBLE_ROLE_STATUS,
                                     "wrap", TRUE, "wrap-mode", PANGO_WRAP_WORD_CHAR, "xalign", 0.0f,
-                                    "max-width-chars", 30, "visible", FALSE,
+                                    "max-width-chars", 30, "visible", TRUE,
                                     /* A long error is told in full on its page; four lines here */
                                     "lines", 4, "ellipsize", PANGO_ELLIPSIZE_END, NULL);
   gtk_widget_add_css_class (GTK_WIDGET (self->status_line), "status-line");
+  gtk_widget_add_css_class (GTK_WIDGET (self->status_line), "empty");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->status_line), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Status"), -1);
   gtk_box_append (GTK_BOX (left), GTK_WIDGET (self->status_line));
   gtk_box_prepend (self->content_box, left);
   self->side_pane = KAITSU_SIDE_PANE (kaitsu_side_pane_new (self->flow));
@@ -685,6 +705,7 @@ kaitsu_window_constructed (GObject *object)
                            self, G_CONNECT_SWAPPED);
   update_navigation (self);
   follow_step (self);
+  kaitsu_a11y_fix_names (GTK_WIDGET (self));
 }
 
 static void

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kaitsu-a11y.h"
 #include "kaitsu-aadsts.h"
 #include "kaitsu-signin-window.h"
 
@@ -198,6 +199,7 @@ kaitsu_signin_window_new (KaitsuSites   *sites,
   gtk_box_append (GTK_BOX (box), build_question (self));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->browser));
   gtk_window_set_child (GTK_WINDOW (self), box);
+  kaitsu_a11y_fix_names (GTK_WIDGET (self));
   g_signal_connect_object (self->browser, "page-seen", G_CALLBACK (on_page_seen), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (view, "ready-to-show", G_CALLBACK (on_ready_to_show), self, G_CONNECT_SWAPPED);
   /* The page's own window.close() */

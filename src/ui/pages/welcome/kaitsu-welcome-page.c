@@ -95,6 +95,13 @@ kaitsu_welcome_page_constructed (GObject *object)
       gtk_string_list_append (regions, name);
     }
   gtk_drop_down_set_model (self->region_dropdown, G_LIST_MODEL (regions));
+  /* The button inside the drop-down is what takes focus: it gets the same name, or a
+   * screen reader on GTK 4.8 reads out "GtkToggleButton" */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->region_dropdown)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                      gtk_widget_get_prev_sibling (GTK_WIDGET (self->region_dropdown)), NULL, -1);
 
   /* The base class refreshes once the flow is there, so connect handlers afterwards. */
   G_OBJECT_CLASS (kaitsu_welcome_page_parent_class)->constructed (object);
