@@ -676,6 +676,10 @@ kaitsu_window_constructed (GObject *object)
   gtk_box_prepend (self->content_box, left);
   self->side_pane = KAITSU_SIDE_PANE (kaitsu_side_pane_new (self->flow));
   gtk_revealer_set_child (self->side_pane_revealer, GTK_WIDGET (self->side_pane));
+  /* Rows inside expand, which would otherwise make the pane share the extra width with the
+   * page: the page and the web view get it */
+  gtk_widget_set_hexpand (GTK_WIDGET (self->side_pane_revealer), FALSE);
+  gtk_widget_set_hexpand (left, FALSE);
 
   side_pane_action = g_settings_create_action (self->settings, "side-pane-visible");
   g_action_map_add_action (G_ACTION_MAP (self), side_pane_action);
