@@ -98,6 +98,20 @@ kaitsu_test_wait_for_frame (GtkWidget *widget)
   kaitsu_test_wait_until (frames_drawn, &frames, "frames to be drawn");
 }
 
+static gboolean
+is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0;
+}
+
+/* On screen with a size: ready to be looked at, measured or sent keys */
+void
+kaitsu_test_wait_until_mapped (GtkWidget  *widget,
+                               const char *what)
+{
+  kaitsu_test_wait_until (is_mapped, widget, what);
+}
+
 char *
 kaitsu_test_save_screenshot (GtkWidget  *widget,
                              const char *name)

@@ -21,6 +21,8 @@ gboolean kaitsu_test_ui_is_japanese  (void);
 void     kaitsu_test_init_gtk        (int           *argc,
                                       char        ***argv);
 void     kaitsu_test_wait_for_frame  (GtkWidget     *widget);
+void     kaitsu_test_wait_until_mapped (GtkWidget   *widget,
+                                        const char  *what);
 char    *kaitsu_test_save_screenshot (GtkWidget     *widget,
                                       const char    *name);
 char    *kaitsu_test_save_screenshot_now (GtkWidget *widget,

@@ -13,12 +13,6 @@
 #include "kaitsu-web-view.h"
 #include "kaitsu-window.h"
 
-static gboolean
-is_mapped (gpointer widget)
-{
-  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0;
-}
-
 /* Widgets a user operates. Composite ones (an entry and its text, a menu button and its
  * toggle) count once, as the outer widget, which is what a screen reader presents. */
 static gboolean
@@ -161,7 +155,7 @@ open_window (KaitsuFlow *flow)
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
   gtk_window_present (GTK_WINDOW (window));
-  kaitsu_test_wait_until (is_mapped, window, "the window to be mapped");
+  kaitsu_test_wait_until_mapped (GTK_WIDGET (window), "the window to be mapped");
   return window;
 }
 
@@ -337,7 +331,7 @@ test_signin_escape_asks (void)
 
   g_object_add_weak_pointer (G_OBJECT (signin), &alive);
   gtk_window_present (GTK_WINDOW (signin));
-  kaitsu_test_wait_until (is_mapped, signin, "the sign-in window to be mapped");
+  kaitsu_test_wait_until_mapped (GTK_WIDGET (signin), "the sign-in window to be mapped");
 
   /* Escape asks; a second Escape is "keep signing in" */
   g_assert_false (kaitsu_signin_window_is_asking (signin));
@@ -451,7 +445,7 @@ test_signin_escape_key (void)
   gtk_window_present (GTK_WINDOW (signin));
   webkit_web_view_load_html (WEBKIT_WEB_VIEW (view), "<title>kaitsu-escape-test</title><input autofocus>", "about:blank");
   kaitsu_test_wait_until (titled, signin, "the page in the sign-in window");
-  kaitsu_test_wait_until (is_mapped, signin, "the sign-in window to be mapped");
+  kaitsu_test_wait_until_mapped (GTK_WIDGET (signin), "the sign-in window to be mapped");
   gtk_widget_grab_focus (view);
   kaitsu_test_wait_for_frame (GTK_WIDGET (signin));
   send_keys (GTK_WIDGET (signin), "Escape");

@@ -22,12 +22,6 @@ lang (void)
   return kaitsu_test_ui_is_japanese () ? "ja" : "en";
 }
 
-static gboolean
-is_mapped (gpointer widget)
-{
-  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0;
-}
-
 static KaitsuWindow *
 open_window (KaitsuFlow *flow)
 {
@@ -35,7 +29,7 @@ open_window (KaitsuFlow *flow)
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
   gtk_window_present (GTK_WINDOW (window));
-  kaitsu_test_wait_until (is_mapped, window, "the window to be mapped");
+  kaitsu_test_wait_until_mapped (GTK_WIDGET (window), "the window to be mapped");
   return window;
 }
 
@@ -304,16 +298,19 @@ test_one_at_a_time_on_screen (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Any label under @root whose text holds @needle, shown or not; with @visible, shown only */
 static GtkWidget *
-find_label_text (GtkWidget  *root,
-                 const char *text)
+find_text (GtkWidget  *root,
+           const char *needle,
+           gboolean    visible)
 {
-  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (root)), text) == 0)
+  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_label (GTK_LABEL (root)), needle) != NULL &&
+      (!visible || gtk_widget_is_visible (root)))
     return root;
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_label_text (child, text);
+      GtkWidget *found = find_text (child, needle, visible);
       if (found != NULL)
         return found;
     }
@@ -337,10 +334,10 @@ test_long_pending (void)
                                now - 21 * 60, now - 20 * 60 - 5);
   window = open_window (flow);
   page = kaitsu_assistant_get_page (kaitsu_window_get_assistant (window), KAITSU_STEP_EXCHANGE_ONLINE);
-  g_assert_nonnull (find_label_text (GTK_WIDGET (page), advice));
+  g_assert_nonnull (find_text (GTK_WIDGET (page), advice, FALSE));
   /* Protected at last: the advice goes */
   kaitsu_flow_service_protected (flow, KAITSU_SERVICE_EXCHANGE_ONLINE);
-  g_assert_null (find_label_text (GTK_WIDGET (page), advice));
+  g_assert_null (find_text (GTK_WIDGET (page), advice, FALSE));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -538,25 +535,6 @@ test_resume (void)
   }
 }
 
-/* Any label under @root whose text holds @needle, shown or not; with @visible, shown only */
-static GtkWidget *
-find_text (GtkWidget  *root,
-           const char *needle,
-           gboolean    visible)
-{
-  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_label (GTK_LABEL (root)), needle) != NULL &&
-      (!visible || gtk_widget_is_visible (root)))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_text (child, needle, visible);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static GtkWidget *
 page_widget (KaitsuWindow *window,
              KaitsuStep    step)
@@ -650,7 +628,7 @@ test_screen_share (void)
     large = kaitsu_window_new (NULL, flow);
     gtk_window_set_default_size (GTK_WINDOW (large), 1280, 800);
     gtk_window_present (GTK_WINDOW (large));
-    kaitsu_test_wait_until (is_mapped, large, "the large-text window to be mapped");
+    kaitsu_test_wait_until_mapped (GTK_WIDGET (large), "the large-text window to be mapped");
     gtk_widget_measure (GTK_WIDGET (large), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
     g_test_message ("minimum width at 200 %% text: %d", min_width);
     g_assert_cmpint (min_width, <=, 1280);

@@ -919,6 +919,23 @@ kaitsu_flow_get_company (KaitsuFlow *self)
   return self->company;
 }
 
+/* What names someone, for masking wherever it turns up (NULL-terminated, borrowed strings:
+ * valid until the flow changes) */
+GPtrArray *
+kaitsu_flow_dup_personal_values (KaitsuFlow *self)
+{
+  const char *values[] = { self->account, self->company, self->app_id };
+  GPtrArray *known;
+
+  g_return_val_if_fail (KAITSU_IS_FLOW (self), NULL);
+
+  known = g_ptr_array_new_null_terminated (G_N_ELEMENTS (values), NULL, TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    if (values[i] != NULL)
+      g_ptr_array_add (known, (gpointer) values[i]);
+  return known;
+}
+
 const char *
 kaitsu_flow_get_login_url (KaitsuFlow *self)
 {

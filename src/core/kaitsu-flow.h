@@ -171,6 +171,7 @@ void               kaitsu_flow_restore_history        (KaitsuFlow    *self,
 const char        *kaitsu_flow_get_account            (KaitsuFlow    *self);
 const char        *kaitsu_flow_get_company            (KaitsuFlow    *self);
 const char        *kaitsu_flow_get_login_url          (KaitsuFlow    *self);
+GPtrArray         *kaitsu_flow_dup_personal_values    (KaitsuFlow    *self);
 const char        *kaitsu_flow_get_reset_url          (KaitsuFlow    *self);
 gint64             kaitsu_flow_get_reset_expires      (KaitsuFlow    *self);
 void               kaitsu_flow_set_mail_facts         (KaitsuFlow    *self,

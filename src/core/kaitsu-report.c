@@ -26,26 +26,26 @@ kaitsu_signin_error_free (KaitsuSigninError *error)
 typedef struct
 {
   const KaitsuReportInput *input;
-  const char *known[5];
+  GPtrArray *known;
 } Masker;
 
 static void
 masker_init (Masker                  *masker,
              const KaitsuReportInput *input)
 {
-  const char *values[] = {
-    kaitsu_flow_get_account (input->flow), kaitsu_flow_get_company (input->flow),
-    kaitsu_flow_get_app_id (input->flow), input->sharepoint_admin,
-  };
-  guint n = 0;
-
-  G_STATIC_ASSERT (G_N_ELEMENTS (values) < G_N_ELEMENTS (masker->known));
   masker->input = input;
-  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
-    if (values[i] != NULL)
-      masker->known[n++] = values[i];
-  masker->known[n] = NULL;
+  masker->known = kaitsu_flow_dup_personal_values (input->flow);
+  if (input->sharepoint_admin != NULL)
+    g_ptr_array_add (masker->known, (gpointer) input->sharepoint_admin);
 }
+
+static void
+masker_clear (Masker *masker)
+{
+  g_clear_pointer (&masker->known, g_ptr_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Masker, masker_clear)
 
 static char *
 masker_text (Masker     *masker,
@@ -53,7 +53,7 @@ masker_text (Masker     *masker,
 {
   if (masker->input->include_names)
     return g_strdup (text);
-  return kaitsu_mask_text (text, masker->known);
+  return kaitsu_mask_text (text, (const char * const *) masker->known->pdata);
 }
 
 static char *
@@ -269,7 +269,7 @@ kaitsu_report_to_json (const KaitsuReportInput *input)
 {
   g_autoptr (JsonBuilder) builder = json_builder_new ();
   KaitsuFlow *flow;
-  Masker masker;
+  g_auto (Masker) masker = { NULL, NULL };
 
   g_return_val_if_fail (input != NULL && KAITSU_IS_FLOW (input->flow), NULL);
 
@@ -339,7 +339,7 @@ kaitsu_report_to_text (const KaitsuReportInput *input)
   KaitsuConsoleStatus *status;
   KaitsuFlow *flow;
   KaitsuStep current;
-  Masker masker;
+  g_auto (Masker) masker = { NULL, NULL };
   g_autofree char *account = NULL;
   g_autofree char *company = NULL;
 

@@ -19,7 +19,6 @@ struct _KaitsuPrivateLabel
   char *prefix;
   char *text;
   gboolean needed;
-  gboolean masked;
   GtkLabel *value;
   GtkLabel *note;
 };
@@ -30,17 +29,14 @@ static void
 update (KaitsuPrivateLabel *self)
 {
   gboolean sharing = g_settings_get_boolean (self->settings, "screen-share-mode");
-  g_autofree char *masked = NULL;
+  g_autofree char *masked = sharing && !self->needed ? kaitsu_mask (self->kind, self->text) : NULL;
   g_autofree char *shown = NULL;
 
-  self->masked = sharing && !self->needed && self->text != NULL;
-  if (self->masked)
-    masked = kaitsu_mask (self->kind, self->text);
   shown = g_strconcat (self->prefix != NULL ? self->prefix : "",
-                       self->masked ? masked : self->text != NULL ? self->text : "", NULL);
+                       masked != NULL ? masked : self->text != NULL ? self->text : "", NULL);
   gtk_label_set_label (self->value, shown);
   /* Selecting and copying a masked value would copy the dots */
-  gtk_label_set_selectable (self->value, !self->masked);
+  gtk_label_set_selectable (self->value, masked == NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->note), sharing && self->needed && self->text != NULL);
 }
 
@@ -134,11 +130,4 @@ kaitsu_private_label_get_label (KaitsuPrivateLabel *self)
 {
   g_return_val_if_fail (KAITSU_IS_PRIVATE_LABEL (self), NULL);
   return self->value;
-}
-
-gboolean
-kaitsu_private_label_get_masked (KaitsuPrivateLabel *self)
-{
-  g_return_val_if_fail (KAITSU_IS_PRIVATE_LABEL (self), FALSE);
-  return self->masked;
 }

@@ -19,6 +19,5 @@ const char *kaitsu_private_label_get_text   (KaitsuPrivateLabel *self);
 void        kaitsu_private_label_set_needed (KaitsuPrivateLabel *self,
                                              gboolean            needed);
 GtkLabel   *kaitsu_private_label_get_label  (KaitsuPrivateLabel *self);
-gboolean    kaitsu_private_label_get_masked (KaitsuPrivateLabel *self);
 
 G_END_DECLS

@@ -125,16 +125,9 @@ show_console_text (KaitsuSidePane *self,
 
   if (g_settings_get_boolean (self->settings, "screen-share-mode"))
     {
-      const char *known[] = { kaitsu_flow_get_account (self->flow), kaitsu_flow_get_company (self->flow),
-                              kaitsu_flow_get_app_id (self->flow), NULL };
-      const char *present[G_N_ELEMENTS (known)];
-      guint n = 0;
+      g_autoptr (GPtrArray) known = kaitsu_flow_dup_personal_values (self->flow);
 
-      for (guint i = 0; i < G_N_ELEMENTS (known) - 1; i++)
-        if (known[i] != NULL)
-          present[n++] = known[i];
-      present[n] = NULL;
-      masked = kaitsu_mask_text (raw, present);
+      masked = kaitsu_mask_text (raw, (const char * const *) known->pdata);
     }
   gtk_label_set_label (GTK_LABEL (label), masked != NULL ? masked : raw);
   accessible = g_strdup_printf ("%s: %s", state, masked != NULL ? masked : raw);

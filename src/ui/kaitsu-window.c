@@ -272,6 +272,18 @@ follow_step (KaitsuWindow *self)
   kaitsu_guide_open_step (self->guide, step);
 }
 
+/* GTK 4.14 and later speak it at once; on older GTK this does nothing */
+static void
+announce_to_screen_readers (KaitsuWindow *self,
+                            const char   *text)
+{
+#if GTK_CHECK_VERSION (4, 14, 0)
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_accessible_announce (GTK_ACCESSIBLE (self), text, GTK_ACCESSIBLE_ANNOUNCEMENT_PRIORITY_MEDIUM);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+#endif
+}
+
 static void
 update_navigation (KaitsuWindow *self)
 {
@@ -291,12 +303,8 @@ update_navigation (KaitsuWindow *self)
       self->title_text = g_steal_pointer (&title);
       gtk_label_set_label (self->title_label, self->title_text);
       gtk_window_set_title (GTK_WINDOW (self), self->title_text);
-#if GTK_CHECK_VERSION (4, 14, 0)
       /* Focus stays on Next: without this a screen reader would not say the page changed */
-      G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-      gtk_accessible_announce (GTK_ACCESSIBLE (self), self->title_text, GTK_ACCESSIBLE_ANNOUNCEMENT_PRIORITY_MEDIUM);
-      G_GNUC_END_IGNORE_DEPRECATIONS
-#endif
+      announce_to_screen_readers (self, self->title_text);
     }
   gtk_label_set_label (self->subtitle_label, kaitsu_step_get_id (step));
 }
@@ -531,14 +539,8 @@ kaitsu_window_announce (KaitsuWindow *self,
     gtk_widget_remove_css_class (GTK_WIDGET (self->status_line), "empty");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->status_line), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   empty ? _("Status") : text, -1);
-#if GTK_CHECK_VERSION (4, 14, 0)
   if (!empty)
-    {
-      G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-      gtk_accessible_announce (GTK_ACCESSIBLE (self), text, GTK_ACCESSIBLE_ANNOUNCEMENT_PRIORITY_MEDIUM);
-      G_GNUC_END_IGNORE_DEPRECATIONS
-    }
-#endif
+    announce_to_screen_readers (self, text);
 }
 
 const char *
