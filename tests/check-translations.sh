@@ -27,7 +27,7 @@ msgattrib --only-fuzzy --no-obsolete "$po" >"$tmp/fuzzy" 2>&1
 if [ ! -s "$tmp/fuzzy" ]; then ok "no fuzzy message"; else not_ok "no fuzzy message" "$tmp/fuzzy"; fi
 
 # The same extraction as meson's gettext 'glib' preset, into a scratch template.
-(cd "$src" && xgettext --package-name=kaitsu -D "$src" -f po/POTFILES.in -o "$tmp/kaitsu.pot" \
+(cd "$src" && GETTEXTDATADIRS="$src/po" xgettext --package-name=kaitsu -D "$src" -f po/POTFILES.in -o "$tmp/kaitsu.pot" \
   --from-code=UTF-8 --add-comments --keyword=_ --keyword=N_ --keyword=C_:1c,2 \
   --keyword=NC_:1c,2 --keyword=g_dcgettext:2 --keyword=g_dngettext:2,3 \
   --keyword=g_dpgettext2:2c,3 --flag=N_:1:pass-c-format --flag=C_:2:pass-c-format \

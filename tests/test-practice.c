@@ -221,10 +221,10 @@ on_step (Run *run)
 }
 
 static void
-on_page_seen (Run            *run,
-              KaitsuPageKind  kind)
+on_page_seen (Run                     *run,
+              const KaitsuPageReading *reading)
 {
-  if (kind == KAITSU_PAGE_SHAREPOINT_REFUSED &&
+  if (kaitsu_page_reading_is (reading, "sharepoint-refused") &&
       kaitsu_flow_get_current_step (run->flow) == KAITSU_STEP_TEAMS_APP_PERMISSION)
     run->saw_refused_on_permission_step = TRUE;
   if (run->uri_before_refusal != NULL && run->uri_after_refusal == NULL)

@@ -68,6 +68,19 @@ any_advice_contains (KaitsuStep  step,
   return FALSE;
 }
 
+static gboolean
+any_warning_contains (KaitsuStep  step,
+                      const char *needle)
+{
+  for (guint i = 0; i < kaitsu_step_get_n_warnings (step); i++)
+    {
+      g_autofree char *text = kaitsu_step_dup_warning (step, i);
+      if (strstr (text, needle) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 test_manual_advice (void)
 {
@@ -78,9 +91,12 @@ test_manual_advice (void)
       g_assert_true (any_advice_contains (step, "×"));
       g_assert_true (any_advice_contains (step, "3"));
     }
-  g_assert_true (any_advice_contains (KAITSU_STEP_TEAMS, "Teamsチャット"));
-  g_assert_true (any_advice_contains (KAITSU_STEP_TEAMS, "完了"));
-  g_assert_true (any_advice_contains (KAITSU_STEP_TEAMS_APP_PERMISSION, "2026"));
+  /* The extra-charge warning and the retired step are warnings, not tips */
+  g_assert_true (any_warning_contains (KAITSU_STEP_TEAMS, "「Teamsチャット」"));
+  g_assert_false (any_advice_contains (KAITSU_STEP_TEAMS, "Teamsチャット"));
+  g_assert_true (any_advice_contains (KAITSU_STEP_TEAMS, "「完了」"));
+  g_assert_true (any_warning_contains (KAITSU_STEP_TEAMS_APP_PERMISSION, "2026"));
+  g_assert_cmpuint (kaitsu_step_get_n_warnings (KAITSU_STEP_EXCHANGE_ONLINE), ==, 0);
 }
 
 static void
@@ -125,6 +141,10 @@ test_json (void)
         g_assert_cmpstr (json_object_get_string_member (step, "service"), ==,
                          kaitsu_service_get_id (service));
       g_assert_cmpuint (json_array_get_length (substeps), ==, kaitsu_step_get_n_substeps (i));
+      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (step, "warnings")), ==,
+                        kaitsu_step_get_n_warnings (i));
+      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (step, "advice")), ==,
+                        kaitsu_step_get_n_advice (i));
       g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (substeps, 0), "id"),
                        ==, first_id);
     }
@@ -141,6 +161,26 @@ test_checklist (void)
       g_assert_nonnull (strstr (text, marker));
     }
   g_assert_nonnull (strstr (text, "[ ] sharepoint-online.5"));
+  /* Support staff's checklist carries the warnings, before the sub-steps */
+  g_assert_nonnull (strstr (text, "⚠ Never choose 「Teamsチャット」"));
+  g_assert_true (strstr (text, "⚠ Never choose") < strstr (text, "[ ] teams.1"));
+  g_assert_nonnull (strstr (text, "ℹ Only one service can be connected at a time"));
+}
+
+/* Sentences quote the sites' labels through the description: none is left as {label} */
+static void
+test_labels_filled (void)
+{
+  for (KaitsuStep step = 0; step < KAITSU_N_STEPS; step++)
+    for (guint i = 0; i < kaitsu_step_get_n_substeps (step); i++)
+      {
+        g_autofree char *text = kaitsu_step_dup_substep_text (step, i);
+        g_assert_null (strchr (text, '{'));
+      }
+  {
+    g_autofree char *grant = kaitsu_step_dup_substep_text (KAITSU_STEP_ONEDRIVE, 1);
+    g_assert_nonnull (strstr (grant, "「権限の付与」"));
+  }
 }
 
 int
@@ -154,5 +194,6 @@ main (int   argc,
   g_test_add_func ("/procedure/every-step-has-text", test_every_step_has_text);
   g_test_add_func ("/procedure/json", test_json);
   g_test_add_func ("/procedure/checklist", test_checklist);
+  g_test_add_func ("/procedure/labels-filled", test_labels_filled);
   return g_test_run ();
 }

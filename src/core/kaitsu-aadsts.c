@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "kaitsu-aadsts.h"
+#include "kaitsu-activation-private.h"
 
 typedef struct
 {
@@ -20,8 +21,8 @@ typedef struct
 } CodeDef;
 
 static const CodeDef code_table[] = {
-  { 65004, N_("The permission request was declined (「キャンセル」 was pressed)."),
-    N_("Try again and press 「承諾」 on the permission request."), TRUE, FALSE },
+  { 65004, N_("The permission request was declined ({ms-cancel} was pressed)."),
+    N_("Try again and press {ms-accept} on the permission request."), TRUE, FALSE },
   { 65001, N_("The app has not been given consent yet."),
     N_("Try again and accept the permission request as the Microsoft 365 administrator."), TRUE, FALSE },
   { 90094, N_("Only an administrator can grant these permissions."),
@@ -50,6 +51,14 @@ static const CodeDef code_table[] = {
     N_("This sign-in cannot be done inside Kaitsu. Continue in your web browser on a managed device."), FALSE, TRUE },
   { 530035, N_("The sign-in was blocked by security defaults."),
     N_("Continue in your web browser, or ask whoever manages Microsoft Entra ID."), FALSE, TRUE },
+  { 530001, N_("The sign-in was blocked by a Conditional Access policy: this browser or device is not allowed."),
+    N_("This sign-in cannot be done inside Kaitsu. Continue in your web browser, or ask whoever manages Microsoft Entra ID to allow it."), FALSE, TRUE },
+  { 900023, N_("Microsoft does not know the organisation (tenant) in the address."),
+    N_("Sign in with an administrator account of your own organisation. If it keeps failing, contact the support desk."), TRUE, FALSE },
+  { 500113, N_("The app has no reply address registered."),
+    N_("Contact the support desk with the Correlation ID shown."), FALSE, FALSE },
+  { 50140, N_("The sign-in was interrupted by the question whether to stay signed in."),
+    N_("Answer the question, then try again."), TRUE, FALSE },
   { 50076, N_("Multi-factor authentication is required."),
     N_("Complete the second sign-in step (for example the number in the Authenticator app), then try again."), TRUE, FALSE },
   { 50079, N_("The account must register for multi-factor authentication first."),
@@ -87,7 +96,7 @@ kaitsu_aadsts_dup_explanation (guint code)
   if (def == NULL)
     /* Translators: %u is a Microsoft error number */
     return g_strdup_printf (_("Microsoft refused with error AADSTS%u."), code);
-  return g_strdup (_(def->explanation));
+  return kaitsu_activation_expand (def->explanation, KAITSU_SERVICE_NONE);
 }
 
 char *
@@ -97,7 +106,7 @@ kaitsu_aadsts_dup_advice (guint code)
 
   if (def == NULL)
     return g_strdup (_("Close the dialog with its ×, reload the console and try again. If it keeps failing, contact the support desk with the Correlation ID."));
-  return g_strdup (_(def->advice));
+  return kaitsu_activation_expand (def->advice, KAITSU_SERVICE_NONE);
 }
 
 gboolean
@@ -116,29 +125,27 @@ kaitsu_aadsts_is_retryable (guint code)
   return def == NULL || def->retryable;
 }
 
-/* The first "AADSTS<digits>" in a text, 0 when there is none */
+/* The first Microsoft error code in a text, 0 when there is none: "AADSTS50126", or on newer
+ * pages the bare number after "Error Code" / 「エラー コード」 */
 guint
 kaitsu_aadsts_find_code (const char *text)
 {
-  const char *p = text;
+  static GRegex *regex;
+  g_autoptr (GMatchInfo) match = NULL;
+  g_autofree char *digits = NULL;
+  guint64 code;
 
-  while (p != NULL && (p = strstr (p, "AADSTS")) != NULL)
-    {
-      guint64 code;
-      const char *digits = p + strlen ("AADSTS");
-      const char *end = digits;
-
-      while (g_ascii_isdigit (*end) && end - digits < 7)
-        end++;
-      if (end > digits)
-        {
-          g_autofree char *number = g_strndup (digits, end - digits);
-          if (g_ascii_string_to_unsigned (number, 10, 1, 9999999, &code, NULL))
-            return (guint) code;
-        }
-      p = digits;
-    }
-  return 0;
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    return 0;
+  if (g_once_init_enter (&regex))
+    g_once_init_leave (&regex, g_regex_new ("(?:AADSTS|(?:Error\\s?Code|エラー\\s?コード)\\s*[:：]?\\s*)([0-9]{1,7})(?![0-9])",
+                                            G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL));
+  if (!g_regex_match (regex, text, 0, &match))
+    return 0;
+  digits = g_match_info_fetch (match, 1);
+  if (!g_ascii_string_to_unsigned (digits, 10, 1, 9999999, &code, NULL))
+    return 0;
+  return (guint) code;
 }
 
 void
@@ -151,6 +158,7 @@ kaitsu_consent_answer_free (KaitsuConsentAnswer *answer)
   g_free (answer->tenant);
   g_free (answer->correlation_id);
   g_free (answer->request_id);
+  g_free (answer->timestamp);
   g_free (answer);
 }
 
@@ -204,6 +212,19 @@ find_id (const char *text,
   return g_match_info_fetch (match, 1);
 }
 
+/* "Timestamp: 2026-03-02T10:11:12.345Z", with or without the milliseconds */
+static char *
+find_timestamp (const char *text)
+{
+  g_autoptr (GRegex) regex = g_regex_new ("(?:Timestamp|タイムスタンプ)\\s*[:：]?\\s*([0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}:[0-9]{2}(?:\\.[0-9]{1,7})?Z?)",
+                                          G_REGEX_CASELESS, 0, NULL);
+  g_autoptr (GMatchInfo) match = NULL;
+
+  if (!g_regex_match (regex, text, 0, &match))
+    return NULL;
+  return g_match_info_fetch (match, 1);
+}
+
 /* A Microsoft error page: its code and the IDs support asks for */
 KaitsuConsentAnswer *
 kaitsu_consent_answer_from_text (const char *text)
@@ -218,5 +239,6 @@ kaitsu_consent_answer_from_text (const char *text)
   answer->error = g_strdup ("page");
   answer->correlation_id = find_id (text, "(?:Correlation ?Id|相関 ?ID)");
   answer->request_id = find_id (text, "(?:Request ?Id|要求 ?ID)");
+  answer->timestamp = find_timestamp (text);
   return answer;
 }

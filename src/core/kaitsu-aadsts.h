@@ -16,6 +16,7 @@ typedef struct
   char *tenant;
   char *correlation_id;
   char *request_id;
+  char *timestamp;
 } KaitsuConsentAnswer;
 
 KaitsuConsentAnswer *kaitsu_consent_answer_from_uri  (const char          *uri);

@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "kaitsu-console-status.h"
-#include "kaitsu-page-kind.h"
+#include "kaitsu-activation.h"
 
 void
 kaitsu_console_task_free (gpointer data)
@@ -130,7 +130,7 @@ kaitsu_console_status_parse (const char  *json,
       if (severity == NULL || text == NULL || time == NULL || json_object_get_size (object) != 3)
         return bad (error, "bad task"), NULL;
       task = g_new0 (KaitsuConsoleTask, 1);
-      task->pending = kaitsu_text_contains (severity, "保留") || kaitsu_text_contains (severity, "pending");
+      task->pending = kaitsu_text_contains_label (severity, "pending", KAITSU_SERVICE_NONE);
       task->severity = g_strdup (severity);
       task->text = g_strdup (text);
       task->time = g_strdup (time);
@@ -146,18 +146,11 @@ gboolean
 kaitsu_console_status_is_protected (KaitsuConsoleStatus *status,
                                     KaitsuService        service)
 {
-  const char *name = kaitsu_service_get_name (service);
-  g_autofree char *ja = g_strconcat (name, "は保護されています。", NULL);
-  g_autofree char *en = g_strconcat (name, " protected.", NULL);
-
   for (guint i = 0; i < status->notifications->len; i++)
-    {
-      const char *text = g_ptr_array_index (status->notifications, i);
-
-      /* "Microsoft Teams" must not match inside "Microsoft Teamsチャット" */
-      if (kaitsu_text_contains (text, ja) || kaitsu_text_contains (text, en))
-        return TRUE;
-    }
+    /* "Microsoft Teams" must not match inside "Microsoft Teamsチャット": the label's whole
+     * sentence is sought, not the name alone */
+    if (kaitsu_text_contains_label (g_ptr_array_index (status->notifications, i), "protected-notice", service))
+      return TRUE;
   return FALSE;
 }
 

@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "kaitsu-activation.h"
 #include "kaitsu-flow.h"
 #include "kaitsu-sites.h"
 
@@ -420,55 +421,61 @@ kaitsu_flow_step_is_visible (KaitsuFlow *self,
   g_return_val_if_fail (KAITSU_IS_FLOW (self), FALSE);
   CHECK_STEP (step, FALSE);
 
-  switch (step)
+  service = kaitsu_step_get_service (step);
+  switch (kaitsu_step_get_visibility (step))
     {
-    case KAITSU_STEP_TEAMS_APP_PERMISSION:
-      return self->services[KAITSU_SERVICE_TEAMS].chosen && self->app_permission_needed;
-    case KAITSU_STEP_MIP:
+    case KAITSU_VISIBLE_SERVICE_CHOSEN:
+      return self->services[service].chosen;
+    case KAITSU_VISIBLE_APP_ID_SHOWN:
+      return self->services[service].chosen && self->app_permission_needed;
+    case KAITSU_VISIBLE_MIP_USED:
       return self->mip != KAITSU_MIP_NO;
+    case KAITSU_VISIBLE_ALWAYS:
     default:
-      service = kaitsu_step_get_service (step);
-      return service == KAITSU_SERVICE_NONE || self->services[service].chosen;
+      return TRUE;
     }
+}
+
+static gboolean
+any_service_chosen (KaitsuFlow *self)
+{
+  for (guint i = 0; i < KAITSU_N_SERVICES; i++)
+    if (self->services[i].chosen)
+      return TRUE;
+  return FALSE;
 }
 
 gboolean
 kaitsu_flow_step_is_complete (KaitsuFlow *self,
                               KaitsuStep  step)
 {
+  KaitsuService service;
+  KaitsuServiceState state;
+
   g_return_val_if_fail (KAITSU_IS_FLOW (self), FALSE);
   CHECK_STEP (step, FALSE);
 
-  switch (step)
+  service = kaitsu_step_get_service (step);
+  state = service != KAITSU_SERVICE_NONE ? self->services[service].state : KAITSU_SERVICE_STATE_NOT_STARTED;
+  switch (kaitsu_step_get_completion (step))
     {
-    case KAITSU_STEP_WELCOME:
-      for (guint i = 0; i < KAITSU_N_SERVICES; i++)
-        if (self->services[i].chosen)
-          return TRUE;
-      return FALSE;
-    case KAITSU_STEP_TEAMS:
-      /* The 2024 procedure: Teams waits for the SharePoint step, which comes next. */
+    case KAITSU_COMPLETE_SERVICES_CHOSEN:
+      return any_service_chosen (self);
+    case KAITSU_COMPLETE_SERVICE_PROTECTED:
+      return state == KAITSU_SERVICE_STATE_PROTECTED;
+    case KAITSU_COMPLETE_SERVICE_PROTECTED_OR_WAITING:
+      /* The 2024 procedure: the service waits for the SharePoint step, which comes next. */
       if (self->app_permission_needed &&
-          (self->services[KAITSU_SERVICE_TEAMS].state == KAITSU_SERVICE_STATE_CONNECTING ||
-           self->services[KAITSU_SERVICE_TEAMS].state == KAITSU_SERVICE_STATE_SYNCING))
+          (state == KAITSU_SERVICE_STATE_CONNECTING || state == KAITSU_SERVICE_STATE_SYNCING))
         return TRUE;
-      return self->services[KAITSU_SERVICE_TEAMS].state == KAITSU_SERVICE_STATE_PROTECTED;
-    case KAITSU_STEP_TEAMS_APP_PERMISSION:
-      return self->steps[step].confirmed ||
-             self->services[KAITSU_SERVICE_TEAMS].state == KAITSU_SERVICE_STATE_PROTECTED;
-    case KAITSU_STEP_EXCHANGE_ONLINE:
-    case KAITSU_STEP_SHAREPOINT_ONLINE:
-    case KAITSU_STEP_ONEDRIVE:
-      return self->services[kaitsu_step_get_service (step)].state == KAITSU_SERVICE_STATE_PROTECTED;
-    case KAITSU_STEP_VERIFY:
+      return state == KAITSU_SERVICE_STATE_PROTECTED;
+    case KAITSU_COMPLETE_CONFIRMED_OR_SERVICE_PROTECTED:
+      return self->steps[step].confirmed || state == KAITSU_SERVICE_STATE_PROTECTED;
+    case KAITSU_COMPLETE_ALL_PROTECTED:
       return kaitsu_flow_all_chosen_protected (self);
-    case KAITSU_STEP_FINISH:
+    case KAITSU_COMPLETE_NEVER:
       return FALSE;
-    case KAITSU_STEP_PREPARE:
-    case KAITSU_STEP_PASSWORD:
-    case KAITSU_STEP_LOGIN:
-    case KAITSU_STEP_CONSOLE:
-    case KAITSU_STEP_MIP:
+    case KAITSU_COMPLETE_CONFIRMED:
     default:
       return self->steps[step].confirmed;
     }
@@ -488,7 +495,7 @@ kaitsu_flow_get_step_state (KaitsuFlow *self,
   if (!kaitsu_flow_step_is_visible (self, step))
     return KAITSU_STEP_STATE_SKIPPED;
   service = kaitsu_step_get_service (step);
-  if (step != KAITSU_STEP_TEAMS_APP_PERMISSION && service != KAITSU_SERVICE_NONE &&
+  if (service != KAITSU_SERVICE_NONE && kaitsu_service_get_step (service) == step &&
       self->services[service].state == KAITSU_SERVICE_STATE_ERROR)
     return KAITSU_STEP_STATE_FAILED;
   if (self->steps[step].done)

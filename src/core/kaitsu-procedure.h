@@ -52,6 +52,9 @@ char         *kaitsu_step_dup_substep_id       (KaitsuStep    step,
                                                 guint         index);
 char         *kaitsu_step_dup_substep_text     (KaitsuStep    step,
                                                 guint         index);
+guint         kaitsu_step_get_n_warnings       (KaitsuStep    step);
+char         *kaitsu_step_dup_warning          (KaitsuStep    step,
+                                                guint         index);
 guint         kaitsu_step_get_n_advice         (KaitsuStep    step);
 char         *kaitsu_step_dup_advice           (KaitsuStep    step,
                                                 guint         index);

@@ -264,6 +264,65 @@ add_console (JsonBuilder         *builder,
   json_builder_end_object (builder);
 }
 
+static void
+add_screens (JsonBuilder             *builder,
+             const KaitsuReportInput *input)
+{
+  json_builder_set_member_name (builder, "screens");
+  json_builder_begin_array (builder);
+  for (guint i = 0; input->screens_seen != NULL && i < input->screens_seen->len; i++)
+    {
+      KaitsuScreenSeen *seen = &g_array_index (input->screens_seen, KaitsuScreenSeen, i);
+
+      json_builder_begin_object (builder);
+      kaitsu_json_add_string (builder, "screen", seen->screen);
+      add_time (builder, "time", seen->time);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static void
+add_list (JsonBuilder *builder,
+          Masker      *masker,
+          const char  *name,
+          GPtrArray   *texts)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < texts->len; i++)
+    {
+      g_autofree char *text = masker_text (masker, g_ptr_array_index (texts, i));
+      json_builder_add_string_value (builder, text);
+    }
+  json_builder_end_array (builder);
+}
+
+/* What the customer saw where Kaitsu was lost, masked as on a shared screen */
+static void
+add_unknown_pages (JsonBuilder             *builder,
+                   Masker                  *masker,
+                   const KaitsuReportInput *input)
+{
+  json_builder_set_member_name (builder, "unknown_pages");
+  json_builder_begin_array (builder);
+  for (guint i = 0; input->unknown_pages != NULL && i < input->unknown_pages->len; i++)
+    {
+      KaitsuPageOutline *outline = g_ptr_array_index (input->unknown_pages, i);
+
+      json_builder_begin_object (builder);
+      add_text (builder, masker, "host", outline->host);
+      add_text (builder, masker, "path", outline->path);
+      add_text (builder, masker, "title", outline->title);
+      add_list (builder, masker, "headings", outline->headings);
+      add_list (builder, masker, "buttons", outline->buttons);
+      add_list (builder, masker, "links", outline->links);
+      add_time (builder, "time", outline->time);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
 char *
 kaitsu_report_to_json (const KaitsuReportInput *input)
 {
@@ -294,6 +353,8 @@ kaitsu_report_to_json (const KaitsuReportInput *input)
   add_signin_errors (builder, input);
   add_detections (builder, input);
   add_console (builder, &masker, input->status);
+  add_screens (builder, input);
+  add_unknown_pages (builder, &masker, input);
 
   json_builder_set_member_name (builder, "connection_check");
   if (input->preflight != NULL)
@@ -329,6 +390,16 @@ append_line (GString    *out,
   masked = masker_text (masker, line);
   g_string_append (out, masked);
   g_string_append_c (out, '\n');
+}
+
+static char *
+join_texts (GPtrArray *texts)
+{
+  g_autoptr (GString) out = g_string_new (NULL);
+
+  for (guint i = 0; i < texts->len; i++)
+    g_string_append_printf (out, "%s%s", i > 0 ? " | " : "", (const char *) g_ptr_array_index (texts, i));
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
 /* For a chat or a mail to support: the same facts, in plain text, still nothing secret */
@@ -407,6 +478,26 @@ kaitsu_report_to_text (const KaitsuReportInput *input)
     }
   for (guint i = 0; status != NULL && i < status->notifications->len; i++)
     append_line (out, &masker, _("Console notification: %s"), (const char *) g_ptr_array_index (status->notifications, i));
+  if (input->screens_seen != NULL && input->screens_seen->len > 0)
+    {
+      g_autoptr (GString) screens = g_string_new (NULL);
+
+      for (guint i = 0; i < input->screens_seen->len; i++)
+        g_string_append_printf (screens, "%s%s", i > 0 ? ", " : "",
+                                g_array_index (input->screens_seen, KaitsuScreenSeen, i).screen);
+      g_string_append_printf (out, _("Screens met: %s\n"), screens->str);
+    }
+  for (guint i = 0; input->unknown_pages != NULL && i < input->unknown_pages->len; i++)
+    {
+      KaitsuPageOutline *outline = g_ptr_array_index (input->unknown_pages, i);
+      g_autofree char *headings = join_texts (outline->headings);
+      g_autofree char *buttons = join_texts (outline->buttons);
+
+      /* Translators: a page Kaitsu did not know: its host, path, title, headings and buttons */
+      append_line (out, &masker, _("Unknown page: %1$s%2$s “%3$s”, headings: %4$s; buttons: %5$s"),
+                   outline->host != NULL ? outline->host : "?", outline->path != NULL ? outline->path : "",
+                   outline->title != NULL ? outline->title : "", headings, buttons);
+    }
   if (input->preflight != NULL)
     {
       g_autofree char *checks = kaitsu_preflight_report_to_text (input->preflight);

@@ -4,6 +4,7 @@
 
 #include "kaitsu-console-status.h"
 #include "kaitsu-flow.h"
+#include "kaitsu-page-reading.h"
 #include "kaitsu-preflight.h"
 
 G_BEGIN_DECLS
@@ -26,6 +27,15 @@ typedef struct
 
 void kaitsu_signin_error_free (KaitsuSigninError *error);
 
+/* A screen met during the session; screen is an id of the activation's description */
+typedef struct
+{
+  const char *screen;
+  gint64 time;
+} KaitsuScreenSeen;
+
+#define KAITSU_REPORT_MAX_SCREENS 500
+
 typedef struct
 {
   KaitsuFlow *flow;
@@ -35,6 +45,8 @@ typedef struct
   GArray *detections;               /* of KaitsuDetection, nullable */
   GPtrArray *signin_errors;         /* of KaitsuSigninError, nullable */
   KaitsuConsoleStatus *status;      /* nullable */
+  GArray *screens_seen;             /* of KaitsuScreenSeen, nullable */
+  GPtrArray *unknown_pages;         /* of KaitsuPageOutline, nullable */
   KaitsuPreflightReport *preflight; /* nullable: no check has run */
   const char *sharepoint_admin;     /* nullable */
   double elapsed_s;

@@ -28,6 +28,43 @@ static const RegionDef region_table[] = {
   { "in", N_("India"), "https://admin-in.tmcas.trendmicro.com" },
 };
 
+/* Trend Vision One: its sign-in, and its consoles by region (FACTS.md, "Today's sites") */
+#define VISION_ONE_SIGNIN_HOST "signin.v1.trendmicro.com"
+static const char * const vision_one_console_hosts[] = {
+  "portal.xdr.trendmicro.com", "portal.eu.xdr.trendmicro.com", "portal.jp.xdr.trendmicro.com",
+  "portal.sg.xdr.trendmicro.com", "portal.au.xdr.trendmicro.com", "portal.in.xdr.trendmicro.com",
+};
+
+/* The ids of the sites, as the activation's description and --explain-page name them */
+static const char * const site_ids[KAITSU_N_SITES] = {
+  "lmp", "password-reset", "console", "microsoft", "sharepoint-admin", "vision-one-signin",
+};
+
+static const char * const platform_ids[] = { NULL, "cas", "vision-one" };
+
+const char *
+kaitsu_site_get_id (KaitsuSite site)
+{
+  g_return_val_if_fail (site >= 0 && site < KAITSU_N_SITES, NULL);
+  return site_ids[site];
+}
+
+KaitsuSite
+kaitsu_site_from_id (const char *id)
+{
+  for (KaitsuSite site = 0; id != NULL && site < KAITSU_N_SITES; site++)
+    if (g_str_equal (id, site_ids[site]))
+      return site;
+  return KAITSU_SITE_NONE;
+}
+
+const char *
+kaitsu_platform_get_id (KaitsuPlatform platform)
+{
+  g_return_val_if_fail (platform < G_N_ELEMENTS (platform_ids), NULL);
+  return platform_ids[platform];
+}
+
 struct _KaitsuSites
 {
   GObject parent_instance;
@@ -113,11 +150,11 @@ kaitsu_sites_new_custom (const char *lmp,
 {
   KaitsuSites *self = g_object_new (KAITSU_TYPE_SITES, NULL);
   const char *bases[KAITSU_N_SITES] = { lmp, password_reset, console, microsoft_login,
-                                        sharepoint_admin };
+                                        sharepoint_admin, NULL };
 
   for (guint i = 0; i < KAITSU_N_SITES; i++)
     {
-      g_return_val_if_fail (bases[i] != NULL || i == KAITSU_SITE_SHAREPOINT_ADMIN, self);
+      g_return_val_if_fail (bases[i] != NULL || i >= KAITSU_SITE_SHAREPOINT_ADMIN, self);
       self->base[i] = g_strdup (bases[i]);
       /* Plain http is only ever the loopback simulator. */
       if (bases[i] != NULL && g_str_has_prefix (bases[i], "http://"))
@@ -191,6 +228,72 @@ kaitsu_sites_is_microsoft_host (KaitsuSites *self,
     if (g_ascii_strcasecmp (g_uri_get_host (parsed), hosts[i]) == 0)
       return TRUE;
   return FALSE;
+}
+
+static gboolean
+host_in (const char         *host,
+         const char * const *hosts,
+         guint               n)
+{
+  for (guint i = 0; host != NULL && i < n; i++)
+    if (g_ascii_strcasecmp (host, hosts[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+is_cas_console_host (const char *host)
+{
+  for (guint i = 0; host != NULL && i < G_N_ELEMENTS (region_table); i++)
+    if (g_ascii_strcasecmp (host, region_table[i].admin_site + strlen ("https://")) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+is_sharepoint_admin_host (const char *host)
+{
+  g_autofree char *lower = host != NULL ? g_ascii_strdown (host, -1) : NULL;
+
+  return lower != NULL && g_str_has_suffix (lower, "-admin.sharepoint.com") &&
+         strlen (lower) > strlen ("-admin.sharepoint.com");
+}
+
+KaitsuSite
+kaitsu_sites_recognise (KaitsuSites    *self,
+                        const char     *uri,
+                        KaitsuPlatform *platform)
+{
+  KaitsuSite site;
+  g_autoptr (GUri) parsed = NULL;
+  const char *host;
+
+  g_return_val_if_fail (KAITSU_IS_SITES (self), KAITSU_SITE_NONE);
+
+  if (platform != NULL)
+    *platform = KAITSU_PLATFORM_NONE;
+  site = kaitsu_sites_find (self, uri);
+  parsed = uri != NULL ? g_uri_parse (uri, G_URI_FLAGS_NONE, NULL) : NULL;
+  host = parsed != NULL ? g_uri_get_host (parsed) : NULL;
+  if (site == KAITSU_SITE_NONE && kaitsu_sites_is_microsoft_host (self, uri))
+    site = KAITSU_SITE_MICROSOFT_LOGIN;
+  /* The real sites only over https, and never in practice mode */
+  if (site == KAITSU_SITE_NONE && !self->practice && host != NULL &&
+      g_strcmp0 (g_uri_get_scheme (parsed), "https") == 0 && g_uri_get_userinfo (parsed) == NULL)
+    {
+      if (is_cas_console_host (host) || host_in (host, vision_one_console_hosts, G_N_ELEMENTS (vision_one_console_hosts)))
+        site = KAITSU_SITE_CONSOLE;
+      else if (g_ascii_strcasecmp (host, VISION_ONE_SIGNIN_HOST) == 0)
+        site = KAITSU_SITE_VISION_ONE_SIGNIN;
+      else if (is_sharepoint_admin_host (host))
+        site = KAITSU_SITE_SHAREPOINT_ADMIN;
+    }
+  if (platform != NULL && site == KAITSU_SITE_VISION_ONE_SIGNIN)
+    *platform = KAITSU_PLATFORM_VISION_ONE;
+  else if (platform != NULL && site == KAITSU_SITE_CONSOLE)
+    *platform = host_in (host, vision_one_console_hosts, G_N_ELEMENTS (vision_one_console_hosts))
+                ? KAITSU_PLATFORM_VISION_ONE : KAITSU_PLATFORM_CAS;
+  return site;
 }
 
 const char *

@@ -14,11 +14,25 @@ typedef enum
   KAITSU_SITE_MICROSOFT_LOGIN,
   /* Known only once the tenant is: NULL until then in real mode */
   KAITSU_SITE_SHAREPOINT_ADMIN,
+  /* Trend Vision One's sign-in, for consoles moved there: no base unless a platform needs it */
+  KAITSU_SITE_VISION_ONE_SIGNIN,
   KAITSU_N_SITES,
   KAITSU_SITE_NONE = -1,
 } KaitsuSite;
 
+/* The console's platform: Cloud App Security, or Trend Vision One where it moved */
+typedef enum
+{
+  KAITSU_PLATFORM_NONE,
+  KAITSU_PLATFORM_CAS,
+  KAITSU_PLATFORM_VISION_ONE,
+} KaitsuPlatform;
+
 #define KAITSU_DEFAULT_REGION "jp"
+
+const char *kaitsu_site_get_id            (KaitsuSite  site);
+KaitsuSite  kaitsu_site_from_id           (const char *id);
+const char *kaitsu_platform_get_id        (KaitsuPlatform platform);
 
 guint       kaitsu_region_get_count       (void);
 const char *kaitsu_region_get_id          (guint       index);
@@ -48,6 +62,11 @@ KaitsuSite   kaitsu_sites_find                 (KaitsuSites *self,
                                                 const char  *uri);
 gboolean     kaitsu_sites_is_microsoft_host    (KaitsuSites *self,
                                                 const char  *uri);
+/* Like kaitsu_sites_find (), and in real mode also every region's console, Trend Vision One
+ * and Microsoft's other sign-in hosts: what a page is, wherever the user came from */
+KaitsuSite   kaitsu_sites_recognise            (KaitsuSites    *self,
+                                                const char     *uri,
+                                                KaitsuPlatform *platform);
 const char  *kaitsu_sites_get_base             (KaitsuSites *self,
                                                 KaitsuSite   site);
 gboolean     kaitsu_sites_is_practice          (KaitsuSites *self);

@@ -48,11 +48,68 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* The variant of a label that this page shows (the first one if none is seen) */
+static char *
+dup_shown (const char    *label,
+           KaitsuService  service,
+           const char    *text)
+{
+  g_auto (GStrv) variants = kaitsu_label_dup_texts (label, service);
+
+  for (guint i = 0; variants[i] != NULL; i++)
+    if (kaitsu_text_contains (text, variants[i]))
+      return g_strdup (variants[i]);
+  return g_strdup (variants[0]);
+}
+
 static void
-click (KaitsuBrowser *browser,
+press (KaitsuBrowser *browser,
+       const char    *label,
        const char    *text)
 {
-  kaitsu_browser_fill (browser, NULL, text);
+  g_autofree char *shown = dup_shown (label, KAITSU_SERVICE_NONE, text);
+
+  kaitsu_browser_fill (browser, NULL, shown);
+}
+
+static const char *
+practice_value (const char *name)
+{
+  if (g_str_equal (name, "practice-account"))
+    return KAITSU_PRACTICE_ACCOUNT;
+  if (g_str_equal (name, "practice-password"))
+    return KAITSU_PRACTICE_CONSOLE_PASSWORD;
+  if (g_str_equal (name, "practice-admin"))
+    return KAITSU_PRACTICE_ADMIN;
+  if (g_str_equal (name, "practice-admin-password"))
+    return KAITSU_PRACTICE_ADMIN_PASSWORD;
+  g_return_val_if_reached ("");
+}
+
+/* What the activation's description says the user does on this screen */
+static void
+do_practice (const KaitsuScreen *screen,
+             const char         *text,
+             KaitsuBrowser      *browser)
+{
+  g_auto (GStrv) pairs = g_strsplit (kaitsu_screen_get_practice_fill (screen) != NULL
+                                     ? kaitsu_screen_get_practice_fill (screen) : "", " ", -1);
+  g_autoptr (GPtrArray) fills = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *button = NULL;
+
+  for (guint i = 0; pairs[i] != NULL; i++)
+    {
+      g_auto (GStrv) pair = g_strsplit (pairs[i], "=", 2);
+
+      if (g_strv_length (pair) != 2)
+        continue;
+      g_ptr_array_add (fills, dup_shown (pair[0], KAITSU_SERVICE_NONE, text));
+      g_ptr_array_add (fills, g_strdup (practice_value (pair[1])));
+    }
+  g_ptr_array_add (fills, NULL);
+  if (kaitsu_screen_get_practice_press (screen) != NULL)
+    button = dup_shown (kaitsu_screen_get_practice_press (screen), KAITSU_SERVICE_NONE, text);
+  kaitsu_browser_fill (browser, fills->len > 1 ? (const char **) fills->pdata : NULL, button);
 }
 
 static void
@@ -65,159 +122,107 @@ finish (KaitsuAutopilot      *self,
   g_signal_emit (self, signals[FINISHED], 0, state);
 }
 
-static KaitsuService
-step_service (KaitsuAutopilot *self)
-{
-  KaitsuStep step = kaitsu_flow_get_current_step (self->flow);
-
-  return step == KAITSU_STEP_TEAMS_APP_PERMISSION ? KAITSU_SERVICE_TEAMS : kaitsu_step_get_service (step);
-}
-
 /* On the console: walk to the service's page the way the guidance says. */
 static void
-console_towards (KaitsuAutopilot *self,
-                 KaitsuBrowser   *browser,
-                 KaitsuPageKind   kind,
-                 const char      *text,
-                 KaitsuService    service)
+console_towards (KaitsuAutopilot         *self,
+                 KaitsuBrowser           *browser,
+                 const KaitsuPageReading *reading,
+                 const char              *text,
+                 KaitsuService            service)
 {
-  const char *name = kaitsu_service_get_name (service);
-  g_autofree char *heading = g_strconcat (name, " の追加", NULL);
   KaitsuServiceState state = kaitsu_flow_get_service_state (self->flow, service);
   KaitsuStep step = kaitsu_flow_get_current_step (self->flow);
+  gboolean grant = kaitsu_page_reading_is (reading, "console-grant");
 
-  if (kind == KAITSU_PAGE_CONSOLE_GRANT && kaitsu_text_contains (text, heading))
+  if (grant && reading->service == service)
     {
-      if (kaitsu_text_contains (text, "処理が完了していません"))
+      if (kaitsu_text_contains_label (text, "not-finished", KAITSU_SERVICE_NONE))
         return;
       if (step == KAITSU_STEP_TEAMS_APP_PERMISSION)
         {
-          click (browser, "完了");
+          press (browser, "done", text);
           return;
         }
       if ((state == KAITSU_SERVICE_STATE_NOT_STARTED || state == KAITSU_SERVICE_STATE_ERROR) &&
-          kaitsu_text_contains (text, "権限の付与") &&
+          kaitsu_text_contains_label (text, "grant-permission", KAITSU_SERVICE_NONE) &&
           kaitsu_guide_get_signin_window (kaitsu_window_get_guide (self->window)) == NULL)
-        click (browser, "権限の付与");
+        press (browser, "grant-permission", text);
       return;
     }
   if (step != KAITSU_STEP_TEAMS_APP_PERMISSION && state != KAITSU_SERVICE_STATE_NOT_STARTED &&
       state != KAITSU_SERVICE_STATE_ERROR)
     return;
-  if (kind == KAITSU_PAGE_CONSOLE_GRANT)
-    click (browser, "閉じる");
-  else if (kind == KAITSU_PAGE_CONSOLE_SERVICE_ACCOUNTS)
-    click (browser, "追加");
-  else if (kaitsu_text_contains (text, "組織の選択"))
-    click (browser, "初期設定の組織");
-  else if (kaitsu_text_contains (text, "サービスの選択"))
-    click (browser, name);
+  if (grant)
+    press (browser, "console-close", text);
+  else if (kaitsu_page_reading_is (reading, "console-service-accounts"))
+    press (browser, "add", text);
+  else if (kaitsu_text_contains_label (text, "select-organization", KAITSU_SERVICE_NONE))
+    press (browser, "default-organization", text);
+  else if (kaitsu_text_contains_label (text, "select-service", KAITSU_SERVICE_NONE))
+    kaitsu_browser_fill (browser, NULL, kaitsu_service_get_name (service));
   else
-    click (browser, "サービスアカウント");
+    press (browser, "service-accounts", text);
 }
 
 static void
-act (KaitsuAutopilot *self,
-     KaitsuPageKind   kind,
-     const char      *text,
-     KaitsuBrowser   *browser)
+act (KaitsuAutopilot         *self,
+     const KaitsuPageReading *reading,
+     const char              *text,
+     KaitsuBrowser           *browser)
 {
   KaitsuStep step = kaitsu_flow_get_current_step (self->flow);
-  KaitsuService service = step_service (self);
+  KaitsuService service = kaitsu_step_get_service (step);
   KaitsuSites *sites = kaitsu_browser_get_sites (browser);
+  const KaitsuScreen *screen;
 
-  if (self->state != KAITSU_AUTOPILOT_RUNNING || text == NULL)
+  if (self->state != KAITSU_AUTOPILOT_RUNNING || text == NULL || reading == NULL)
     return;
-  g_debug ("acting on %s at step %s", kaitsu_page_kind_to_string (kind), kaitsu_step_get_id (step));
-  switch (kind)
+  screen = reading->screen;
+  g_debug ("acting on %s at step %s", kaitsu_screen_get_id (screen), kaitsu_step_get_id (step));
+  if (kaitsu_page_reading_is (reading, "console") || kaitsu_page_reading_is (reading, "console-service-accounts") ||
+      kaitsu_page_reading_is (reading, "console-grant"))
     {
-    case KAITSU_PAGE_PASSWORD_RESET:
-      {
-        const char *fills[] = { "新しいパスワード", KAITSU_PRACTICE_CONSOLE_PASSWORD,
-                                "パスワードの確認入力", KAITSU_PRACTICE_CONSOLE_PASSWORD, NULL };
-        kaitsu_browser_fill (browser, fills, "保存");
-      }
-      break;
-    case KAITSU_PAGE_LMP_LOGIN:
-      if (step >= KAITSU_STEP_LOGIN)
-        {
-          const char *fills[] = { "アカウント", KAITSU_PRACTICE_ACCOUNT,
-                                  "パスワード", KAITSU_PRACTICE_CONSOLE_PASSWORD, NULL };
-          kaitsu_browser_fill (browser, fills, "ログイン");
-        }
-      break;
-    case KAITSU_PAGE_LMP_TWOFA:
-      click (browser, "危険性を理解したうえで、スキップします");
-      break;
-    case KAITSU_PAGE_LMP_PRIVACY:
-      click (browser, "OK");
-      break;
-    case KAITSU_PAGE_LMP_DASHBOARD:
-      if (step >= KAITSU_STEP_CONSOLE)
-        click (browser, "コンソールを開く");
-      break;
-    case KAITSU_PAGE_LMP_CONSOLE_TERMS:
-      click (browser, "同意する");
-      break;
-    case KAITSU_PAGE_LMP_CONSOLE_OPENING:
-      click (browser, "閉じる");
-      break;
-    case KAITSU_PAGE_CONSOLE:
-    case KAITSU_PAGE_CONSOLE_SERVICE_ACCOUNTS:
-    case KAITSU_PAGE_CONSOLE_GRANT:
       if (service != KAITSU_SERVICE_NONE)
-        console_towards (self, browser, kind, text, service);
-      break;
-    case KAITSU_PAGE_MS_SIGNIN:
-      {
-        const char *fills[] = { "メール、電話、Skype", KAITSU_PRACTICE_ADMIN, NULL };
-        kaitsu_browser_fill (browser, fills, "次へ");
-      }
-      break;
-    case KAITSU_PAGE_MS_PASSWORD:
-      {
-        const char *fills[] = { "パスワード", KAITSU_PRACTICE_ADMIN_PASSWORD, NULL };
-        kaitsu_browser_fill (browser, fills, "サインイン");
-      }
-      break;
-    case KAITSU_PAGE_MS_CONSENT:
-      click (browser, "承諾");
-      break;
-    case KAITSU_PAGE_PROVISION:
-      /* The sign-in window closes by itself. The simulated console updates its status live,
-       * so ⑦ (ステータスの更新) is not needed, and a second navigation would race the next step. */
-      break;
-    case KAITSU_PAGE_SHAREPOINT_APPINV:
+        console_towards (self, browser, reading, text, service);
+    }
+  else if (kaitsu_page_reading_is (reading, "sharepoint-appinv"))
+    {
       if (!self->appinv_looked_up && kaitsu_flow_get_app_id (self->flow) != NULL)
         {
-          const char *fills[] = { "アプリ ID", kaitsu_flow_get_app_id (self->flow), NULL };
+          g_autofree char *field = dup_shown ("sp-app-id", KAITSU_SERVICE_NONE, text);
+          g_autofree char *button = dup_shown ("sp-look-up", KAITSU_SERVICE_NONE, text);
+          const char *fills[] = { field, kaitsu_flow_get_app_id (self->flow), NULL };
 
           self->appinv_looked_up = TRUE;
-          kaitsu_browser_fill (browser, fills, "参照");
+          kaitsu_browser_fill (browser, fills, button);
         }
       else if (self->appinv_looked_up)
         {
           g_autofree char *redirect = kaitsu_sites_dup_provision_url (sites);
-          const char *fills[] = { "アプリ ドメイン", KAITSU_APP_DOMAIN, "リダイレクト先の URL", redirect,
-                                  "権限の要求 XML", KAITSU_APP_PERMISSION_XML, NULL };
-          kaitsu_browser_fill (browser, fills, "作成");
+          g_autofree char *domain = dup_shown ("sp-app-domain", KAITSU_SERVICE_NONE, text);
+          g_autofree char *to = dup_shown ("sp-redirect", KAITSU_SERVICE_NONE, text);
+          g_autofree char *xml = dup_shown ("sp-permission-xml", KAITSU_SERVICE_NONE, text);
+          g_autofree char *button = dup_shown ("sp-create", KAITSU_SERVICE_NONE, text);
+          const char *fills[] = { domain, KAITSU_APP_DOMAIN, to, redirect, xml, KAITSU_APP_PERMISSION_XML, NULL };
+
+          kaitsu_browser_fill (browser, fills, button);
         }
-      break;
-    case KAITSU_PAGE_SHAREPOINT_TRUST:
-      click (browser, "信頼する");
-      break;
-    case KAITSU_PAGE_SHAREPOINT_PRINCIPALS:
-    case KAITSU_PAGE_SHAREPOINT_REFUSED:
+    }
+  else if (kaitsu_page_reading_is (reading, "sharepoint-principals") ||
+           kaitsu_page_reading_is (reading, "sharepoint-refused"))
+    {
       /* Back to the console to press 完了 */
       if (step == KAITSU_STEP_TEAMS_APP_PERMISSION)
         {
           g_autofree char *console = g_strconcat (kaitsu_sites_get_base (sites, KAITSU_SITE_CONSOLE), "/", NULL);
           kaitsu_browser_load (kaitsu_guide_get_browser (kaitsu_window_get_guide (self->window)), console);
         }
-      break;
-    default:
-      break;
     }
+  /* The sign-in window closes by itself on the provisioning page. The simulated console
+   * updates its status live, so ⑦ is not needed, and a second navigation would race the
+   * next step. Everything else: as the description says. */
+  else if (step >= kaitsu_screen_get_practice_from (screen))
+    do_practice (screen, text, browser);
 }
 
 /* Once per page load and step: a page reported twice is acted on once. */
@@ -236,22 +241,22 @@ first_time (KaitsuAutopilot *self,
 }
 
 static void
-on_page_seen (KaitsuAutopilot *self,
-              KaitsuPageKind   kind,
-              const char      *uri,
-              const char      *text,
-              KaitsuBrowser   *browser)
+on_page_seen (KaitsuAutopilot         *self,
+              const KaitsuPageReading *reading,
+              const char              *uri,
+              const char              *text,
+              KaitsuBrowser           *browser)
 {
   rearm_watchdog (self);
   if (first_time (self, browser))
-    act (self, kind, text, browser);
+    act (self, reading, text, browser);
 }
 
 /* After a failure the manual says: close the dialog, reload the page, try again. */
 static gboolean
 retry_or_stop (KaitsuAutopilot *self)
 {
-  KaitsuService service = step_service (self);
+  KaitsuService service = kaitsu_step_get_service (kaitsu_flow_get_current_step (self->flow));
   KaitsuGuide *guide = kaitsu_window_get_guide (self->window);
   GArray *errors;
   guint code;
@@ -283,7 +288,7 @@ act_again (gpointer data)
   KaitsuBrowser *browser = guide != NULL ? kaitsu_guide_get_browser (guide) : NULL;
 
   if (browser != NULL && kaitsu_browser_get_text (browser) != NULL && !webkit_web_view_is_loading (WEBKIT_WEB_VIEW (kaitsu_browser_get_view (browser))))
-    act (self, kaitsu_browser_get_kind (browser), kaitsu_browser_get_text (browser), browser);
+    act (self, kaitsu_browser_get_reading (browser), kaitsu_browser_get_text (browser), browser);
   return G_SOURCE_REMOVE;
 }
 
@@ -414,7 +419,7 @@ on_step (KaitsuAutopilot *self)
   browser = kaitsu_guide_get_browser (guide);
   start = kaitsu_guide_dup_start_uri (guide, kaitsu_flow_get_current_step (self->flow));
   if (start == NULL && kaitsu_browser_get_text (browser) != NULL && first_time (self, browser))
-    act (self, kaitsu_browser_get_kind (browser), kaitsu_browser_get_text (browser), browser);
+    act (self, kaitsu_browser_get_reading (browser), kaitsu_browser_get_text (browser), browser);
 }
 
 /* As the manual says: if 「保留」 does not change, switch screens and look again; if it is
@@ -423,7 +428,7 @@ static gboolean
 on_pending_timer (gpointer data)
 {
   KaitsuAutopilot *self = data;
-  KaitsuService service = step_service (self);
+  KaitsuService service = kaitsu_step_get_service (kaitsu_flow_get_current_step (self->flow));
   KaitsuGuide *guide = kaitsu_window_get_guide (self->window);
 
   self->pending_timer = 0;
@@ -446,7 +451,7 @@ on_pending_timer (gpointer data)
 static void
 on_service_changed (KaitsuAutopilot *self)
 {
-  KaitsuService service = step_service (self);
+  KaitsuService service = kaitsu_step_get_service (kaitsu_flow_get_current_step (self->flow));
   gboolean pending = service != KAITSU_SERVICE_NONE &&
                      kaitsu_flow_get_service_state (self->flow, service) == KAITSU_SERVICE_STATE_SYNCING;
 

@@ -25,7 +25,11 @@ struct _KaitsuGuide
   GtkWindow *signin;
   KaitsuService signin_service;
   char *last_consent_uri;
+  GPtrArray *unknown_pages;
+  GArray *screens_seen;
 };
+
+#define MAX_UNKNOWN_PAGES 20
 
 G_DEFINE_FINAL_TYPE (KaitsuGuide, kaitsu_guide, G_TYPE_OBJECT)
 
@@ -34,6 +38,7 @@ enum {
   SIGNIN_OPENED,
   STATUS_CHANGED,
   DETECTED,
+  LABELS_CHANGED,
   N_SIGNALS
 };
 
@@ -42,58 +47,67 @@ static guint signals[N_SIGNALS];
 static KaitsuService
 current_service (KaitsuGuide *self)
 {
-  KaitsuStep step = kaitsu_flow_get_current_step (self->flow);
-
-  if (step == KAITSU_STEP_TEAMS_APP_PERMISSION)
-    return KAITSU_SERVICE_TEAMS;
-  return kaitsu_step_get_service (step);
+  return kaitsu_step_get_service (kaitsu_flow_get_current_step (self->flow));
 }
 
 static void
-on_page_seen (KaitsuGuide    *self,
-              KaitsuPageKind  kind,
-              const char     *uri,
-              const char     *text,
-              KaitsuBrowser  *browser)
+remember (KaitsuGuide             *self,
+          const KaitsuPageReading *reading,
+          const char              *uri,
+          KaitsuBrowser           *browser)
 {
-  switch (kind)
+  KaitsuScreenSeen seen = { kaitsu_screen_get_id (reading->screen), g_get_real_time () / G_USEC_PER_SEC };
+  guint n = self->screens_seen->len;
+
+  if ((n == 0 || g_array_index (self->screens_seen, KaitsuScreenSeen, n - 1).screen != seen.screen) &&
+      n < KAITSU_REPORT_MAX_SCREENS)
+    g_array_append_val (self->screens_seen, seen);
+  if (kaitsu_screen_get_meaning (reading->screen) == KAITSU_SCREEN_UNKNOWN &&
+      self->unknown_pages->len < MAX_UNKNOWN_PAGES)
     {
-    case KAITSU_PAGE_PASSWORD_RESET_DONE:
-      kaitsu_flow_set_step_confirmed (self->flow, KAITSU_STEP_PASSWORD, TRUE);
-      break;
-    case KAITSU_PAGE_LMP_TWOFA:
-    case KAITSU_PAGE_LMP_PRIVACY:
-    case KAITSU_PAGE_LMP_DASHBOARD:
-    case KAITSU_PAGE_LMP_CONSOLE_TERMS:
-    case KAITSU_PAGE_LMP_CONSOLE_OPENING:
-      /* Past the login form: logged in. The password worked, so it was set. */
-      kaitsu_flow_set_step_confirmed (self->flow, KAITSU_STEP_PASSWORD, TRUE);
-      kaitsu_flow_set_step_confirmed (self->flow, KAITSU_STEP_LOGIN, TRUE);
-      break;
-    case KAITSU_PAGE_CONSOLE:
-    case KAITSU_PAGE_CONSOLE_SERVICE_ACCOUNTS:
-    case KAITSU_PAGE_CONSOLE_GRANT:
-      kaitsu_flow_set_step_confirmed (self->flow, KAITSU_STEP_PASSWORD, TRUE);
-      kaitsu_flow_set_step_confirmed (self->flow, KAITSU_STEP_LOGIN, TRUE);
-      kaitsu_flow_set_step_confirmed (self->flow, KAITSU_STEP_CONSOLE, TRUE);
-      break;
-    case KAITSU_PAGE_SHAREPOINT_PRINCIPALS:
-    case KAITSU_PAGE_SHAREPOINT_REFUSED:
-      /* Either way the step ends in the console with 完了: Teams protected completes it. */
-      break;
-    default:
-      break;
+      KaitsuPageOutline *outline = kaitsu_page_outline_new (uri, seen.screen, kaitsu_browser_get_outline (browser));
+
+      if (outline != NULL)
+        g_ptr_array_add (self->unknown_pages, outline);
     }
-  g_signal_emit (self, signals[PAGE_SEEN], 0, kind, uri, text, browser);
+}
+
+/* Labels are quoted as the site shows them: Japanese or English, learnt from its pages. */
+static void
+learn_language (KaitsuGuide             *self,
+                const KaitsuPageReading *reading)
+{
+  if (reading->site == KAITSU_SITE_NONE ||
+      kaitsu_screen_get_meaning (reading->screen) == KAITSU_SCREEN_UNKNOWN ||
+      g_str_equal (kaitsu_activation_get_site_language (reading->site), reading->language))
+    return;
+  kaitsu_activation_set_site_language (reading->site, reading->language);
+  g_signal_emit (self, signals[LABELS_CHANGED], 0);
 }
 
 static void
-on_main_page_seen (KaitsuGuide    *self,
-                   KaitsuPageKind  kind,
-                   const char     *uri,
-                   const char     *text)
+on_page_seen (KaitsuGuide             *self,
+              const KaitsuPageReading *reading,
+              const char              *uri,
+              const char              *text,
+              KaitsuBrowser           *browser)
 {
-  on_page_seen (self, kind, uri, text, self->browser);
+  remember (self, reading, uri, browser);
+  learn_language (self, reading);
+  /* Past the login form: logged in, so the password worked; the console: it opened. */
+  for (KaitsuStep step = 0; step < KAITSU_N_STEPS; step++)
+    if (kaitsu_screen_confirms (reading->screen, step))
+      kaitsu_flow_set_step_confirmed (self->flow, step, TRUE);
+  g_signal_emit (self, signals[PAGE_SEEN], 0, reading, uri, text, browser);
+}
+
+static void
+on_main_page_seen (KaitsuGuide             *self,
+                   const KaitsuPageReading *reading,
+                   const char              *uri,
+                   const char              *text)
+{
+  on_page_seen (self, reading, uri, text, self->browser);
 }
 
 /* Each consent once, whichever of the page report and the detection tells first */
@@ -112,20 +126,22 @@ count_consent (KaitsuGuide *self,
 }
 
 static void
-on_signin_page_seen (KaitsuGuide    *self,
-                     KaitsuPageKind  kind,
-                     const char     *uri,
-                     const char     *text,
-                     KaitsuBrowser  *browser)
+on_signin_page_seen (KaitsuGuide             *self,
+                     const KaitsuPageReading *reading,
+                     const char              *uri,
+                     const char              *text,
+                     KaitsuBrowser           *browser)
 {
   g_autoptr (KaitsuConsentAnswer) answer = kaitsu_consent_answer_from_uri (uri);
 
   count_consent (self, uri);
-  if (kind == KAITSU_PAGE_PROVISION_ERROR && (answer == NULL || answer->error == NULL) &&
-      self->signin_service != KAITSU_SERVICE_NONE)
-    kaitsu_flow_service_failed (self->flow, self->signin_service,
-                                _("The console reported an error. Close the dialog with its ×, reload the console and try again: a second try usually works."));
-  on_page_seen (self, kind, uri, text, browser);
+  if (kaitsu_screen_get_meaning (reading->screen) == KAITSU_SCREEN_PROVISION_FAILED &&
+      (answer == NULL || answer->error == NULL) && self->signin_service != KAITSU_SERVICE_NONE)
+    {
+      g_autofree char *says = kaitsu_screen_dup_says (reading->screen, self->signin_service);
+      kaitsu_flow_service_failed (self->flow, self->signin_service, says);
+    }
+  on_page_seen (self, reading, uri, text, browser);
 }
 
 static void
@@ -276,6 +292,8 @@ kaitsu_guide_finalize (GObject *object)
   g_ptr_array_unref (self->signin_errors);
   kaitsu_console_status_free (self->seen);
   g_free (self->last_consent_uri);
+  g_ptr_array_unref (self->unknown_pages);
+  g_array_unref (self->screens_seen);
   G_OBJECT_CLASS (kaitsu_guide_parent_class)->finalize (object);
 }
 
@@ -286,8 +304,10 @@ kaitsu_guide_class_init (KaitsuGuideClass *klass)
   G_OBJECT_CLASS (klass)->finalize = kaitsu_guide_finalize;
 
   signals[PAGE_SEEN] = g_signal_new ("page-seen", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                                     NULL, NULL, NULL, G_TYPE_NONE, 4, G_TYPE_INT, G_TYPE_STRING,
+                                     NULL, NULL, NULL, G_TYPE_NONE, 4, G_TYPE_POINTER, G_TYPE_STRING,
                                      G_TYPE_STRING, KAITSU_TYPE_BROWSER);
+  signals[LABELS_CHANGED] = g_signal_new ("labels-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                          NULL, NULL, NULL, G_TYPE_NONE, 0);
   signals[SIGNIN_OPENED] = g_signal_new ("signin-opened", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                          NULL, NULL, NULL, G_TYPE_NONE, 1, GTK_TYPE_WINDOW);
   signals[STATUS_CHANGED] = g_signal_new ("status-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -306,6 +326,8 @@ kaitsu_guide_init (KaitsuGuide *self)
   self->seen->notifications = g_ptr_array_new_with_free_func (g_free);
   self->seen->app_ids = g_ptr_array_new_with_free_func (g_free);
   self->signin_service = KAITSU_SERVICE_NONE;
+  self->unknown_pages = g_ptr_array_new_with_free_func ((GDestroyNotify) kaitsu_page_outline_free);
+  self->screens_seen = g_array_new (FALSE, FALSE, sizeof (KaitsuScreenSeen));
 }
 
 KaitsuGuide *
@@ -363,39 +385,24 @@ char *
 kaitsu_guide_dup_start_uri (KaitsuGuide *self,
                             KaitsuStep   step)
 {
-  KaitsuSites *sites = kaitsu_browser_get_sites (self->browser);
-  KaitsuSite now = kaitsu_sites_find (sites, kaitsu_browser_get_uri (self->browser));
-  const char *lmp = kaitsu_sites_get_base (sites, KAITSU_SITE_LMP);
+  return kaitsu_step_dup_start_uri (step, kaitsu_browser_get_sites (self->browser),
+                                    kaitsu_browser_get_uri (self->browser),
+                                    kaitsu_flow_get_reset_url (self->flow),
+                                    kaitsu_flow_get_login_url (self->flow));
+}
 
-  switch (step)
-    {
-    case KAITSU_STEP_PASSWORD:
-      if (now == KAITSU_SITE_PASSWORD_RESET || kaitsu_flow_get_reset_url (self->flow) == NULL)
-        return NULL;
-      return g_strdup (kaitsu_flow_get_reset_url (self->flow));
-    case KAITSU_STEP_LOGIN:
-    case KAITSU_STEP_CONSOLE:
-      if (now == KAITSU_SITE_LMP || now == KAITSU_SITE_CONSOLE)
-        return NULL;
-      if (kaitsu_flow_get_login_url (self->flow) != NULL)
-        return g_strdup (kaitsu_flow_get_login_url (self->flow));
-      return g_strconcat (lmp, "/Dashboard", NULL);
-    case KAITSU_STEP_EXCHANGE_ONLINE:
-    case KAITSU_STEP_SHAREPOINT_ONLINE:
-    case KAITSU_STEP_ONEDRIVE:
-    case KAITSU_STEP_TEAMS:
-    case KAITSU_STEP_VERIFY:
-      if (now == KAITSU_SITE_CONSOLE)
-        return NULL;
-      return g_strconcat (kaitsu_sites_get_base (sites, KAITSU_SITE_CONSOLE), "/", NULL);
-    case KAITSU_STEP_TEAMS_APP_PERMISSION:
-      if (now == KAITSU_SITE_SHAREPOINT_ADMIN || kaitsu_sites_get_base (sites, KAITSU_SITE_SHAREPOINT_ADMIN) == NULL)
-        return NULL;
-      return g_strconcat (kaitsu_sites_get_base (sites, KAITSU_SITE_SHAREPOINT_ADMIN),
-                          "/_layouts/15/AppInv.aspx", NULL);
-    default:
-      return NULL;
-    }
+GPtrArray *
+kaitsu_guide_get_unknown_pages (KaitsuGuide *self)
+{
+  g_return_val_if_fail (KAITSU_IS_GUIDE (self), NULL);
+  return self->unknown_pages;
+}
+
+GArray *
+kaitsu_guide_get_screens_seen (KaitsuGuide *self)
+{
+  g_return_val_if_fail (KAITSU_IS_GUIDE (self), NULL);
+  return self->screens_seen;
 }
 
 void

@@ -21,6 +21,10 @@ GArray              *kaitsu_guide_get_detections     (KaitsuGuide   *self);
 GPtrArray           *kaitsu_guide_get_signin_errors  (KaitsuGuide   *self);
 KaitsuConsoleStatus *kaitsu_guide_get_console_seen   (KaitsuGuide   *self);
 GtkWindow           *kaitsu_guide_get_signin_window  (KaitsuGuide   *self);
+/* Of KaitsuPageOutline: the pages Kaitsu did not recognise, for the report */
+GPtrArray           *kaitsu_guide_get_unknown_pages  (KaitsuGuide   *self);
+/* Of KaitsuScreenSeen: every screen met, in order */
+GArray              *kaitsu_guide_get_screens_seen   (KaitsuGuide   *self);
 void                 kaitsu_guide_open_step          (KaitsuGuide   *self,
                                                       KaitsuStep     step);
 char                *kaitsu_guide_dup_start_uri      (KaitsuGuide   *self,

@@ -21,6 +21,11 @@ typedef struct
   GtkBox *substeps_box;
   GtkCheckButton *confirm;
   GPtrArray *substep_rows;
+  GtkBox *screen_note;
+  GtkLabel *screen_label;
+  GtkWidget *unknown_actions;
+  /* Warnings first, then advice: the order of kaitsu_step_dup_warning () and _advice () */
+  GPtrArray *note_labels;
 } KaitsuPagePrivate;
 
 G_DEFINE_TYPE_WITH_PRIVATE (KaitsuPage, kaitsu_page, GTK_TYPE_BOX)
@@ -113,33 +118,50 @@ new_substep_row (KaitsuStep step,
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (label),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  g_object_set_data (G_OBJECT (row), "text-label", label);
   return row;
 }
 
 static GtkWidget *
-new_advice_box (KaitsuStep step)
+new_note_row (KaitsuPagePrivate *priv,
+              const char        *text,
+              gboolean           warning)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *icon = gtk_image_new_from_icon_name (warning ? "dialog-warning-symbolic" : "dialog-information-symbolic");
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_widget_set_valign (icon, GTK_ALIGN_START);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  warning ? _("Warning") : _("Note"), -1);
+  if (warning)
+    gtk_widget_add_css_class (row, "warning-row");
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  no_hyphens (GTK_LABEL (label));
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 70);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_box_append (GTK_BOX (row), icon);
+  gtk_box_append (GTK_BOX (row), label);
+  g_ptr_array_add (priv->note_labels, label);
+  return row;
+}
+
+static GtkWidget *
+new_advice_box (KaitsuPagePrivate *priv)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
 
   gtk_widget_add_css_class (box, "advice");
-  for (guint i = 0; i < kaitsu_step_get_n_advice (step); i++)
+  for (guint i = 0; i < kaitsu_step_get_n_warnings (priv->step); i++)
     {
-      g_autofree char *text = kaitsu_step_dup_advice (step, i);
-      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-information-symbolic");
-      GtkWidget *label = gtk_label_new (text);
-
-      gtk_widget_set_valign (icon, GTK_ALIGN_START);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Note"), -1);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-      no_hyphens (GTK_LABEL (label));
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 70);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_box_append (GTK_BOX (row), icon);
-      gtk_box_append (GTK_BOX (row), label);
-      gtk_box_append (GTK_BOX (box), row);
+      g_autofree char *text = kaitsu_step_dup_warning (priv->step, i);
+      gtk_box_append (GTK_BOX (box), new_note_row (priv, text, TRUE));
+    }
+  for (guint i = 0; i < kaitsu_step_get_n_advice (priv->step); i++)
+    {
+      g_autofree char *text = kaitsu_step_dup_advice (priv->step, i);
+      gtk_box_append (GTK_BOX (box), new_note_row (priv, text, FALSE));
     }
   return box;
 }
@@ -170,8 +192,9 @@ kaitsu_page_constructed (GObject *object)
       gtk_box_append (priv->substeps_box, row);
     }
 
-  if (kaitsu_step_get_n_advice (priv->step) > 0)
-    gtk_box_append (GTK_BOX (self), new_advice_box (priv->step));
+  priv->note_labels = g_ptr_array_new ();
+  if (kaitsu_step_get_n_advice (priv->step) + kaitsu_step_get_n_warnings (priv->step) > 0)
+    gtk_box_append (GTK_BOX (self), new_advice_box (priv));
 
   /* Last, below whatever the page's own template added. */
   if (priv->confirm_label != NULL)
@@ -205,6 +228,7 @@ kaitsu_page_finalize (GObject *object)
   KaitsuPagePrivate *priv = kaitsu_page_get_instance_private (KAITSU_PAGE (object));
 
   g_clear_pointer (&priv->substep_rows, g_ptr_array_unref);
+  g_clear_pointer (&priv->note_labels, g_ptr_array_unref);
   g_free (priv->confirm_label);
   G_OBJECT_CLASS (kaitsu_page_parent_class)->finalize (object);
 }
@@ -291,6 +315,9 @@ kaitsu_page_class_init (KaitsuPageClass *klass)
   gtk_widget_class_bind_template_child_private (widget_class, KaitsuPage, title_label);
   gtk_widget_class_bind_template_child_private (widget_class, KaitsuPage, summary_label);
   gtk_widget_class_bind_template_child_private (widget_class, KaitsuPage, substeps_box);
+  gtk_widget_class_bind_template_child_private (widget_class, KaitsuPage, screen_note);
+  gtk_widget_class_bind_template_child_private (widget_class, KaitsuPage, screen_label);
+  gtk_widget_class_bind_template_child_private (widget_class, KaitsuPage, unknown_actions);
 }
 
 static void
@@ -346,3 +373,46 @@ kaitsu_page_set_active_substep (KaitsuPage *self,
     }
 }
 
+
+void
+kaitsu_page_show_screen (KaitsuPage *self,
+                         const char *says,
+                         gboolean    unknown)
+{
+  KaitsuPagePrivate *priv = kaitsu_page_get_instance_private (self);
+
+  g_return_if_fail (KAITSU_IS_PAGE (self));
+
+  gtk_widget_set_visible (GTK_WIDGET (priv->screen_note), says != NULL);
+  gtk_label_set_label (priv->screen_label, says != NULL ? says : "");
+  gtk_widget_set_visible (priv->unknown_actions, unknown);
+  if (unknown)
+    gtk_widget_add_css_class (GTK_WIDGET (priv->screen_note), "unknown");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (priv->screen_note), "unknown");
+}
+
+void
+kaitsu_page_relabel (KaitsuPage *self)
+{
+  KaitsuPagePrivate *priv = kaitsu_page_get_instance_private (self);
+  guint n_warnings = kaitsu_step_get_n_warnings (priv->step);
+
+  g_return_if_fail (KAITSU_IS_PAGE (self));
+
+  for (guint i = 0; i < priv->substep_rows->len; i++)
+    {
+      GtkLabel *label = g_object_get_data (g_ptr_array_index (priv->substep_rows, i), "text-label");
+      g_autofree char *text = kaitsu_step_dup_substep_text (priv->step, i);
+      g_autofree char *accessible = g_strdup_printf ("%u. %s", i + 1, text);
+
+      gtk_label_set_label (label, text);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+    }
+  for (guint i = 0; i < priv->note_labels->len; i++)
+    {
+      g_autofree char *text = i < n_warnings ? kaitsu_step_dup_warning (priv->step, i)
+                                             : kaitsu_step_dup_advice (priv->step, i - n_warnings);
+      gtk_label_set_label (g_ptr_array_index (priv->note_labels, i), text);
+    }
+}

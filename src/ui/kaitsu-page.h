@@ -26,5 +26,11 @@ GtkWidget  *kaitsu_page_new_for_step     (KaitsuFlow *flow,
                                           KaitsuStep  step);
 void        kaitsu_page_set_active_substep (KaitsuPage *self,
                                             int         index);
+/* What Kaitsu says of the page on view; NULL hides it. An unknown page offers help. */
+void        kaitsu_page_show_screen        (KaitsuPage *self,
+                                            const char *says,
+                                            gboolean    unknown);
+/* The sites' labels again, after a site turned out to speak another language */
+void        kaitsu_page_relabel            (KaitsuPage *self);
 
 G_END_DECLS

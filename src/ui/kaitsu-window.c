@@ -63,88 +63,28 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static gboolean
-is_web_step (KaitsuStep step)
+static void
+on_guide_page_seen (KaitsuWindow            *self,
+                    const KaitsuPageReading *reading)
 {
-  switch (step)
-    {
-    case KAITSU_STEP_PASSWORD:
-    case KAITSU_STEP_LOGIN:
-    case KAITSU_STEP_CONSOLE:
-    case KAITSU_STEP_EXCHANGE_ONLINE:
-    case KAITSU_STEP_SHAREPOINT_ONLINE:
-    case KAITSU_STEP_ONEDRIVE:
-    case KAITSU_STEP_TEAMS:
-    case KAITSU_STEP_TEAMS_APP_PERMISSION:
-    case KAITSU_STEP_VERIFY:
-      return TRUE;
-    default:
-      return FALSE;
-    }
-}
+  KaitsuStep step = kaitsu_flow_get_current_step (self->flow);
+  KaitsuPage *page = kaitsu_assistant_get_page (self->assistant, step);
+  gboolean unknown = kaitsu_screen_get_meaning (reading->screen) == KAITSU_SCREEN_UNKNOWN;
+  KaitsuService service = reading->service != KAITSU_SERVICE_NONE ? reading->service : kaitsu_step_get_service (step);
+  g_autofree char *says = kaitsu_screen_dup_says (reading->screen, service);
 
-/* Which sub-step of the current page a screen belongs to, or -1 */
-static int
-substep_for (KaitsuStep     step,
-             KaitsuPageKind kind)
-{
-  gboolean service = kaitsu_step_get_service (step) != KAITSU_SERVICE_NONE &&
-                     step != KAITSU_STEP_TEAMS_APP_PERMISSION;
-
-  switch (kind)
-    {
-    case KAITSU_PAGE_PASSWORD_RESET:
-      return step == KAITSU_STEP_PASSWORD ? 2 : -1;
-    case KAITSU_PAGE_PASSWORD_RESET_DONE:
-      return step == KAITSU_STEP_PASSWORD ? 3 : -1;
-    case KAITSU_PAGE_LMP_LOGIN:
-      return step == KAITSU_STEP_LOGIN ? 1 : -1;
-    case KAITSU_PAGE_LMP_TWOFA:
-      return step == KAITSU_STEP_LOGIN ? 2 : -1;
-    case KAITSU_PAGE_LMP_PRIVACY:
-      return step == KAITSU_STEP_LOGIN ? 3 : -1;
-    case KAITSU_PAGE_LMP_DASHBOARD:
-      return step == KAITSU_STEP_CONSOLE ? 0 : -1;
-    case KAITSU_PAGE_LMP_CONSOLE_TERMS:
-      return step == KAITSU_STEP_CONSOLE ? 1 : -1;
-    case KAITSU_PAGE_LMP_CONSOLE_OPENING:
-      return step == KAITSU_STEP_CONSOLE ? 2 : -1;
-    case KAITSU_PAGE_CONSOLE:
-      return step == KAITSU_STEP_CONSOLE ? 3 : service ? 0 : -1;
-    case KAITSU_PAGE_CONSOLE_SERVICE_ACCOUNTS:
-      return service ? 0 : step == KAITSU_STEP_TEAMS_APP_PERMISSION ? 0 : -1;
-    case KAITSU_PAGE_CONSOLE_GRANT:
-      return service ? 1 : -1;
-    case KAITSU_PAGE_MS_SIGNIN:
-      return service ? 2 : -1;
-    case KAITSU_PAGE_MS_PASSWORD:
-      return service ? 3 : -1;
-    case KAITSU_PAGE_MS_CONSENT:
-      return service ? 4 : -1;
-    case KAITSU_PAGE_PROVISION:
-      return service ? 6 : -1;
-    case KAITSU_PAGE_SHAREPOINT_APPINV:
-      return step == KAITSU_STEP_TEAMS_APP_PERMISSION ? 2 : -1;
-    case KAITSU_PAGE_SHAREPOINT_TRUST:
-      return step == KAITSU_STEP_TEAMS_APP_PERMISSION ? 3 : -1;
-    case KAITSU_PAGE_SHAREPOINT_PRINCIPALS:
-    case KAITSU_PAGE_SHAREPOINT_REFUSED:
-      return step == KAITSU_STEP_TEAMS_APP_PERMISSION ? 4 : -1;
-    default:
-      return -2;
-    }
+  /* An error or an unknown page leaves the highlight where the user was */
+  if (!kaitsu_screen_keeps_substep (reading->screen))
+    kaitsu_page_set_active_substep (page, kaitsu_step_find_substep (step, reading->screen));
+  if (kaitsu_step_is_web (step))
+    kaitsu_page_show_screen (page, says, unknown);
 }
 
 static void
-on_guide_page_seen (KaitsuWindow   *self,
-                    KaitsuPageKind  kind)
+on_labels_changed (KaitsuWindow *self)
 {
-  KaitsuStep step = kaitsu_flow_get_current_step (self->flow);
-  int index = substep_for (step, kind);
-
-  /* -2: a screen of no particular sub-step leaves the highlight where it was */
-  if (index != -2)
-    kaitsu_page_set_active_substep (kaitsu_assistant_get_page (self->assistant, step), index);
+  for (KaitsuStep step = 0; step < KAITSU_N_STEPS; step++)
+    kaitsu_page_relabel (kaitsu_assistant_get_page (self->assistant, step));
 }
 
 static void
@@ -248,6 +188,7 @@ ensure_browser (KaitsuWindow *self)
   gtk_paned_set_end_child (self->paned, GTK_WIDGET (browser));
   self->guide = kaitsu_guide_new (self->flow, browser);
   g_signal_connect_object (self->guide, "page-seen", G_CALLBACK (on_guide_page_seen), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->guide, "labels-changed", G_CALLBACK (on_labels_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->guide, "status-changed", G_CALLBACK (on_status_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (browser, "navigation-refused", G_CALLBACK (on_navigation_refused), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (browser, "load-failed", G_CALLBACK (on_load_failed), self, G_CONNECT_SWAPPED);
@@ -259,7 +200,7 @@ follow_step (KaitsuWindow *self)
 {
   KaitsuStep step = kaitsu_flow_get_current_step (self->flow);
 
-  if (!is_web_step (step))
+  if (!kaitsu_step_is_web (step))
     {
       if (self->guide != NULL)
         gtk_widget_set_visible (GTK_WIDGET (kaitsu_guide_get_browser (self->guide)), FALSE);
@@ -390,6 +331,8 @@ kaitsu_window_dup_report (KaitsuWindow *self,
     .detections = self->guide != NULL ? kaitsu_guide_get_detections (self->guide) : NULL,
     .signin_errors = self->guide != NULL ? kaitsu_guide_get_signin_errors (self->guide) : NULL,
     .status = self->guide != NULL ? kaitsu_guide_get_console_seen (self->guide) : NULL,
+    .screens_seen = self->guide != NULL ? kaitsu_guide_get_screens_seen (self->guide) : NULL,
+    .unknown_pages = self->guide != NULL ? kaitsu_guide_get_unknown_pages (self->guide) : NULL,
     .preflight = self->last_preflight,
     .sharepoint_admin = self->sites != NULL ? kaitsu_sites_get_base (self->sites, KAITSU_SITE_SHAREPOINT_ADMIN) : NULL,
     .elapsed_s = elapsed_s,
@@ -407,6 +350,18 @@ get_include_names (KaitsuWindow *self)
   g_autoptr (GVariant) state = g_action_group_get_action_state (G_ACTION_GROUP (self), "report-include-names");
 
   return state != NULL && g_variant_get_boolean (state);
+}
+
+/* The page on view, in the user's own web browser: for pages Kaitsu cannot follow */
+static void
+open_in_browser_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  KaitsuWindow *self = KAITSU_WINDOW (widget);
+
+  if (self->guide != NULL)
+    kaitsu_browser_open_externally (kaitsu_guide_get_browser (self->guide));
 }
 
 static void
@@ -820,6 +775,7 @@ kaitsu_window_class_init (KaitsuWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "assistant.next", NULL, next_action);
   gtk_widget_class_install_action (widget_class, "assistant.start-over", NULL, start_over_action);
   gtk_widget_class_install_action (widget_class, "assistant.copy-report", NULL, copy_report_action);
+  gtk_widget_class_install_action (widget_class, "assistant.open-in-browser", NULL, open_in_browser_action);
   gtk_widget_class_install_action (widget_class, "assistant.save-report", NULL, save_report_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* kaitsu-browser.c: follows every page: its host and lock, its kind once loaded, the console's
+/* kaitsu-browser.c: follows every page: its host and lock, its screen once loaded, the console's
  * status from an isolated script world; refuses unexpected sites and never bypasses TLS. */
 
 #include "config.h"
@@ -7,6 +7,7 @@
 #define G_LOG_DOMAIN "kaitsu-browser"
 
 #include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
 
 #include "kaitsu-browser.h"
 #include "kaitsu-console-status.h"
@@ -37,7 +38,8 @@ struct _KaitsuBrowser
 
   char *uri;
   char *text;
-  KaitsuPageKind kind;
+  char *outline;
+  KaitsuPageReading *reading;
   char *failed_uri;
   guint commits;
   guint read_commits;
@@ -112,8 +114,8 @@ on_progress (KaitsuBrowser *self)
   gtk_widget_set_visible (GTK_WIDGET (self->progress), progress > 0.0 && progress < 1.0);
 }
 
-static void
-on_open_in_browser (KaitsuBrowser *self)
+void
+kaitsu_browser_open_externally (KaitsuBrowser *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   const char *uri = webkit_web_view_get_uri (WEBKIT_WEB_VIEW (self->view));
@@ -122,7 +124,21 @@ on_open_in_browser (KaitsuBrowser *self)
     gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME);
 }
 
-/* ---- Page text and kind -------------------------------------------------------------------- */
+/* ---- Page text and screen -------------------------------------------------------------------- */
+
+/* The text of the page and of every frame the page may read (a Japanese "Stay signed in?"
+ * has been seen inside an iframe), and an outline for support staff: titles and the labels
+ * of buttons and links, never what is typed into a field. */
+static const char read_script[] =
+  "(function(max){const parts=[];"
+  "function walk(d,depth){if(!d||!d.body||depth>4)return;parts.push(d.body.innerText);"
+  "for(const f of d.querySelectorAll('iframe,frame')){let c=null;try{c=f.contentDocument;}catch(e){}walk(c,depth+1);}}"
+  "walk(document,0);"
+  "const pick=(s)=>Array.from(document.querySelectorAll(s)).map((e)=>((e.tagName==='INPUT'?e.value:e.innerText)||'')"
+  ".replace(/\\s+/g,' ').trim()).filter((t)=>t).slice(0,30).map((t)=>t.slice(0,120));"
+  "return JSON.stringify({text:parts.join('\\n').slice(0,max),title:(document.title||'').slice(0,120),"
+  "headings:pick('h1,h2,h3'),buttons:pick('button,[role=button],input[type=submit],input[type=button]'),"
+  "links:pick('a[href]')});})(%d)";
 
 static void
 on_text (GObject      *source,
@@ -133,24 +149,39 @@ on_text (GObject      *source,
   g_autoptr (GError) error = NULL;
   g_autoptr (JSCValue) value = webkit_web_view_evaluate_javascript_finish (WEBKIT_WEB_VIEW (source), result, &error);
   const char *uri = webkit_web_view_get_uri (WEBKIT_WEB_VIEW (source));
+  g_autofree char *json = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
 
   if (value == NULL || self->view == NULL)
     return;
-  g_free (self->text);
-  self->text = jsc_value_is_string (value) ? jsc_value_to_string (value) : g_strdup ("");
+  json = jsc_value_is_string (value) ? jsc_value_to_string (value) : NULL;
+  g_clear_pointer (&self->text, g_free);
+  g_clear_pointer (&self->outline, g_free);
+  if (json != NULL && json_parser_load_from_data (parser, json, -1, NULL) &&
+      JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    {
+      JsonObject *object = json_node_get_object (json_parser_get_root (parser));
+      const char *text = json_object_get_string_member_with_default (object, "text", "");
+
+      self->text = g_strdup (text);
+      json_object_remove_member (object, "text");
+      self->outline = json_to_string (json_parser_get_root (parser), FALSE);
+    }
+  if (self->text == NULL)
+    self->text = g_strdup ("");
   g_free (self->uri);
   self->uri = g_strdup (uri);
-  self->kind = kaitsu_classify_page (self->sites, self->uri, self->text);
+  g_clear_pointer (&self->reading, kaitsu_page_reading_free);
+  self->reading = kaitsu_page_read (self->sites, self->uri, self->text);
   g_debug ("%s page seen: %s (%s)", self->role == KAITSU_BROWSER_MAIN ? "main" : "sign-in",
-           kaitsu_page_kind_to_string (self->kind), self->uri);
-  g_signal_emit (self, signals[PAGE_SEEN], 0, self->kind, self->uri, self->text);
+           kaitsu_screen_get_id (self->reading->screen), self->uri);
+  g_signal_emit (self, signals[PAGE_SEEN], 0, self->reading, self->uri, self->text);
 }
 
 static void
 read_page (KaitsuBrowser *self)
 {
-  g_autofree char *script = g_strdup_printf ("document.body ? document.body.innerText.slice(0, %d) : ''",
-                                             MAX_PAGE_TEXT);
+  g_autofree char *script = g_strdup_printf (read_script, MAX_PAGE_TEXT);
 
   webkit_web_view_evaluate_javascript (WEBKIT_WEB_VIEW (self->view), script, -1, SCRIPT_WORLD, NULL,
                                        self->cancellable, on_text, g_object_ref (self));
@@ -431,6 +462,8 @@ kaitsu_browser_finalize (GObject *object)
 
   g_free (self->uri);
   g_free (self->text);
+  g_free (self->outline);
+  g_clear_pointer (&self->reading, kaitsu_page_reading_free);
   g_free (self->failed_uri);
   G_OBJECT_CLASS (kaitsu_browser_parent_class)->finalize (object);
 }
@@ -444,7 +477,7 @@ kaitsu_browser_class_init (KaitsuBrowserClass *klass)
   object_class->finalize = kaitsu_browser_finalize;
 
   signals[PAGE_SEEN] = g_signal_new ("page-seen", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                                     NULL, NULL, NULL, G_TYPE_NONE, 3, G_TYPE_INT, G_TYPE_STRING,
+                                     NULL, NULL, NULL, G_TYPE_NONE, 3, G_TYPE_POINTER, G_TYPE_STRING,
                                      G_TYPE_STRING);
   signals[POPUP_OPENED] = g_signal_new ("popup-opened", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                         NULL, NULL, NULL, G_TYPE_NONE, 1, GTK_TYPE_WINDOW);
@@ -544,7 +577,7 @@ kaitsu_browser_new (KaitsuSites       *sites,
   gtk_widget_set_tooltip_text (self->open_button, _("Open this page in your web browser"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->open_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Open this page in your web browser"), -1);
-  g_signal_connect_swapped (self->open_button, "clicked", G_CALLBACK (on_open_in_browser), self);
+  g_signal_connect_swapped (self->open_button, "clicked", G_CALLBACK (kaitsu_browser_open_externally), self);
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->lock));
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->host));
   gtk_box_append (GTK_BOX (bar), self->open_button);
@@ -649,11 +682,18 @@ kaitsu_browser_get_text (KaitsuBrowser *self)
   return self->text;
 }
 
-KaitsuPageKind
-kaitsu_browser_get_kind (KaitsuBrowser *self)
+const KaitsuPageReading *
+kaitsu_browser_get_reading (KaitsuBrowser *self)
 {
-  g_return_val_if_fail (KAITSU_IS_BROWSER (self), KAITSU_PAGE_UNKNOWN);
-  return self->kind;
+  g_return_val_if_fail (KAITSU_IS_BROWSER (self), NULL);
+  return self->reading;
+}
+
+const char *
+kaitsu_browser_get_outline (KaitsuBrowser *self)
+{
+  g_return_val_if_fail (KAITSU_IS_BROWSER (self), NULL);
+  return self->outline;
 }
 
 /* Finds fields by their visible label and buttons by their visible text, never by ids. */

@@ -4,7 +4,7 @@
 
 #include <gtk/gtk.h>
 
-#include "kaitsu-page-kind.h"
+#include "kaitsu-page-reading.h"
 #include "kaitsu-sites.h"
 #include "kaitsu-web-view.h"
 
@@ -28,7 +28,10 @@ void           kaitsu_browser_load              (KaitsuBrowser     *self,
                                                  const char        *uri);
 const char    *kaitsu_browser_get_uri           (KaitsuBrowser     *self);
 const char    *kaitsu_browser_get_text          (KaitsuBrowser     *self);
-KaitsuPageKind kaitsu_browser_get_kind          (KaitsuBrowser     *self);
+/* What the last page read was; NULL before the first */
+const KaitsuPageReading *kaitsu_browser_get_reading (KaitsuBrowser *self);
+/* Title, headings, buttons and links of the last page, as JSON; never a field's value */
+const char    *kaitsu_browser_get_outline       (KaitsuBrowser     *self);
 void           kaitsu_browser_fill              (KaitsuBrowser     *self,
                                                  const char        *fills[],
                                                  const char        *click);
@@ -38,5 +41,7 @@ gint64         kaitsu_browser_get_finished_at   (KaitsuBrowser     *self);
 void           kaitsu_browser_set_error_detail  (KaitsuBrowser     *self,
                                                  const char        *detail);
 void           kaitsu_browser_reload            (KaitsuBrowser     *self);
+/* The page on view, in the user's own web browser */
+void           kaitsu_browser_open_externally   (KaitsuBrowser     *self);
 
 G_END_DECLS

@@ -109,14 +109,14 @@ build_question (KaitsuSigninWindow *self)
 }
 
 static void
-on_page_seen (KaitsuSigninWindow *self,
-              KaitsuPageKind      kind,
-              const char         *uri,
-              const char         *text)
+on_page_seen (KaitsuSigninWindow      *self,
+              const KaitsuPageReading *reading,
+              const char              *uri,
+              const char              *text)
 {
   g_autoptr (KaitsuConsentAnswer) answer = NULL;
 
-  if (kind == KAITSU_PAGE_PROVISION)
+  if (kaitsu_screen_get_meaning (reading->screen) == KAITSU_SCREEN_PROVISIONED)
     {
       gint64 finished = kaitsu_browser_get_finished_at (self->browser);
       double latency_ms;
@@ -133,7 +133,16 @@ on_page_seen (KaitsuSigninWindow *self,
   if (answer == NULL || answer->error == NULL)
     {
       g_clear_pointer (&answer, kaitsu_consent_answer_free);
-      answer = kaitsu_consent_answer_from_text (kind == KAITSU_PAGE_MS_ERROR ? text : NULL);
+      /* A Microsoft page that shows an error code: its code and ids as the page read them */
+      if (reading->code != 0 && reading->site == KAITSU_SITE_MICROSOFT_LOGIN)
+        {
+          answer = g_new0 (KaitsuConsentAnswer, 1);
+          answer->code = reading->code;
+          answer->error = g_strdup ("page");
+          answer->correlation_id = g_strdup (reading->correlation_id);
+          answer->request_id = g_strdup (reading->request_id);
+          answer->timestamp = g_strdup (reading->timestamp);
+        }
     }
   if (answer != NULL && answer->error != NULL)
     g_signal_emit (self, signals[CONSENT_FAILED], 0, answer);

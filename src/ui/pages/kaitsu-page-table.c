@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kaitsu-activation.h"
 #include "kaitsu-page.h"
 #include "app-permission/kaitsu-app-permission-page.h"
 #include "login/kaitsu-login-page.h"
@@ -17,43 +18,41 @@
 #include "verify/kaitsu-verify-page.h"
 #include "welcome/kaitsu-welcome-page.h"
 
+/* The page kinds the activation's description names for its steps */
 typedef struct
 {
-  KaitsuStep step;
+  const char *name;
   GType (*get_type) (void);
-  /* For steps the app cannot see: what the user confirms to go on. */
-  const char *confirm_label;
 } PageDef;
 
-static const PageDef page_table[KAITSU_N_STEPS] = {
-  { KAITSU_STEP_WELCOME, kaitsu_welcome_page_get_type, NULL },
-  { KAITSU_STEP_PREPARE, kaitsu_prepare_page_get_type, N_("_I have all of this at hand") },
-  { KAITSU_STEP_PASSWORD, kaitsu_password_page_get_type, NULL },
-  { KAITSU_STEP_LOGIN, kaitsu_login_page_get_type, NULL },
-  { KAITSU_STEP_CONSOLE, kaitsu_page_get_type, N_("The _console is open and lists 「初期設定の組織」") },
-  { KAITSU_STEP_EXCHANGE_ONLINE, kaitsu_service_page_get_type, NULL },
-  { KAITSU_STEP_SHAREPOINT_ONLINE, kaitsu_service_page_get_type, NULL },
-  { KAITSU_STEP_ONEDRIVE, kaitsu_service_page_get_type, NULL },
-  { KAITSU_STEP_TEAMS, kaitsu_service_page_get_type, NULL },
-  { KAITSU_STEP_TEAMS_APP_PERMISSION, kaitsu_app_permission_page_get_type, NULL },
-  { KAITSU_STEP_VERIFY, kaitsu_verify_page_get_type, NULL },
-  { KAITSU_STEP_MIP, kaitsu_mip_page_get_type, NULL },
-  { KAITSU_STEP_FINISH, kaitsu_page_get_type, NULL },
+static const PageDef page_table[] = {
+  { "welcome", kaitsu_welcome_page_get_type },
+  { "prepare", kaitsu_prepare_page_get_type },
+  { "password", kaitsu_password_page_get_type },
+  { "login", kaitsu_login_page_get_type },
+  { "plain", kaitsu_page_get_type },
+  { "service", kaitsu_service_page_get_type },
+  { "app-permission", kaitsu_app_permission_page_get_type },
+  { "verify", kaitsu_verify_page_get_type },
+  { "mip", kaitsu_mip_page_get_type },
 };
 
 GtkWidget *
 kaitsu_page_new_for_step (KaitsuFlow *flow,
                           KaitsuStep  step)
 {
-  const PageDef *def;
+  const char *name;
+  g_autofree char *confirm = NULL;
 
   g_return_val_if_fail (KAITSU_IS_FLOW (flow), NULL);
   g_return_val_if_fail (step >= 0 && step < KAITSU_N_STEPS, NULL);
 
-  def = &page_table[step];
-  g_assert (def->step == step);
-  if (def->confirm_label != NULL)
-    return g_object_new (def->get_type (), "flow", flow, "step", step,
-                         "confirm-label", _(def->confirm_label), NULL);
-  return g_object_new (def->get_type (), "flow", flow, "step", step, NULL);
+  name = kaitsu_step_get_page (step);
+  /* For steps the app cannot see: what the user confirms to go on */
+  confirm = kaitsu_step_dup_confirm_label (step);
+  for (guint i = 0; i < G_N_ELEMENTS (page_table); i++)
+    if (g_str_equal (page_table[i].name, name))
+      return g_object_new (page_table[i].get_type (), "flow", flow, "step", step,
+                           "confirm-label", confirm, NULL);
+  g_return_val_if_reached (NULL);
 }

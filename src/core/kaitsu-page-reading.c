@@ -1,0 +1,281 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* kaitsu-page-reading.c: addresses and visible texts only: never ids or classes, which change */
+
+#include "config.h"
+
+#define G_LOG_DOMAIN "kaitsu-page-reading"
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "kaitsu-aadsts.h"
+#include "kaitsu-activation-private.h"
+#include "kaitsu-json.h"
+#include "kaitsu-page-reading.h"
+
+KaitsuPageReading *
+kaitsu_page_read (KaitsuSites *sites,
+                  const char  *uri,
+                  const char  *text)
+{
+  KaitsuActivation *activation = kaitsu_activation_get_default ();
+  KaitsuPageReading *reading = g_new0 (KaitsuPageReading, 1);
+  g_autoptr (KaitsuConsentAnswer) redirect = kaitsu_consent_answer_from_uri (uri);
+  g_autoptr (KaitsuConsentAnswer) shown = NULL;
+  g_autofree char *folded = NULL;
+  guint implied = 0;
+
+  g_return_val_if_fail (KAITSU_IS_SITES (sites), reading);
+
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    text = "";
+  folded = kaitsu_text_fold (text);
+  reading->site = kaitsu_sites_recognise (sites, uri, &reading->platform);
+  if (reading->site != KAITSU_SITE_NONE && kaitsu_sites_is_practice (sites) &&
+      reading->platform == KAITSU_PLATFORM_NONE && reading->site == KAITSU_SITE_CONSOLE)
+    reading->platform = KAITSU_PLATFORM_CAS;
+  shown = kaitsu_consent_answer_from_text (text);
+  /* Microsoft's answer in the address comes first: the page may not say it. */
+  if (redirect != NULL && redirect->error != NULL)
+    reading->code = redirect->code;
+  else if (shown != NULL)
+    reading->code = shown->code;
+  if (shown != NULL)
+    {
+      reading->correlation_id = g_steal_pointer (&shown->correlation_id);
+      reading->request_id = g_steal_pointer (&shown->request_id);
+      reading->timestamp = g_steal_pointer (&shown->timestamp);
+    }
+  reading->screen = kaitsu_activation_match (activation, reading->site, uri, folded, reading->code, &implied);
+  if (reading->code == 0)
+    reading->code = implied;
+  reading->service = kaitsu_activation_find_service (activation, reading->screen, folded);
+  reading->language = kaitsu_text_guess_language (text);
+  return reading;
+}
+
+void
+kaitsu_page_reading_free (KaitsuPageReading *reading)
+{
+  if (reading == NULL)
+    return;
+  g_free (reading->correlation_id);
+  g_free (reading->request_id);
+  g_free (reading->timestamp);
+  g_free (reading);
+}
+
+gboolean
+kaitsu_page_reading_is (const KaitsuPageReading *reading,
+                        const char              *screen_id)
+{
+  return reading != NULL && g_strcmp0 (kaitsu_screen_get_id (reading->screen), screen_id) == 0;
+}
+
+int
+kaitsu_step_find_substep (KaitsuStep          step,
+                          const KaitsuScreen *screen)
+{
+  const KaitsuStepDesc *desc = kaitsu_activation_get_step_desc (kaitsu_activation_get_default (), step);
+
+  for (guint i = 0; screen != NULL && i < desc->substeps->len; i++)
+    {
+      KaitsuSubstep *substep = g_ptr_array_index (desc->substeps, i);
+
+      if (g_ptr_array_find (substep->screens, screen, NULL))
+        return (int) i;
+    }
+  return -1;
+}
+
+/* The steps whose sub-steps show this screen: one, or the service steps that share them */
+static GPtrArray *
+dup_substep_ids (const KaitsuPageReading *reading,
+                 KaitsuStep              *only)
+{
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+
+  *only = KAITSU_STEP_NONE;
+  for (KaitsuStep step = 0; step < KAITSU_N_STEPS; step++)
+    {
+      int index = kaitsu_step_find_substep (step, reading->screen);
+
+      if (index < 0)
+        continue;
+      if (reading->service != KAITSU_SERVICE_NONE && kaitsu_step_get_service (step) != reading->service)
+        continue;
+      g_ptr_array_add (ids, kaitsu_step_dup_substep_id (step, index));
+      *only = ids->len == 1 ? step : KAITSU_STEP_NONE;
+    }
+  return ids;
+}
+
+static char *
+dup_advice (const KaitsuPageReading *reading)
+{
+  g_autofree char *says = kaitsu_screen_dup_says (reading->screen, reading->service);
+  g_autofree char *explanation = NULL;
+  g_autofree char *advice = NULL;
+
+  if (reading->code == 0)
+    return g_steal_pointer (&says);
+  explanation = kaitsu_aadsts_dup_explanation (reading->code);
+  advice = kaitsu_aadsts_dup_advice (reading->code);
+  return g_strjoin (" ", says, explanation, advice, NULL);
+}
+
+char *
+kaitsu_page_reading_to_json (const KaitsuPageReading *reading)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  KaitsuStep step;
+  g_autoptr (GPtrArray) substeps = dup_substep_ids (reading, &step);
+  g_autofree char *advice = dup_advice (reading);
+  gboolean unknown = kaitsu_screen_get_meaning (reading->screen) == KAITSU_SCREEN_UNKNOWN;
+
+  json_builder_begin_object (builder);
+  kaitsu_json_add_string (builder, "site", reading->site != KAITSU_SITE_NONE ? kaitsu_site_get_id (reading->site) : NULL);
+  kaitsu_json_add_string (builder, "platform", kaitsu_platform_get_id (reading->platform));
+  json_builder_set_member_name (builder, "recognised");
+  json_builder_add_boolean_value (builder, !unknown);
+  kaitsu_json_add_string (builder, "screen", kaitsu_screen_get_id (reading->screen));
+  kaitsu_json_add_string (builder, "step", step != KAITSU_STEP_NONE ? kaitsu_step_get_id (step) : NULL);
+  kaitsu_json_add_string (builder, "substep", substeps->len == 1 ? g_ptr_array_index (substeps, 0) : NULL);
+  json_builder_set_member_name (builder, "substeps");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < substeps->len; i++)
+    json_builder_add_string_value (builder, g_ptr_array_index (substeps, i));
+  json_builder_end_array (builder);
+  kaitsu_json_add_string (builder, "service",
+                          reading->service != KAITSU_SERVICE_NONE ? kaitsu_service_get_id (reading->service) : NULL);
+  json_builder_set_member_name (builder, "code");
+  if (reading->code != 0)
+    json_builder_add_int_value (builder, reading->code);
+  else
+    json_builder_add_null_value (builder);
+  kaitsu_json_add_string (builder, "correlation_id", reading->correlation_id);
+  kaitsu_json_add_string (builder, "request_id", reading->request_id);
+  kaitsu_json_add_string (builder, "timestamp", reading->timestamp);
+  kaitsu_json_add_string (builder, "language", reading->language);
+  kaitsu_json_add_string (builder, "advice", advice);
+  json_builder_end_object (builder);
+  return kaitsu_json_finish (builder);
+}
+
+char *
+kaitsu_page_reading_to_text (const KaitsuPageReading *reading)
+{
+  g_autoptr (GString) out = g_string_new (NULL);
+  KaitsuStep step;
+  g_autoptr (GPtrArray) substeps = dup_substep_ids (reading, &step);
+  g_autofree char *advice = dup_advice (reading);
+
+  if (kaitsu_screen_get_meaning (reading->screen) == KAITSU_SCREEN_UNKNOWN)
+    g_string_append_printf (out, "%s\n", _("Kaitsu does not recognise this page."));
+  /* Translators: a label, then a value; the labels below line up with it */
+  g_string_append_printf (out, _("Screen:    %s\n"), kaitsu_screen_get_id (reading->screen));
+  g_string_append_printf (out, _("Site:      %s\n"),
+                          reading->site != KAITSU_SITE_NONE ? kaitsu_site_get_id (reading->site) : "—");
+  if (reading->platform != KAITSU_PLATFORM_NONE)
+    g_string_append_printf (out, _("Platform:  %s\n"), kaitsu_platform_get_id (reading->platform));
+  if (substeps->len > 0)
+    {
+      g_autofree char *list = NULL;
+
+      g_ptr_array_add (substeps, NULL);
+      list = g_strjoinv (", ", (char **) substeps->pdata);
+      g_string_append_printf (out, _("Sub-step:  %s\n"), list);
+    }
+  if (reading->service != KAITSU_SERVICE_NONE)
+    g_string_append_printf (out, _("Service:   %s\n"), kaitsu_service_get_name (reading->service));
+  if (reading->code != 0)
+    g_string_append_printf (out, _("Code:      AADSTS%u\n"), reading->code);
+  if (reading->correlation_id != NULL)
+    g_string_append_printf (out, _("Correlation ID: %s\n"), reading->correlation_id);
+  if (reading->request_id != NULL)
+    g_string_append_printf (out, _("Request ID:     %s\n"), reading->request_id);
+  if (reading->timestamp != NULL)
+    g_string_append_printf (out, _("Timestamp:      %s\n"), reading->timestamp);
+  g_string_append_printf (out, "\n%s\n", advice);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static char *
+bounded_string (JsonNode *node)
+{
+  const char *text;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  text = json_node_get_string (node);
+  if (!g_utf8_validate (text, -1, NULL))
+    return NULL;
+  return g_utf8_substring (text, 0, MIN (g_utf8_strlen (text, -1), KAITSU_PAGE_OUTLINE_MAX_TEXT));
+}
+
+static GPtrArray *
+bounded_list (JsonObject *object,
+              const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  GPtrArray *list = g_ptr_array_new_with_free_func (g_free);
+  JsonArray *array;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return list;
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array) && list->len < KAITSU_PAGE_OUTLINE_MAX_ITEMS; i++)
+    {
+      char *text = bounded_string (json_array_get_element (array, i));
+
+      if (text != NULL && *text != '\0')
+        g_ptr_array_add (list, text);
+      else
+        g_free (text);
+    }
+  return list;
+}
+
+KaitsuPageOutline *
+kaitsu_page_outline_new (const char *uri,
+                         const char *screen,
+                         const char *json)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GUri) parsed = uri != NULL ? g_uri_parse (uri, G_URI_FLAGS_NONE, NULL) : NULL;
+  KaitsuPageOutline *outline;
+  JsonObject *object;
+
+  /* A page's own text: bounded before it is parsed */
+  if (json == NULL || strlen (json) > 64 * 1024 || !json_parser_load_from_data (parser, json, -1, NULL) ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return NULL;
+  object = json_node_get_object (json_parser_get_root (parser));
+  outline = g_new0 (KaitsuPageOutline, 1);
+  outline->screen = g_strdup (screen);
+  outline->host = g_strdup (parsed != NULL ? g_uri_get_host (parsed) : NULL);
+  /* The path only: queries carry tokens */
+  outline->path = g_strdup (parsed != NULL ? g_uri_get_path (parsed) : NULL);
+  outline->title = bounded_string (json_object_get_member (object, "title"));
+  outline->headings = bounded_list (object, "headings");
+  outline->buttons = bounded_list (object, "buttons");
+  outline->links = bounded_list (object, "links");
+  outline->time = g_get_real_time () / G_USEC_PER_SEC;
+  return outline;
+}
+
+void
+kaitsu_page_outline_free (KaitsuPageOutline *outline)
+{
+  if (outline == NULL)
+    return;
+  g_free (outline->screen);
+  g_free (outline->host);
+  g_free (outline->path);
+  g_free (outline->title);
+  g_ptr_array_unref (outline->headings);
+  g_ptr_array_unref (outline->buttons);
+  g_ptr_array_unref (outline->links);
+  g_free (outline);
+}
