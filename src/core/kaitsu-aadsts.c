@@ -225,6 +225,18 @@ find_timestamp (const char *text)
   return g_match_info_fetch (match, 1);
 }
 
+/* The ids an error page shows for support, Microsoft's or SharePoint's; NULL where absent */
+void
+kaitsu_find_support_ids (const char  *text,
+                         char       **correlation_id,
+                         char       **request_id,
+                         char       **timestamp)
+{
+  *correlation_id = text != NULL ? find_id (text, "(?:Correlation ?Id|相関 ?ID)") : NULL;
+  *request_id = text != NULL ? find_id (text, "(?:Request ?Id|要求 ?ID)") : NULL;
+  *timestamp = text != NULL ? find_timestamp (text) : NULL;
+}
+
 /* A Microsoft error page: its code and the IDs support asks for */
 KaitsuConsentAnswer *
 kaitsu_consent_answer_from_text (const char *text)
@@ -237,8 +249,6 @@ kaitsu_consent_answer_from_text (const char *text)
   answer = g_new0 (KaitsuConsentAnswer, 1);
   answer->code = code;
   answer->error = g_strdup ("page");
-  answer->correlation_id = find_id (text, "(?:Correlation ?Id|相関 ?ID)");
-  answer->request_id = find_id (text, "(?:Request ?Id|要求 ?ID)");
-  answer->timestamp = find_timestamp (text);
+  kaitsu_find_support_ids (text, &answer->correlation_id, &answer->request_id, &answer->timestamp);
   return answer;
 }

@@ -23,6 +23,10 @@ KaitsuConsentAnswer *kaitsu_consent_answer_from_uri  (const char          *uri);
 KaitsuConsentAnswer *kaitsu_consent_answer_from_text (const char          *text);
 void                 kaitsu_consent_answer_free      (KaitsuConsentAnswer *answer);
 guint                kaitsu_aadsts_find_code         (const char          *text);
+void                 kaitsu_find_support_ids         (const char          *text,
+                                                      char               **correlation_id,
+                                                      char               **request_id,
+                                                      char               **timestamp);
 gboolean             kaitsu_aadsts_is_known          (guint                code);
 char                *kaitsu_aadsts_dup_explanation   (guint                code);
 char                *kaitsu_aadsts_dup_advice        (guint                code);

@@ -1120,18 +1120,24 @@ screen_holds (const KaitsuScreen *screen,
               guint               code,
               guint              *implied_code)
 {
+  gboolean holds = FALSE;
+
+  if (implied_code != NULL)
+    *implied_code = 0;
+  /* Every match is tried: one that means a code (a wrong password) says more than one that
+   * only places the page */
   for (guint i = 0; i < screen->matches->len; i++)
     {
       const ScreenMatch *match = g_ptr_array_index (screen->matches, i);
 
       if (match_holds (match, site, path, query, folded, code))
         {
-          if (implied_code != NULL)
-            *implied_code = match->code_rule == CODE_FIXED ? match->code : 0;
-          return TRUE;
+          holds = TRUE;
+          if (implied_code != NULL && match->code_rule == CODE_FIXED && *implied_code == 0)
+            *implied_code = match->code;
         }
     }
-  return FALSE;
+  return holds;
 }
 
 static gboolean

@@ -987,20 +987,21 @@ kaitsu_mail_read_trusting (const char   *data,
   return g_steal_pointer (&facts);
 }
 
-/* "-" is standard input. Never reads more than the limit, whatever the file's size. */
-KaitsuMailFacts *
-kaitsu_mail_read_file (const char  *path,
-                       GDateTime   *now,
-                       GError     **error)
+/* "-" is standard input. Never reads more than limit bytes, whatever the file's size. */
+char *
+kaitsu_read_input (const char  *path,
+                   gsize        limit,
+                   gsize       *length,
+                   GError     **error)
 {
   g_autoptr (GFile) file = NULL;
   g_autoptr (GInputStream) stream = NULL;
   g_autoptr (GError) local_error = NULL;
-  g_autofree char *buffer = g_malloc (KAITSU_MAIL_MAX_SIZE + 1);
-  gsize length = 0;
+  g_autofree char *buffer = g_malloc (limit + 1);
 
-  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (path != NULL && length != NULL, NULL);
 
+  *length = 0;
   if (g_str_equal (path, "-"))
     stream = g_unix_input_stream_new (0, FALSE);
   else
@@ -1008,8 +1009,7 @@ kaitsu_mail_read_file (const char  *path,
       file = g_file_new_for_commandline_arg (path);
       stream = G_INPUT_STREAM (g_file_read (file, NULL, &local_error));
     }
-  if (stream == NULL ||
-      !g_input_stream_read_all (stream, buffer, KAITSU_MAIL_MAX_SIZE + 1, &length, NULL, &local_error))
+  if (stream == NULL || !g_input_stream_read_all (stream, buffer, limit, length, NULL, &local_error))
     {
       g_set_error (error, G_IO_ERROR, local_error != NULL ? local_error->code : G_IO_ERROR_FAILED,
                    /* Translators: %1$s is a file name, %2$s the system's reason */
@@ -1017,6 +1017,32 @@ kaitsu_mail_read_file (const char  *path,
                    local_error != NULL ? local_error->message : "");
       return NULL;
     }
+  buffer[*length] = '\0';
+  return g_steal_pointer (&buffer);
+}
+
+char *
+kaitsu_decode_text (const char *data,
+                    gsize       length)
+{
+  char *text;
+
+  g_mime_init ();
+  text = decode_bytes (data, length, NULL);
+  /* Bytes no encoding explains: read as far as they make sense */
+  return text != NULL ? text : g_utf8_make_valid (data, length);
+}
+
+KaitsuMailFacts *
+kaitsu_mail_read_file (const char  *path,
+                       GDateTime   *now,
+                       GError     **error)
+{
+  gsize length;
+  g_autofree char *buffer = kaitsu_read_input (path, KAITSU_MAIL_MAX_SIZE + 1, &length, error);
+
+  if (buffer == NULL)
+    return NULL;
   return kaitsu_mail_read (buffer, length, now, error);
 }
 

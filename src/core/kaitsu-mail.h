@@ -64,6 +64,15 @@ KaitsuMailFacts *kaitsu_mail_read_file       (const char       *path,
                                               GDateTime        *now,
                                               GError          **error);
 void             kaitsu_mail_facts_free      (KaitsuMailFacts  *facts);
+/* A file, or "-" for standard input, up to limit bytes; NUL-terminated */
+char            *kaitsu_read_input           (const char       *path,
+                                              gsize             limit,
+                                              gsize            *length,
+                                              GError          **error);
+/* Bytes in UTF-8 or a Japanese legacy encoding (ISO-2022-JP, Shift_JIS, EUC-JP), as UTF-8;
+ * what none of them explains is replaced, never refused */
+char            *kaitsu_decode_text          (const char       *data,
+                                              gsize             length);
 gboolean         kaitsu_mail_facts_usable    (KaitsuMailFacts  *facts);
 gboolean         kaitsu_mail_facts_has       (KaitsuMailFacts  *facts,
                                               const char       *code);

@@ -12,6 +12,7 @@
 #include "kaitsu-aadsts.h"
 #include "kaitsu-activation-private.h"
 #include "kaitsu-json.h"
+#include "kaitsu-mail.h"
 #include "kaitsu-page-reading.h"
 
 KaitsuPageReading *
@@ -41,12 +42,7 @@ kaitsu_page_read (KaitsuSites *sites,
     reading->code = redirect->code;
   else if (shown != NULL)
     reading->code = shown->code;
-  if (shown != NULL)
-    {
-      reading->correlation_id = g_steal_pointer (&shown->correlation_id);
-      reading->request_id = g_steal_pointer (&shown->request_id);
-      reading->timestamp = g_steal_pointer (&shown->timestamp);
-    }
+  kaitsu_find_support_ids (text, &reading->correlation_id, &reading->request_id, &reading->timestamp);
   reading->screen = kaitsu_activation_match (activation, reading->site, uri, folded, reading->code, &implied);
   if (reading->code == 0)
     reading->code = implied;
@@ -171,8 +167,6 @@ kaitsu_page_reading_to_text (const KaitsuPageReading *reading)
   g_autoptr (GPtrArray) substeps = dup_substep_ids (reading, &step);
   g_autofree char *advice = dup_advice (reading);
 
-  if (kaitsu_screen_get_meaning (reading->screen) == KAITSU_SCREEN_UNKNOWN)
-    g_string_append_printf (out, "%s\n", _("Kaitsu does not recognise this page."));
   /* Translators: a label, then a value; the labels below line up with it */
   g_string_append_printf (out, _("Screen:    %s\n"), kaitsu_screen_get_id (reading->screen));
   g_string_append_printf (out, _("Site:      %s\n"),
@@ -278,4 +272,92 @@ kaitsu_page_outline_free (KaitsuPageOutline *outline)
   g_ptr_array_unref (outline->buttons);
   g_ptr_array_unref (outline->links);
   g_free (outline);
+}
+
+/* Pasted text as a Windows or Mac editor may have saved it: UTF-16 with its mark, UTF-8
+ * with or without, or a Japanese legacy encoding */
+static char *
+decode_page_text (char  *data,
+                  gsize  length)
+{
+  const char *utf16 = NULL;
+
+  if (length >= 2 && (guchar) data[0] == 0xFF && (guchar) data[1] == 0xFE)
+    utf16 = "UTF-16LE";
+  else if (length >= 2 && (guchar) data[0] == 0xFE && (guchar) data[1] == 0xFF)
+    utf16 = "UTF-16BE";
+  if (utf16 != NULL)
+    {
+      char *text = g_convert_with_fallback (data + 2, length - 2, "UTF-8", utf16, "\xEF\xBF\xBD", NULL, NULL, NULL);
+
+      if (text != NULL)
+        return text;
+    }
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      data += 3;
+      length -= 3;
+    }
+  /* A stray NUL would end the text early: a damaged file, read as far as it makes sense */
+  for (gsize i = 0; i < length; i++)
+    if (data[i] == '\0')
+      data[i] = ' ';
+  return kaitsu_decode_text (data, length);
+}
+
+static gboolean
+is_web_address (const char *uri)
+{
+  g_autoptr (GUri) parsed = NULL;
+
+  if (uri == NULL || strlen (uri) > 8192)
+    return FALSE;
+  parsed = g_uri_parse (uri, G_URI_FLAGS_NONE, NULL);
+  return parsed != NULL && g_uri_get_host (parsed) != NULL && *g_uri_get_host (parsed) != '\0' &&
+         (g_strcmp0 (g_uri_get_scheme (parsed), "https") == 0 || g_strcmp0 (g_uri_get_scheme (parsed), "http") == 0);
+}
+
+char *
+kaitsu_explain_page (const char  *uri,
+                     const char  *text_path,
+                     gboolean     json,
+                     gboolean    *recognised,
+                     GError     **error)
+{
+  g_autoptr (KaitsuSites) sites = NULL;
+  g_autoptr (KaitsuPageReading) reading = NULL;
+  g_autofree char *raw = NULL;
+  g_autofree char *text = NULL;
+  gsize length = 0;
+
+  *recognised = FALSE;
+  if (!is_web_address (uri))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   /* Translators: %s is what the user gave as the page's address */
+                   _("“%s” is not a web address. Give the address as the browser shows it, starting with https://."),
+                   uri != NULL ? uri : "");
+      return NULL;
+    }
+  if (text_path != NULL)
+    {
+      raw = kaitsu_read_input (text_path, KAITSU_PAGE_TEXT_MAX + 1, &length, error);
+      if (raw == NULL)
+        return NULL;
+      if (length > KAITSU_PAGE_TEXT_MAX)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
+                       _("The page text is larger than %u MB. Copy only what the page shows, then try again."),
+                       KAITSU_PAGE_TEXT_MAX / (1024 * 1024));
+          return NULL;
+        }
+      text = decode_page_text (raw, length);
+    }
+  sites = kaitsu_sites_new_real (KAITSU_DEFAULT_REGION);
+  reading = kaitsu_page_read (sites, uri, text != NULL ? text : "");
+  /* Labels are quoted as this page shows them */
+  if (reading->site != KAITSU_SITE_NONE && text != NULL)
+    kaitsu_activation_set_site_language (reading->site, reading->language);
+  *recognised = kaitsu_screen_get_meaning (reading->screen) != KAITSU_SCREEN_UNKNOWN;
+  return json ? kaitsu_page_reading_to_json (reading) : kaitsu_page_reading_to_text (reading);
 }

@@ -59,6 +59,16 @@ void               kaitsu_page_outline_free      (KaitsuPageOutline       *outli
 char              *kaitsu_page_reading_to_json   (const KaitsuPageReading *reading);
 char              *kaitsu_page_reading_to_text   (const KaitsuPageReading *reading);
 
+/* The most page text `kaitsu --explain-page` reads: far more than any real page shows */
+#define KAITSU_PAGE_TEXT_MAX (2 * 1024 * 1024)
+
+/* `kaitsu --explain-page URL [--text-file FILE|-]`: NULL and an error for unusable input */
+char              *kaitsu_explain_page           (const char              *uri,
+                                                  const char              *text_path,
+                                                  gboolean                 json,
+                                                  gboolean                *recognised,
+                                                  GError                 **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KaitsuPageReading, kaitsu_page_reading_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KaitsuPageOutline, kaitsu_page_outline_free)
 

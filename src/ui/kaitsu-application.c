@@ -14,6 +14,7 @@
 #include "kaitsu-report.h"
 #include "kaitsu-simulator.h"
 #include "kaitsu-mail.h"
+#include "kaitsu-page-reading.h"
 #include "kaitsu-preflight.h"
 #include "kaitsu-procedure.h"
 #include "kaitsu-session.h"
@@ -261,6 +262,26 @@ check_mail (const char *path,
   return kaitsu_mail_facts_usable (facts) ? 0 : 1;
 }
 
+/* kaitsu --explain-page: 0 recognised, 1 not recognised, 2 unusable input. */
+static int
+explain_page (const char *uri,
+              const char *text_path,
+              gboolean    json)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+  gboolean recognised;
+
+  text = kaitsu_explain_page (uri, text_path, json, &recognised, &error);
+  if (text == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
+  g_print ("%s\n", text);
+  return recognised ? 0 : 1;
+}
+
 /* kaitsu --preflight: 0 when every site can be reached with a correct clock, 1 otherwise. */
 static int
 preflight (const char *region,
@@ -313,6 +334,20 @@ kaitsu_application_handle_local_options (GApplication *application,
 
       g_variant_dict_lookup (options, "region", "s", &region);
       return preflight (region, json);
+    }
+  if (g_variant_dict_contains (options, "explain-page"))
+    {
+      g_autofree char *uri = NULL;
+      g_autofree char *path = NULL;
+
+      g_variant_dict_lookup (options, "explain-page", "s", &uri);
+      g_variant_dict_lookup (options, "text-file", "^ay", &path);
+      return explain_page (uri, path, json);
+    }
+  if (g_variant_dict_contains (options, "text-file"))
+    {
+      g_printerr (_("--text-file goes with --explain-page.\n"));
+      return 2;
     }
   if (g_variant_dict_contains (options, "check-mail"))
     {
@@ -471,6 +506,8 @@ kaitsu_application_init (KaitsuApplication *self)
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
     { "print-steps", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the activation procedure as a checklist"), NULL },
     { "check-mail", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Read an activation mail (a file, or - for standard input) and report what it says"), N_("FILE") },
+    { "explain-page", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Say what Kaitsu makes of a page: its address, and with --text-file the text it shows"), N_("URL") },
+    { "text-file", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("For --explain-page: the page’s visible text (a file, or - for standard input)"), N_("FILE") },
     { "preflight", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Check that this computer can reach every site of the activation"), NULL },
     { "region", 0, 0, G_OPTION_ARG_STRING, NULL, N_("The console’s region for --preflight (jp, eu, uk, us, au, ca, sg, in)"), N_("REGION") },
     { "json", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print machine-readable JSON"), NULL },
