@@ -62,8 +62,5 @@ const KaitsuStepDesc *kaitsu_activation_get_step_desc (KaitsuActivation *self,
                                                        KaitsuStep        step);
 const KaitsuLabel    *kaitsu_activation_find_label    (KaitsuActivation *self,
                                                        const char       *id);
-/* A sentence of Kaitsu's: translated, its {label} and {service} placeholders filled in */
-char                 *kaitsu_activation_expand        (const char       *msgid,
-                                                       KaitsuService     service);
 
 G_END_DECLS

@@ -1598,13 +1598,31 @@ char *
 kaitsu_activation_expand (const char    *msgid,
                           KaitsuService  service)
 {
+  return msgid != NULL ? kaitsu_label_fill (_(msgid), service) : NULL;
+}
+
+char *
+kaitsu_label_dup_shown (const char    *label,
+                        KaitsuService  service,
+                        const char    *page_text)
+{
+  g_auto (GStrv) variants = kaitsu_label_dup_texts (label, service);
+
+  for (guint i = 0; variants[i] != NULL; i++)
+    if (kaitsu_text_contains (page_text, variants[i]))
+      return g_strdup (variants[i]);
+  return g_strdup (variants[0]);
+}
+
+char *
+kaitsu_label_fill (const char    *text,
+                   KaitsuService  service)
+{
   KaitsuActivation *self = kaitsu_activation_get_default ();
-  const char *text;
   GString *out;
 
-  if (msgid == NULL)
+  if (text == NULL)
     return NULL;
-  text = _(msgid);
   out = g_string_new (NULL);
   while (*text != '\0')
     {

@@ -118,6 +118,16 @@ gboolean            kaitsu_folded_contains              (const char        *fold
                                                          const char        *folded_needle);
 gboolean            kaitsu_text_contains                (const char        *text,
                                                          const char        *needle);
+/* A sentence of Kaitsu's: translated, its {label} and {service} placeholders filled in.
+ * kaitsu_label_fill () fills an already translated text (ngettext's, say). */
+char               *kaitsu_activation_expand            (const char        *msgid,
+                                                         KaitsuService      service);
+char               *kaitsu_label_fill                   (const char        *text,
+                                                         KaitsuService      service);
+/* The variant of a label that a page shows (the first one if it shows none) */
+char               *kaitsu_label_dup_shown              (const char        *label,
+                                                         KaitsuService      service,
+                                                         const char        *page_text);
 /* Whether a text shows any variant of a label */
 gboolean            kaitsu_text_contains_label          (const char        *text,
                                                          const char        *label,

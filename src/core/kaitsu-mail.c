@@ -12,6 +12,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "kaitsu-activation.h"
 #include "kaitsu-json.h"
 #include "kaitsu-link-check.h"
 #include "kaitsu-mail.h"
@@ -851,9 +852,10 @@ check_facts (KaitsuMailFacts *facts,
         {
           g_autofree char *when = format_local (facts->reset_expires);
 
-          add_problem (facts, KAITSU_PROBLEM_ERROR, "link-expired",
-                       g_strdup_printf (_("The password link expired on %s. On the login page, use 「パスワードのリセット/パスワードをお忘れの場合」 to get a new one, or ask the support desk."),
-                                        when));
+          g_autofree char *expired = g_strdup_printf (_("The password link expired on %s. On the login page, use {forgot-password} to get a new one, or ask the support desk."),
+                                                      when);
+
+          add_problem (facts, KAITSU_PROBLEM_ERROR, "link-expired", kaitsu_label_fill (expired, KAITSU_SERVICE_NONE));
         }
     }
   else

@@ -48,26 +48,12 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* The variant of a label that this page shows (the first one if none is seen) */
-static char *
-dup_shown (const char    *label,
-           KaitsuService  service,
-           const char    *text)
-{
-  g_auto (GStrv) variants = kaitsu_label_dup_texts (label, service);
-
-  for (guint i = 0; variants[i] != NULL; i++)
-    if (kaitsu_text_contains (text, variants[i]))
-      return g_strdup (variants[i]);
-  return g_strdup (variants[0]);
-}
-
 static void
 press (KaitsuBrowser *browser,
        const char    *label,
        const char    *text)
 {
-  g_autofree char *shown = dup_shown (label, KAITSU_SERVICE_NONE, text);
+  g_autofree char *shown = kaitsu_label_dup_shown (label, KAITSU_SERVICE_NONE, text);
 
   kaitsu_browser_fill (browser, NULL, shown);
 }
@@ -103,12 +89,12 @@ do_practice (const KaitsuScreen *screen,
 
       if (g_strv_length (pair) != 2)
         continue;
-      g_ptr_array_add (fills, dup_shown (pair[0], KAITSU_SERVICE_NONE, text));
+      g_ptr_array_add (fills, kaitsu_label_dup_shown (pair[0], KAITSU_SERVICE_NONE, text));
       g_ptr_array_add (fills, g_strdup (practice_value (pair[1])));
     }
   g_ptr_array_add (fills, NULL);
   if (kaitsu_screen_get_practice_press (screen) != NULL)
-    button = dup_shown (kaitsu_screen_get_practice_press (screen), KAITSU_SERVICE_NONE, text);
+    button = kaitsu_label_dup_shown (kaitsu_screen_get_practice_press (screen), KAITSU_SERVICE_NONE, text);
   kaitsu_browser_fill (browser, fills->len > 1 ? (const char **) fills->pdata : NULL, button);
 }
 
@@ -189,8 +175,8 @@ act (KaitsuAutopilot         *self,
     {
       if (!self->appinv_looked_up && kaitsu_flow_get_app_id (self->flow) != NULL)
         {
-          g_autofree char *field = dup_shown ("sp-app-id", KAITSU_SERVICE_NONE, text);
-          g_autofree char *button = dup_shown ("sp-look-up", KAITSU_SERVICE_NONE, text);
+          g_autofree char *field = kaitsu_label_dup_shown ("sp-app-id", KAITSU_SERVICE_NONE, text);
+          g_autofree char *button = kaitsu_label_dup_shown ("sp-look-up", KAITSU_SERVICE_NONE, text);
           const char *fills[] = { field, kaitsu_flow_get_app_id (self->flow), NULL };
 
           self->appinv_looked_up = TRUE;
@@ -199,10 +185,10 @@ act (KaitsuAutopilot         *self,
       else if (self->appinv_looked_up)
         {
           g_autofree char *redirect = kaitsu_sites_dup_provision_url (sites);
-          g_autofree char *domain = dup_shown ("sp-app-domain", KAITSU_SERVICE_NONE, text);
-          g_autofree char *to = dup_shown ("sp-redirect", KAITSU_SERVICE_NONE, text);
-          g_autofree char *xml = dup_shown ("sp-permission-xml", KAITSU_SERVICE_NONE, text);
-          g_autofree char *button = dup_shown ("sp-create", KAITSU_SERVICE_NONE, text);
+          g_autofree char *domain = kaitsu_label_dup_shown ("sp-app-domain", KAITSU_SERVICE_NONE, text);
+          g_autofree char *to = kaitsu_label_dup_shown ("sp-redirect", KAITSU_SERVICE_NONE, text);
+          g_autofree char *xml = kaitsu_label_dup_shown ("sp-permission-xml", KAITSU_SERVICE_NONE, text);
+          g_autofree char *button = kaitsu_label_dup_shown ("sp-create", KAITSU_SERVICE_NONE, text);
           const char *fills[] = { domain, KAITSU_APP_DOMAIN, to, redirect, xml, KAITSU_APP_PERMISSION_XML, NULL };
 
           kaitsu_browser_fill (browser, fills, button);

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kaitsu-activation.h"
 #include "kaitsu-console-status.h"
 #include "kaitsu-mask.h"
 #include "kaitsu-service-status.h"
@@ -169,7 +170,12 @@ kaitsu_side_pane_class_init (KaitsuSidePaneClass *klass)
 static void
 kaitsu_side_pane_init (KaitsuSidePane *self)
 {
+  g_autofree char *waiting = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  waiting = kaitsu_activation_expand (N_("The console’s {task-list} and {notifications} appear here while the console is open."),
+                                      KAITSU_SERVICE_NONE);
+  gtk_label_set_label (GTK_LABEL (self->console_label), waiting);
   self->settings = g_settings_new (APP_ID);
   g_signal_connect_object (self->settings, "changed::screen-share-mode", G_CALLBACK (on_screen_share_changed),
                            self, G_CONNECT_SWAPPED);

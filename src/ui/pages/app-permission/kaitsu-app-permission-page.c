@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kaitsu-activation.h"
 #include "kaitsu-app-permission-page.h"
 #include "kaitsu-private-label.h"
 #include "kaitsu-sites.h"
@@ -140,26 +141,35 @@ on_fill_clicked (KaitsuAppPermissionPage *self)
   g_autofree char *redirect = NULL;
   KaitsuBrowser *browser;
   const char *fills[9];
+  g_autofree char *app_id = NULL, *domain = NULL, *to = NULL, *xml = NULL, *done = NULL;
+  const char *text;
   guint n = 0;
 
   if (guide == NULL)
     return;
   browser = kaitsu_guide_get_browser (guide);
   redirect = kaitsu_sites_dup_provision_url (kaitsu_browser_get_sites (browser));
+  /* The fields as this SharePoint page names them, in its language */
+  text = kaitsu_browser_get_text (browser);
+  app_id = kaitsu_label_dup_shown ("sp-app-id", KAITSU_SERVICE_NONE, text);
+  domain = kaitsu_label_dup_shown ("sp-app-domain", KAITSU_SERVICE_NONE, text);
+  to = kaitsu_label_dup_shown ("sp-redirect", KAITSU_SERVICE_NONE, text);
+  xml = kaitsu_label_dup_shown ("sp-permission-xml", KAITSU_SERVICE_NONE, text);
   if (kaitsu_flow_get_app_id (flow) != NULL)
     {
-      fills[n++] = "アプリ ID";
+      fills[n++] = app_id;
       fills[n++] = kaitsu_flow_get_app_id (flow);
     }
-  fills[n++] = "アプリ ドメイン";
+  fills[n++] = domain;
   fills[n++] = KAITSU_APP_DOMAIN;
-  fills[n++] = "リダイレクト先の URL";
+  fills[n++] = to;
   fills[n++] = redirect;
-  fills[n++] = "権限の要求 XML";
+  fills[n++] = xml;
   fills[n++] = KAITSU_APP_PERMISSION_XML;
   fills[n] = NULL;
   kaitsu_browser_fill (browser, fills, NULL);
-  gtk_label_set_label (self->copied_label, _("The form is filled in: check it, then press 「参照」 and 「作成」."));
+  done = kaitsu_activation_expand (N_("The form is filled in: check it, then press {sp-look-up} and {sp-create}."), KAITSU_SERVICE_NONE);
+  gtk_label_set_label (self->copied_label, done);
 }
 
 static void
@@ -220,7 +230,12 @@ add_app_id_row (KaitsuAppPermissionPage *self)
 static void
 kaitsu_app_permission_page_init (KaitsuAppPermissionPage *self)
 {
+  g_autofree char *tooltip = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  tooltip = kaitsu_activation_expand (N_("Fills the form on the SharePoint page below; check it, then press {sp-look-up} and {sp-create} yourself."),
+                                      KAITSU_SERVICE_NONE);
+  gtk_widget_set_tooltip_text (self->fill_button, tooltip);
   add_app_id_row (self);
   on_site_changed (self);
 }

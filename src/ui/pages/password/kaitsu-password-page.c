@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kaitsu-activation.h"
 #include "kaitsu-link-row.h"
 #include "kaitsu-mail.h"
 #include "kaitsu-password-page.h"
@@ -81,8 +82,11 @@ kaitsu_password_page_refresh (KaitsuPage *page)
                                       "The password link works until %1$s: %2$d days left.",
                                       days), when, days);
   else if (days == 0)
-    note = g_strdup_printf (_("The password link expired on %s. On the login page, use 「パスワードのリセット/パスワードをお忘れの場合」 to get a new one, or ask the support desk."),
-                            when);
+    {
+      g_autofree char *expired = g_strdup_printf (_("The password link expired on %s. On the login page, use {forgot-password} to get a new one, or ask the support desk."),
+                                                  when);
+      note = kaitsu_label_fill (expired, KAITSU_SERVICE_NONE);
+    }
   kaitsu_link_row_set_note (self->link_row, note, days == 0);
 }
 

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kaitsu-activation.h"
 #include "kaitsu-aadsts.h"
 #include "kaitsu-service-page.h"
 #include "kaitsu-window.h"
@@ -85,11 +86,14 @@ kaitsu_service_page_refresh (KaitsuPage *page)
       icon = "emblem-synchronizing-symbolic";
       minutes = (g_get_real_time () / G_USEC_PER_SEC - kaitsu_flow_get_service_changed (flow, service)) / 60;
       if (kaitsu_flow_get_service_changed (flow, service) > 0 && minutes >= LONG_PENDING_MINUTES)
-        text = long_text = g_strdup_printf (ngettext ("Still 「保留」 after %d minute. Switch to another screen of the console and back. If it is still 「保留」, wait a few hours, then grant this service again.",
-                                                      "Still 「保留」 after %d minutes. Switch to another screen of the console and back. If it is still 「保留」, wait a few hours, then grant this service again.",
-                                                      (gulong) minutes), (int) minutes);
+        {
+          g_autofree char *counted = g_strdup_printf (ngettext ("Still {pending} after %d minute. Switch to another screen of the console and back. If it is still {pending}, wait a few hours, then grant this service again.",
+                                                                "Still {pending} after %d minutes. Switch to another screen of the console and back. If it is still {pending}, wait a few hours, then grant this service again.",
+                                                                (gulong) minutes), (int) minutes);
+          text = long_text = kaitsu_label_fill (counted, service);
+        }
       else
-        text = _("Syncing (保留): press 「ステータスの更新」 in the console from time to time");
+        text = long_text = kaitsu_activation_expand (N_("Syncing ({pending}): press {update-status} in the console from time to time"), service);
       break;
     case KAITSU_SERVICE_STATE_PROTECTED:
       icon = "security-high-symbolic";
@@ -129,9 +133,12 @@ kaitsu_service_page_refresh (KaitsuPage *page)
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), last_error != NULL);
   gtk_label_set_label (self->error_label, last_error != NULL ? last_error : "");
 
-  gtk_button_set_label (GTK_BUTTON (self->start_button),
-                        state == KAITSU_SERVICE_STATE_ERROR ? _("I _pressed 「権限の付与」 again")
-                                                            : _("I _pressed 「権限の付与」"));
+  {
+    g_autofree char *start = kaitsu_activation_expand (state == KAITSU_SERVICE_STATE_ERROR
+                                                       ? N_("I _pressed {grant-permission} again")
+                                                       : N_("I _pressed {grant-permission}"), service);
+    gtk_button_set_label (GTK_BUTTON (self->start_button), start);
+  }
   gtk_widget_set_sensitive (self->start_button, busy == KAITSU_SERVICE_NONE &&
                             (state == KAITSU_SERVICE_STATE_NOT_STARTED ||
                              state == KAITSU_SERVICE_STATE_ERROR));
@@ -250,5 +257,9 @@ kaitsu_service_page_class_init (KaitsuServicePageClass *klass)
 static void
 kaitsu_service_page_init (KaitsuServicePage *self)
 {
+  g_autofree char *app_id = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  app_id = kaitsu_activation_expand (N_("The console shows an {app-id} for Microsoft _Teams"), KAITSU_SERVICE_NONE);
+  gtk_check_button_set_label (self->app_id_check, app_id);
 }
