@@ -56,12 +56,14 @@ test_service_pages (void)
 }
 
 static gboolean
-any_advice_contains (KaitsuStep  step,
-                     const char *needle)
+any_contains (KaitsuStep   step,
+              guint        n,
+              char      *(*dup) (KaitsuStep, guint),
+              const char  *needle)
 {
-  for (guint i = 0; i < kaitsu_step_get_n_advice (step); i++)
+  for (guint i = 0; i < n; i++)
     {
-      g_autofree char *text = kaitsu_step_dup_advice (step, i);
+      g_autofree char *text = dup (step, i);
       if (strstr (text, needle) != NULL)
         return TRUE;
     }
@@ -69,16 +71,17 @@ any_advice_contains (KaitsuStep  step,
 }
 
 static gboolean
+any_advice_contains (KaitsuStep  step,
+                     const char *needle)
+{
+  return any_contains (step, kaitsu_step_get_n_advice (step), kaitsu_step_dup_advice, needle);
+}
+
+static gboolean
 any_warning_contains (KaitsuStep  step,
                       const char *needle)
 {
-  for (guint i = 0; i < kaitsu_step_get_n_warnings (step); i++)
-    {
-      g_autofree char *text = kaitsu_step_dup_warning (step, i);
-      if (strstr (text, needle) != NULL)
-        return TRUE;
-    }
-  return FALSE;
+  return any_contains (step, kaitsu_step_get_n_warnings (step), kaitsu_step_dup_warning, needle);
 }
 
 static void
