@@ -87,6 +87,37 @@ static const char * const completion_names[] = {
 
 /* ---- Folding texts ---------------------------------------------------------------------- */
 
+/* A place to cut a text before NFKC: no combining mark, and no half-width (semi-)voiced
+ * sound mark, joins the character before it across the cut */
+static gboolean
+may_cut_before (gunichar c)
+{
+  return g_unichar_combining_class (c) == 0 && c != 0xFF9E && c != 0xFF9F && c != 0x3099 && c != 0x309A;
+}
+
+/* GLib's NFKC takes time that grows faster than the text: a long page (a console's task
+ * list) is normalised in short runs, cut where nothing can combine across the cut. */
+static char *
+normalize_in_runs (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text));
+  const char *start = text;
+
+  while (*start != '\0')
+    {
+      const char *end = start;
+      char *normal;
+
+      while (*end != '\0' && (end - start < 256 || !may_cut_before (g_utf8_get_char (end))))
+        end = g_utf8_next_char (end);
+      normal = g_utf8_normalize (start, end - start, G_NORMALIZE_NFKC);
+      g_string_append (out, normal != NULL ? normal : "");
+      g_free (normal);
+      start = end;
+    }
+  return g_string_free (out, FALSE);
+}
+
 char *
 kaitsu_text_fold (const char *text)
 {
@@ -98,8 +129,8 @@ kaitsu_text_fold (const char *text)
   if (text == NULL || !g_utf8_validate (text, -1, NULL))
     return g_strdup ("");
   /* NFKC: full-width letters, digits and ？ become ASCII; half-width katakana full-width */
-  normal = g_utf8_normalize (text, -1, G_NORMALIZE_NFKC);
-  folded = g_utf8_casefold (normal != NULL ? normal : "", -1);
+  normal = normalize_in_runs (text);
+  folded = g_utf8_casefold (normal, -1);
   out = g_string_sized_new (strlen (folded));
   for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
     {

@@ -23,7 +23,6 @@ kaitsu_page_read (KaitsuSites *sites,
   KaitsuActivation *activation = kaitsu_activation_get_default ();
   KaitsuPageReading *reading = g_new0 (KaitsuPageReading, 1);
   g_autoptr (KaitsuConsentAnswer) redirect = kaitsu_consent_answer_from_uri (uri);
-  g_autoptr (KaitsuConsentAnswer) shown = NULL;
   g_autofree char *folded = NULL;
   guint implied = 0;
 
@@ -36,12 +35,11 @@ kaitsu_page_read (KaitsuSites *sites,
   if (reading->site != KAITSU_SITE_NONE && kaitsu_sites_is_practice (sites) &&
       reading->platform == KAITSU_PLATFORM_NONE && reading->site == KAITSU_SITE_CONSOLE)
     reading->platform = KAITSU_PLATFORM_CAS;
-  shown = kaitsu_consent_answer_from_text (text);
   /* Microsoft's answer in the address comes first: the page may not say it. */
   if (redirect != NULL && redirect->error != NULL)
     reading->code = redirect->code;
-  else if (shown != NULL)
-    reading->code = shown->code;
+  else
+    reading->code = kaitsu_aadsts_find_code (text);
   kaitsu_find_support_ids (text, &reading->correlation_id, &reading->request_id, &reading->timestamp);
   reading->screen = kaitsu_activation_match (activation, reading->site, uri, folded, reading->code, &implied);
   if (reading->code == 0)
