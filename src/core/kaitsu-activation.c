@@ -7,11 +7,13 @@
 
 #include <glib/gi18n-lib.h>
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 #include <string.h>
 
 #include "kaitsu-aadsts.h"
 #include "kaitsu-activation-private.h"
 #include "kaitsu-core-resources.h"
+#include "kaitsu-json.h"
 
 #define DESCRIPTION_PATH RESOURCE_PREFIX "/activation.xml"
 #define MAX_SUBSTEPS 8
@@ -1601,6 +1603,27 @@ label_text_for (const KaitsuLabel *label)
         return text->text;
     }
   return ((KaitsuLabelText *) g_ptr_array_index (label->texts, 0))->text;
+}
+
+char *
+kaitsu_label_dup_json (const char * const *ids)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      const KaitsuLabel *label = kaitsu_activation_find_label (kaitsu_activation_get_default (), ids[i]);
+
+      g_return_val_if_fail (label != NULL, NULL);
+      json_builder_set_member_name (builder, label->id);
+      json_builder_begin_array (builder);
+      for (guint k = 0; k < label->texts->len; k++)
+        json_builder_add_string_value (builder, ((KaitsuLabelText *) g_ptr_array_index (label->texts, k))->text);
+      json_builder_end_array (builder);
+    }
+  json_builder_end_object (builder);
+  return kaitsu_json_finish (builder);
 }
 
 gboolean

@@ -128,6 +128,9 @@ char               *kaitsu_label_fill                   (const char        *text
 char               *kaitsu_label_dup_shown              (const char        *label,
                                                          KaitsuService      service,
                                                          const char        *page_text);
+/* Some labels' variants as a JSON object { "id": ["…", …] }, for a page script; {service}
+ * is left in */
+char               *kaitsu_label_dup_json               (const char * const *ids);
 /* Whether a text shows any variant of a label */
 gboolean            kaitsu_text_contains_label          (const char        *text,
                                                          const char        *label,

@@ -419,6 +419,9 @@ install_status_script (KaitsuBrowser *self)
   g_autofree char *pattern = NULL;
   g_autofree char *origin = NULL;
   g_autofree char *code = NULL;
+  /* The console's words the script looks for, from the activation's description */
+  static const char * const label_ids[] = { "severity", "succeeded", "pending", "protected-notice", "app-id", NULL };
+  g_autofree char *labels = kaitsu_label_dup_json (label_ids);
   const char *allow[] = { NULL, NULL };
   g_autoptr (WebKitUserScript) script = NULL;
 
@@ -429,7 +432,7 @@ install_status_script (KaitsuBrowser *self)
   allow[0] = pattern;
   origin = g_uri_join (G_URI_FLAGS_NONE, g_uri_get_scheme (console), NULL, g_uri_get_host (console),
                        g_uri_get_port (console), "", NULL, NULL);
-  code = g_strdup_printf ("if (location.origin === '%s') {\n%s\n}", origin,
+  code = g_strdup_printf ("if (location.origin === '%s') {\nconst KAITSU_LABELS = %s;\n%s\n}", origin, labels,
                           (const char *) g_bytes_get_data (source, NULL));
   script = webkit_user_script_new_for_world (code,
                                              WEBKIT_USER_CONTENT_INJECT_TOP_FRAME,
