@@ -19,6 +19,7 @@ kaitsu_signin_error_free (KaitsuSigninError *error)
     return;
   g_free (error->correlation_id);
   g_free (error->request_id);
+  g_free (error->timestamp);
   g_free (error);
 }
 
@@ -207,6 +208,7 @@ add_signin_errors (JsonBuilder             *builder,
       kaitsu_json_add_string (builder, "code", code);
       kaitsu_json_add_string (builder, "correlation_id", error->correlation_id);
       kaitsu_json_add_string (builder, "request_id", error->request_id);
+      kaitsu_json_add_string (builder, "microsoft_timestamp", error->timestamp);
       add_time (builder, "time", error->time);
       json_builder_end_object (builder);
     }

@@ -22,6 +22,8 @@ typedef struct
   guint code;
   char *correlation_id;
   char *request_id;
+  /* As Microsoft's page printed it, nullable */
+  char *timestamp;
   gint64 time;
 } KaitsuSigninError;
 

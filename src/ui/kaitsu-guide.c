@@ -181,6 +181,7 @@ on_consent_failed (KaitsuGuide         *self,
   record->code = answer->code;
   record->correlation_id = g_strdup (answer->correlation_id);
   record->request_id = g_strdup (answer->request_id);
+  record->timestamp = g_strdup (answer->timestamp);
   record->time = g_get_real_time () / G_USEC_PER_SEC;
   g_ptr_array_add (self->signin_errors, record);
   kaitsu_flow_service_failed_with_code (self->flow, self->signin_service, answer->code, text);
