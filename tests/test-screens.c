@@ -306,6 +306,20 @@ test_today_screens (void)
         }
     }
 
+  /* The next step begins on the page already shown: its page says at once what it is */
+  {
+    KaitsuPage *teams = kaitsu_assistant_get_page (kaitsu_window_get_assistant (window), KAITSU_STEP_TEAMS);
+    const KaitsuScreen *done = kaitsu_activation_find_screen (activation, "console-grant-done");
+    g_autofree char *says = kaitsu_screen_dup_says (done, KAITSU_SERVICE_TEAMS);
+
+    g_assert_null (find_label (GTK_WIDGET (teams), says));
+    kaitsu_flow_service_protected (flow, KAITSU_SERVICE_ONEDRIVE);
+    g_assert_true (kaitsu_flow_go_next (flow, NULL));
+    g_assert_cmpint (kaitsu_flow_get_current_step (flow), ==, KAITSU_STEP_TEAMS);
+    g_assert_nonnull (find_label (GTK_WIDGET (teams), says));
+    g_assert_cmpstr (active_substep (GTK_WIDGET (teams), FALSE), ==, "teams.7");
+  }
+
   /* Labels follow the site: Microsoft's were last Japanese, the console's English then Japanese */
   {
     g_autofree char *account = kaitsu_step_dup_substep_text (KAITSU_STEP_ONEDRIVE, 2);

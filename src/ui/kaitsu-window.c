@@ -210,7 +210,16 @@ follow_step (KaitsuWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (kaitsu_guide_get_browser (self->guide)), TRUE);
   if (gtk_paned_get_position (self->paned) <= 0 || gtk_paned_get_position (self->paned) > 420)
     gtk_paned_set_position (self->paned, 300);
-  kaitsu_guide_open_step (self->guide, step);
+  {
+    g_autofree char *start = kaitsu_guide_dup_start_uri (self->guide, step);
+    const KaitsuPageReading *reading = kaitsu_browser_get_reading (kaitsu_guide_get_browser (self->guide));
+
+    /* The step begins on the page already shown: say at once what it is */
+    if (start == NULL && reading != NULL)
+      on_guide_page_seen (self, reading);
+    else
+      kaitsu_guide_open_step (self->guide, step);
+  }
 }
 
 /* GTK 4.14 and later speak it at once; on older GTK this does nothing */
