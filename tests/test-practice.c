@@ -52,6 +52,9 @@ typedef struct
   char *uri_before_refusal;
   char *uri_after_refusal;
   guint detections_seen;
+  /* The wrong service's dialog on the SharePoint step, and what the page said there */
+  gboolean saw_wrong_dialog;
+  gboolean warned_wrong_dialog;
 } Run;
 
 static const char *
@@ -220,10 +223,31 @@ on_step (Run *run)
     }
 }
 
+static GtkWidget *find_label_containing (GtkWidget *root, const char *needle);
+
+/* OneDrive's grant dialog on the SharePoint step: the page warns at once */
+static void
+check_wrong_dialog (Run                     *run,
+                    const KaitsuPageReading *reading)
+{
+  KaitsuPage *page;
+  g_autofree char *warning = NULL;
+
+  if (!kaitsu_page_reading_is (reading, "console-grant") || reading->service != KAITSU_SERVICE_ONEDRIVE ||
+      kaitsu_flow_get_current_step (run->flow) != KAITSU_STEP_SHAREPOINT_ONLINE)
+    return;
+  run->saw_wrong_dialog = TRUE;
+  page = kaitsu_assistant_get_page (kaitsu_window_get_assistant (run->window), KAITSU_STEP_SHAREPOINT_ONLINE);
+  warning = g_strdup_printf (_("This is the dialog for %1$s, but this step is for %2$s. To grant %2$s, close the dialog with its × and choose %2$s. If you go on, Kaitsu counts this grant for %1$s."),
+                             "OneDrive", "SharePoint Online");
+  run->warned_wrong_dialog |= find_label_containing (GTK_WIDGET (page), warning) != NULL;
+}
+
 static void
 on_page_seen (Run                     *run,
               const KaitsuPageReading *reading)
 {
+  check_wrong_dialog (run, reading);
   if (kaitsu_page_reading_is (reading, "sharepoint-refused") &&
       kaitsu_flow_get_current_step (run->flow) == KAITSU_STEP_TEAMS_APP_PERMISSION)
     run->saw_refused_on_permission_step = TRUE;
@@ -605,6 +629,33 @@ test_pending_stuck (void)
   run_clear (&run);
 }
 
+/* On the SharePoint step the user picks OneDrive in the console and grants it: the page says
+ * so at once, the grant counts for OneDrive, and SharePoint is granted after it. */
+static void
+test_wrong_service (void)
+{
+  Run run = { FALSE, NULL, };
+  const char *ids[] = { "exchange-online", "sharepoint-online", "onedrive", "teams" };
+
+  run_practice (&run, "wrong-service-once");
+  g_assert_cmpint (run.exit_status, ==, 0);
+  g_assert_true (run.saw_wrong_dialog);
+  g_assert_true (run.warned_wrong_dialog);
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      JsonObject *s = service (&run, ids[i]);
+
+      g_assert_cmpstr (json_object_get_string_member (s, "state"), ==, "protected");
+      /* Each grant booked once, to the service it was for */
+      g_assert_cmpint (json_object_get_int_member (s, "attempts"), ==, 1);
+      g_assert_cmpint (json_object_get_int_member (s, "consents"), ==, 1);
+    }
+  /* OneDrive was granted before SharePoint, while the SharePoint step was on screen */
+  g_assert_cmpstr (json_object_get_string_member (service (&run, "onedrive"), "started"), <=,
+                   json_object_get_string_member (service (&run, "sharepoint-online"), "started"));
+  run_clear (&run);
+}
+
 static void
 test_hostile_page (void)
 {
@@ -635,5 +686,6 @@ main (int   argc,
   g_test_add_func ("/practice/teams-appinv-retired", test_teams_appinv_retired);
   g_test_add_func ("/practice/hostile-page", test_hostile_page);
   g_test_add_func ("/practice/pending-stuck", test_pending_stuck);
+  g_test_add_func ("/practice/wrong-service", test_wrong_service);
   return g_test_run ();
 }

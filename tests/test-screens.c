@@ -4,6 +4,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 #include <string.h>
@@ -237,7 +238,17 @@ typedef struct
   /* The highlighted sub-step after it; NULL: the one before stays */
   const char *substep;
   const char *shot;
+  /* A grant dialog for another service than the step's (its id): the page warns instead */
+  const char *other;
 } Visit;
+
+static char *
+dup_other_service_warning (KaitsuService chosen,
+                           KaitsuService wanted)
+{
+  return g_strdup_printf (_("This is the dialog for %1$s, but this step is for %2$s. To grant %2$s, close the dialog with its × and choose %2$s. If you go on, Kaitsu counts this grant for %1$s."),
+                          kaitsu_service_get_name (chosen), kaitsu_service_get_name (wanted));
+}
 
 /* OneDrive's grant through every screen Microsoft may show today */
 static void
@@ -255,7 +266,8 @@ test_today_screens (void)
     { "ms-error.ja.txt", "ms-error", NULL, NULL },
     { "ms-consent.ja.txt", "ms-consent", "onedrive.5", NULL },
     { "unknown.maintenance.ja.txt", "unknown", NULL, "unknown-page" },
-    { "console-grant-done.ja.txt", "console-grant-done", "onedrive.7", NULL },
+    /* Exchange Online's dialog while the OneDrive step is on screen */
+    { "console-grant-done.ja.txt", "console-grant-done", "onedrive.7", "other-service", "exchange-online" },
   };
   g_autoptr (KaitsuFlow) flow = kaitsu_flow_new ();
   g_autoptr (KaitsuSites) sites = kaitsu_sites_new_custom (server.bases[KAITSU_SITE_LMP],
@@ -287,8 +299,10 @@ test_today_screens (void)
 
       show_page (window, visits[i].file);
       g_assert_cmpstr (last.screen, ==, visits[i].screen);
-      /* The guide says what this screen is, in the user's language, labels as the page shows them */
-      says = kaitsu_screen_dup_says (screen, KAITSU_SERVICE_ONEDRIVE);
+      /* The guide says what this screen is, in the user's language, labels as the page shows
+       * them; or, on another service's dialog, that it is the wrong one */
+      says = visits[i].other != NULL ? dup_other_service_warning (kaitsu_service_from_id (visits[i].other), KAITSU_SERVICE_ONEDRIVE)
+                                     : kaitsu_screen_dup_says (screen, KAITSU_SERVICE_ONEDRIVE);
       note = find_label (GTK_WIDGET (page), says);
       g_assert_nonnull (note);
       g_assert_true (gtk_widget_is_visible (note));
@@ -309,8 +323,7 @@ test_today_screens (void)
   /* The next step begins on the page already shown: its page says at once what it is */
   {
     KaitsuPage *teams = kaitsu_assistant_get_page (kaitsu_window_get_assistant (window), KAITSU_STEP_TEAMS);
-    const KaitsuScreen *done = kaitsu_activation_find_screen (activation, "console-grant-done");
-    g_autofree char *says = kaitsu_screen_dup_says (done, KAITSU_SERVICE_TEAMS);
+    g_autofree char *says = dup_other_service_warning (KAITSU_SERVICE_EXCHANGE_ONLINE, KAITSU_SERVICE_TEAMS);
 
     g_assert_null (find_label (GTK_WIDGET (teams), says));
     kaitsu_flow_service_protected (flow, KAITSU_SERVICE_ONEDRIVE);

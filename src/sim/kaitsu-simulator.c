@@ -25,7 +25,7 @@ G_DEFINE_QUARK (kaitsu-simulator-error-quark, kaitsu_simulator_error)
 static const char * const scenario_names[] = {
   "consent-declined-once", "provision-error-once", "extra-consent", "blocked-53003",
   "twofa-prompt", "sync-delay=SECONDS", "pending-stuck", "teams-appinv", "teams-appinv-retired",
-  "hostile-page",
+  "hostile-page", "wrong-service-once",
   NULL,
 };
 
@@ -83,6 +83,9 @@ struct _KaitsuSimulator
   gboolean teams_appinv;
   gboolean teams_appinv_retired;
   gboolean hostile_page;
+  /* Not the sites' behaviour but the practice user's: on the SharePoint Online step,
+   * OneDrive is chosen and granted once */
+  gboolean wrong_service_once;
   guint sync_delay_s;
 
   gboolean twofa_done;
@@ -1466,6 +1469,8 @@ kaitsu_simulator_set_scenarios (KaitsuSimulator  *self,
         self->teams_appinv_retired = TRUE;
       else if (g_str_equal (name, "hostile-page"))
         self->hostile_page = TRUE;
+      else if (g_str_equal (name, "wrong-service-once"))
+        self->wrong_service_once = TRUE;
       else if (g_str_has_prefix (name, "sync-delay="))
         {
           guint64 seconds;
@@ -1543,6 +1548,14 @@ kaitsu_simulator_get_sites (KaitsuSimulator *self)
 {
   g_return_val_if_fail (KAITSU_IS_SIMULATOR (self), NULL);
   return self->sites;
+}
+
+/* Whether the practice user is to choose the wrong service once */
+gboolean
+kaitsu_simulator_get_wrong_service_once (KaitsuSimulator *self)
+{
+  g_return_val_if_fail (KAITSU_IS_SIMULATOR (self), FALSE);
+  return self->wrong_service_once;
 }
 
 /* How long the console takes to sync a granted service, by the scenario */

@@ -32,6 +32,7 @@ gboolean         kaitsu_simulator_start            (KaitsuSimulator  *self,
                                                     GError          **error);
 KaitsuSites     *kaitsu_simulator_get_sites        (KaitsuSimulator  *self);
 guint            kaitsu_simulator_get_sync_delay   (KaitsuSimulator  *self);
+gboolean         kaitsu_simulator_get_wrong_service_once (KaitsuSimulator *self);
 char            *kaitsu_simulator_dup_sample_mail  (KaitsuSimulator  *self);
 
 G_END_DECLS

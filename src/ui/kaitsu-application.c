@@ -221,6 +221,7 @@ kaitsu_application_activate (GApplication *application)
           self->pilot = kaitsu_autopilot_new (window, mail);
           /* A slow practice sync is not a stuck one */
           kaitsu_autopilot_set_patience (self->pilot, MAX (16, 3 * kaitsu_simulator_get_sync_delay (self->simulator)));
+          kaitsu_autopilot_set_wrong_service_once (self->pilot, kaitsu_simulator_get_wrong_service_once (self->simulator));
           g_signal_connect_object (self->pilot, "finished", G_CALLBACK (on_autopilot_finished),
                                    self, G_CONNECT_SWAPPED);
         }

@@ -28,6 +28,7 @@ struct _KaitsuAutopilot
   gboolean mail_requested;
   gboolean appinv_looked_up;
   gboolean guide_connected;
+  gboolean wrong_service_once;
   GHashTable *acted;
   guint watchdog;
 
@@ -108,14 +109,27 @@ finish (KaitsuAutopilot      *self,
   g_signal_emit (self, signals[FINISHED], 0, state);
 }
 
+/* The service the practice user goes for: the step's, or OneDrive on the SharePoint step
+ * until OneDrive is protected, when the scenario makes them choose wrong */
+static KaitsuService
+target_service (KaitsuAutopilot *self,
+                KaitsuService    service)
+{
+  if (self->wrong_service_once && service == KAITSU_SERVICE_SHAREPOINT_ONLINE &&
+      kaitsu_flow_get_service_state (self->flow, KAITSU_SERVICE_ONEDRIVE) != KAITSU_SERVICE_STATE_PROTECTED)
+    return KAITSU_SERVICE_ONEDRIVE;
+  return service;
+}
+
 /* On the console: walk to the service's page the way the guidance says. */
 static void
 console_towards (KaitsuAutopilot         *self,
                  KaitsuBrowser           *browser,
                  const KaitsuPageReading *reading,
                  const char              *text,
-                 KaitsuService            service)
+                 KaitsuService            step_service)
 {
+  KaitsuService service = target_service (self, step_service);
   KaitsuServiceState state = kaitsu_flow_get_service_state (self->flow, service);
   KaitsuStep step = kaitsu_flow_get_current_step (self->flow);
   gboolean grant = kaitsu_page_reading_is (reading, "console-grant");
@@ -511,6 +525,14 @@ kaitsu_autopilot_get_state (KaitsuAutopilot *self)
 }
 
 /* How long a service may stay 「保留」 before the autopilot gives up; at least two seconds */
+void
+kaitsu_autopilot_set_wrong_service_once (KaitsuAutopilot *self,
+                                         gboolean         wrong)
+{
+  g_return_if_fail (KAITSU_IS_AUTOPILOT (self));
+  self->wrong_service_once = wrong;
+}
+
 void
 kaitsu_autopilot_set_patience (KaitsuAutopilot *self,
                                guint            seconds)

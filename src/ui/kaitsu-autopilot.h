@@ -23,6 +23,9 @@ G_DECLARE_FINAL_TYPE (KaitsuAutopilot, kaitsu_autopilot, KAITSU, AUTOPILOT, GObj
 KaitsuAutopilot      *kaitsu_autopilot_new       (KaitsuWindow    *window,
                                                   const char      *practice_mail);
 KaitsuAutopilotState  kaitsu_autopilot_get_state (KaitsuAutopilot *self);
+/* As a user might: on the SharePoint Online step, choose and grant OneDrive once */
+void                  kaitsu_autopilot_set_wrong_service_once (KaitsuAutopilot *self,
+                                                               gboolean         wrong);
 void                  kaitsu_autopilot_set_patience (KaitsuAutopilot *self,
                                                      guint            seconds);
 

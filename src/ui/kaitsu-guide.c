@@ -27,6 +27,8 @@ struct _KaitsuGuide
   char *last_consent_uri;
   GPtrArray *unknown_pages;
   GArray *screens_seen;
+  /* The service the console's grant dialog names, while it is open */
+  KaitsuService dialog_service;
 };
 
 #define MAX_UNKNOWN_PAGES 20
@@ -94,6 +96,8 @@ on_page_seen (KaitsuGuide             *self,
 {
   remember (self, reading, uri, browser);
   learn_language (self, reading);
+  if (browser == self->browser && reading->site == KAITSU_SITE_CONSOLE)
+    self->dialog_service = kaitsu_page_reading_is (reading, "console-grant") ? reading->service : KAITSU_SERVICE_NONE;
   /* Past the login form: logged in, so the password worked; the console: it opened. */
   for (KaitsuStep step = 0; step < KAITSU_N_STEPS; step++)
     if (kaitsu_screen_confirms (reading->screen, step))
@@ -197,7 +201,9 @@ static void
 on_popup_opened (KaitsuGuide *self,
                  GtkWindow   *window)
 {
-  KaitsuService service = current_service (self);
+  /* What the console's dialog names is what is granted, whichever step the user is on */
+  KaitsuService service = self->dialog_service != KAITSU_SERVICE_NONE ? self->dialog_service
+                                                                      : current_service (self);
   KaitsuBrowser *browser = kaitsu_signin_window_get_browser (KAITSU_SIGNIN_WINDOW (window));
 
   self->signin = window;
@@ -327,6 +333,7 @@ kaitsu_guide_init (KaitsuGuide *self)
   self->seen->notifications = g_ptr_array_new_with_free_func (g_free);
   self->seen->app_ids = g_ptr_array_new_with_free_func (g_free);
   self->signin_service = KAITSU_SERVICE_NONE;
+  self->dialog_service = KAITSU_SERVICE_NONE;
   self->unknown_pages = g_ptr_array_new_with_free_func ((GDestroyNotify) kaitsu_page_outline_free);
   self->screens_seen = g_array_new (FALSE, FALSE, sizeof (KaitsuScreenSeen));
 }

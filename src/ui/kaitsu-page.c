@@ -375,9 +375,9 @@ kaitsu_page_set_active_substep (KaitsuPage *self,
 
 
 void
-kaitsu_page_show_screen (KaitsuPage *self,
-                         const char *says,
-                         gboolean    unknown)
+kaitsu_page_show_screen (KaitsuPage     *self,
+                         const char     *says,
+                         KaitsuNoteKind  kind)
 {
   KaitsuPagePrivate *priv = kaitsu_page_get_instance_private (self);
 
@@ -385,11 +385,11 @@ kaitsu_page_show_screen (KaitsuPage *self,
 
   gtk_widget_set_visible (GTK_WIDGET (priv->screen_note), says != NULL);
   gtk_label_set_label (priv->screen_label, says != NULL ? says : "");
-  gtk_widget_set_visible (priv->unknown_actions, unknown);
-  if (unknown)
-    gtk_widget_add_css_class (GTK_WIDGET (priv->screen_note), "unknown");
+  gtk_widget_set_visible (priv->unknown_actions, kind == KAITSU_NOTE_UNKNOWN);
+  if (kind != KAITSU_NOTE_PLAIN)
+    gtk_widget_add_css_class (GTK_WIDGET (priv->screen_note), "attention");
   else
-    gtk_widget_remove_css_class (GTK_WIDGET (priv->screen_note), "unknown");
+    gtk_widget_remove_css_class (GTK_WIDGET (priv->screen_note), "attention");
 }
 
 void

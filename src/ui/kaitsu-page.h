@@ -26,10 +26,19 @@ GtkWidget  *kaitsu_page_new_for_step     (KaitsuFlow *flow,
                                           KaitsuStep  step);
 void        kaitsu_page_set_active_substep (KaitsuPage *self,
                                             int         index);
-/* What Kaitsu says of the page on view; NULL hides it. An unknown page offers help. */
-void        kaitsu_page_show_screen        (KaitsuPage *self,
-                                            const char *says,
-                                            gboolean    unknown);
+typedef enum
+{
+  KAITSU_NOTE_PLAIN,
+  /* A page Kaitsu does not know: help is offered */
+  KAITSU_NOTE_UNKNOWN,
+  /* Something the user must act on before going on */
+  KAITSU_NOTE_WARNING,
+} KaitsuNoteKind;
+
+/* What Kaitsu says of the page on view; NULL hides it. */
+void        kaitsu_page_show_screen        (KaitsuPage     *self,
+                                            const char     *says,
+                                            KaitsuNoteKind  kind);
 /* The sites' labels again, after a site turned out to speak another language */
 void        kaitsu_page_relabel            (KaitsuPage *self);
 

@@ -70,14 +70,26 @@ on_guide_page_seen (KaitsuWindow            *self,
   KaitsuStep step = kaitsu_flow_get_current_step (self->flow);
   KaitsuPage *page = kaitsu_assistant_get_page (self->assistant, step);
   gboolean unknown = kaitsu_screen_get_meaning (reading->screen) == KAITSU_SCREEN_UNKNOWN;
-  KaitsuService service = reading->service != KAITSU_SERVICE_NONE ? reading->service : kaitsu_step_get_service (step);
+  KaitsuService wanted = kaitsu_step_get_service (step);
+  KaitsuService service = reading->service != KAITSU_SERVICE_NONE ? reading->service : wanted;
   g_autofree char *says = kaitsu_screen_dup_says (reading->screen, service);
+  KaitsuNoteKind kind = unknown ? KAITSU_NOTE_UNKNOWN : KAITSU_NOTE_PLAIN;
 
+  /* The console's dialog is for another service than this step's: say so at once. What is
+   * granted is booked to the service the dialog names. */
+  if (wanted != KAITSU_SERVICE_NONE && reading->service != KAITSU_SERVICE_NONE && reading->service != wanted)
+    {
+      g_free (says);
+      /* Translators: both are product names; the first is the one chosen in the console */
+      says = g_strdup_printf (_("This is the dialog for %1$s, but this step is for %2$s. To grant %2$s, close the dialog with its × and choose %2$s. If you go on, Kaitsu counts this grant for %1$s."),
+                              kaitsu_service_get_name (reading->service), kaitsu_service_get_name (wanted));
+      kind = KAITSU_NOTE_WARNING;
+    }
   /* An error or an unknown page leaves the highlight where the user was */
   if (!kaitsu_screen_keeps_substep (reading->screen))
     kaitsu_page_set_active_substep (page, kaitsu_step_find_substep (step, reading->screen));
   if (kaitsu_step_is_web (step))
-    kaitsu_page_show_screen (page, says, unknown);
+    kaitsu_page_show_screen (page, says, kind);
 }
 
 static void
