@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "kaitsu-aadsts.h"
+#include "kaitsu-activation.h"
 #include "kaitsu-application.h"
 #include "kaitsu-autopilot.h"
 #include "kaitsu-mask.h"
@@ -55,6 +56,10 @@ typedef struct
   /* The wrong service's dialog on the SharePoint step, and what the page said there */
   gboolean saw_wrong_dialog;
   gboolean warned_wrong_dialog;
+  /* "The console shows it as protected" pressed while the console says 「保留」 */
+  gboolean confirm_against_pending;
+  gboolean confirm_tried;
+  gboolean confirm_refused;
 } Run;
 
 static const char *
@@ -184,6 +189,8 @@ collect_cookies (Run *run)
   webkit_cookie_manager_get_all_cookies (manager, NULL, on_cookies, g_hash_table_ref (run->cookie_values));
 }
 
+static void sample_side_pane (Run *run);
+
 static void
 on_step (Run *run)
 {
@@ -205,9 +212,7 @@ on_step (Run *run)
       run->announcement = g_strdup (kaitsu_window_get_announcement (run->window));
       gtk_widget_activate_action (GTK_WIDGET (run->window), "assistant.copy-report", NULL);
     }
-  /* The side pane shows the console's lists as the status script read them */
-  run->side_pane_rows = MAX (run->side_pane_rows,
-                             kaitsu_side_pane_get_console_rows (kaitsu_window_get_side_pane (run->window)));
+  sample_side_pane (run);
   if (guide != NULL && run->interfere && run->crashes_seen == 0 && !run->crash_done)
     {
       g_signal_connect_swapped (kaitsu_guide_get_browser (guide), "process-crashed", G_CALLBACK (on_crashed), run);
@@ -286,11 +291,61 @@ find_button (GtkWidget  *root,
   return FALSE;
 }
 
+/* Clicks the shown button with this label; FALSE when there is none */
+static gboolean
+press_button (GtkWidget  *root,
+              const char *label)
+{
+  if (GTK_IS_BUTTON (root) && gtk_widget_get_visible (root) &&
+      g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    {
+      g_assert_true (gtk_widget_is_sensitive (root));
+      g_signal_emit_by_name (root, "clicked");
+      return TRUE;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (press_button (child, label))
+      return TRUE;
+  return FALSE;
+}
+
+/* Once the console, read live, says 「保留」: press the manual confirmation as a user might */
+static gboolean
+confirm_by_hand_while_pending (gpointer data)
+{
+  Run *run = data;
+  KaitsuGuide *guide = kaitsu_window_get_guide (run->window);
+  KaitsuPage *page;
+  g_autofree char *counted = NULL;
+  g_autofree char *refusal = NULL;
+
+  if (kaitsu_flow_get_service_state (run->flow, KAITSU_SERVICE_EXCHANGE_ONLINE) != KAITSU_SERVICE_STATE_SYNCING)
+    return G_SOURCE_REMOVE;
+  if (!kaitsu_guide_console_says_pending (guide, KAITSU_SERVICE_EXCHANGE_ONLINE))
+    return G_SOURCE_CONTINUE;
+  page = kaitsu_assistant_get_page (kaitsu_window_get_assistant (run->window), KAITSU_STEP_EXCHANGE_ONLINE);
+  g_assert_true (press_button (GTK_WIDGET (page), _("The console shows it as p_rotected")));
+  run->confirm_tried = TRUE;
+  counted = g_strdup_printf (_("The console still shows {pending} for %s. Wait until its notifications say it is protected; Kaitsu notices by itself."),
+                             "Exchange Online");
+  refusal = kaitsu_label_fill (counted, KAITSU_SERVICE_EXCHANGE_ONLINE);
+  /* The guard holds: still 保留, no next service, and the page says why */
+  run->confirm_refused = kaitsu_flow_get_service_state (run->flow, KAITSU_SERVICE_EXCHANGE_ONLINE) == KAITSU_SERVICE_STATE_SYNCING &&
+                         !kaitsu_flow_get_service_by_hand (run->flow, KAITSU_SERVICE_EXCHANGE_ONLINE) &&
+                         find_label_containing (GTK_WIDGET (page), refusal) != NULL;
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_service_changed (Run *run,
                     int  service)
 {
   KaitsuServiceState state = kaitsu_flow_get_service_state (run->flow, service);
+
+  if (run->confirm_against_pending && !run->confirm_tried && service == KAITSU_SERVICE_EXCHANGE_ONLINE &&
+      state == KAITSU_SERVICE_STATE_SYNCING)
+    g_timeout_add (100, confirm_by_hand_while_pending, run);
 
   /* Protected before its grant even started: something other than the console said so. */
   if (state == KAITSU_SERVICE_STATE_PROTECTED && kaitsu_flow_get_service_attempts (run->flow, service) == 0)
@@ -321,6 +376,15 @@ on_service_changed (Run *run,
     }
 }
 
+/* The side pane shows the console's lists as the status script read them: looked at each
+ * time the console reports, after the window has shown it */
+static void
+sample_side_pane (Run *run)
+{
+  run->side_pane_rows = MAX (run->side_pane_rows,
+                             kaitsu_side_pane_get_console_rows (kaitsu_window_get_side_pane (run->window)));
+}
+
 static void
 on_guide_ready (Run *run)
 {
@@ -330,6 +394,7 @@ on_guide_ready (Run *run)
     {
       g_object_set_data (G_OBJECT (guide), "test-connected", GINT_TO_POINTER (1));
       g_signal_connect_swapped (guide, "page-seen", G_CALLBACK (on_page_seen), run);
+      g_signal_connect_swapped (guide, "status-changed", G_CALLBACK (sample_side_pane), run);
     }
 }
 
@@ -621,11 +686,16 @@ test_pending_stuck (void)
 
   /* 「保留」 that never ends: the autopilot looks again, as the manual says, then stops
    * with "not finished" (1) rather than waiting for ever */
+  run.confirm_against_pending = TRUE;
   run_practice (&run, "pending-stuck");
   g_assert_cmpint (run.exit_status, ==, 1);
   g_assert_cmpstr (json_object_get_string_member (service (&run, "exchange-online"), "state"), ==, "syncing");
   g_assert_cmpstr (json_object_get_string_member (service (&run, "sharepoint-online"), "state"), ==, "not-started");
   g_assert_cmpstr (json_object_get_string_member (run.report, "current_step"), ==, "exchange-online");
+  /* The manual confirmation did not fake "protected" against the console's 「保留」 */
+  g_assert_true (run.confirm_tried);
+  g_assert_true (run.confirm_refused);
+  g_assert_false (json_object_get_boolean_member (service (&run, "exchange-online"), "confirmed_by_hand"));
   run_clear (&run);
 }
 

@@ -48,10 +48,13 @@ make_busy_flow (void)
   kaitsu_flow_set_app_id (flow, "0a1b2c3d-0000-4000-8000-123456789abc");
   g_assert_true (kaitsu_flow_start_service (flow, KAITSU_SERVICE_EXCHANGE_ONLINE, NULL));
   kaitsu_flow_service_syncing (flow, KAITSU_SERVICE_EXCHANGE_ONLINE);
+  /* Teams protected on the user's word: kept as such */
+  kaitsu_flow_service_protected_by_hand (flow, KAITSU_SERVICE_TEAMS);
   g_assert_cmpint (kaitsu_flow_get_step_finished (flow, KAITSU_STEP_PREPARE), >, 0);
   g_assert_cmpint (kaitsu_flow_get_step_reached (flow, KAITSU_STEP_LOGIN), >, 0);
-  /* prepare, password, login, password again; Exchange connecting, error, connecting, syncing */
-  g_assert_cmpuint (kaitsu_flow_get_history (flow)->len, ==, 8);
+  /* prepare, password, login, password again; Exchange connecting, error, connecting, syncing;
+   * Teams protected */
+  g_assert_cmpuint (kaitsu_flow_get_history (flow)->len, ==, 9);
   return flow;
 }
 
@@ -104,6 +107,7 @@ assert_flows_equal (KaitsuFlow *a,
       g_assert_cmpint (kaitsu_flow_get_service_changed (a, s), ==,
                        kaitsu_flow_get_service_changed (b, s));
       g_assert_cmpuint (kaitsu_flow_get_service_consents (a, s), ==, kaitsu_flow_get_service_consents (b, s));
+      g_assert_cmpint (kaitsu_flow_get_service_by_hand (a, s), ==, kaitsu_flow_get_service_by_hand (b, s));
       g_assert_cmpuint (kaitsu_flow_get_service_errors (a, s)->len, ==, kaitsu_flow_get_service_errors (b, s)->len);
       for (guint i = 0; i < kaitsu_flow_get_service_errors (a, s)->len; i++)
         g_assert_cmpuint (g_array_index (kaitsu_flow_get_service_errors (a, s), guint, i), ==,
@@ -131,6 +135,8 @@ test_round_trip (void)
   g_assert_null (damaged);
   g_assert_nonnull (loaded);
   assert_flows_equal (flow, loaded);
+  g_assert_true (kaitsu_flow_get_service_by_hand (loaded, KAITSU_SERVICE_TEAMS));
+  g_assert_false (kaitsu_flow_get_service_by_hand (loaded, KAITSU_SERVICE_EXCHANGE_ONLINE));
   g_assert_cmpint (kaitsu_flow_get_current_step (loaded), ==, KAITSU_STEP_PASSWORD);
   g_assert_cmpint (kaitsu_flow_get_furthest_step (loaded), ==, KAITSU_STEP_LOGIN);
 }
@@ -153,6 +159,7 @@ static const char * const allowed_members[] = {
   "current", "furthest", "steps", "state", "done", "confirmed", "attempts", "last_error",
   "started", "changed", "mail", "account", "company", "login_url", "reset_url", "reset_expires",
   "consents", "errors", "app_id", "reached", "finished", "history", "time", "step", "service",
+  "by_hand",
 };
 
 static void

@@ -360,6 +360,38 @@ test_long_pending (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Confirmed by hand where the console was not read: shown and reported as such, until the
+ * console says so itself */
+static void
+test_protected_by_hand (void)
+{
+  g_autoptr (KaitsuFlow) flow = kaitsu_flow_new ();
+  KaitsuWindow *window;
+  KaitsuPage *page;
+  g_autofree char *report = NULL;
+  g_autofree char *text = NULL;
+
+  kaitsu_flow_restore_position (flow, KAITSU_STEP_EXCHANGE_ONLINE, KAITSU_STEP_EXCHANGE_ONLINE);
+  window = open_window (flow);
+  page = kaitsu_assistant_get_page (kaitsu_window_get_assistant (window), KAITSU_STEP_EXCHANGE_ONLINE);
+  click (find_widget (GTK_WIDGET (page), GTK_TYPE_BUTTON, pressed_label ()));
+  click (find_widget (GTK_WIDGET (page), GTK_TYPE_BUTTON, _("The console shows it as p_rotected")));
+  g_assert_cmpint (kaitsu_flow_get_service_state (flow, KAITSU_SERVICE_EXCHANGE_ONLINE), ==, KAITSU_SERVICE_STATE_PROTECTED);
+  g_assert_true (kaitsu_flow_get_service_by_hand (flow, KAITSU_SERVICE_EXCHANGE_ONLINE));
+  g_assert_nonnull (find_text (GTK_WIDGET (kaitsu_window_get_side_pane (window)), _("Protected (confirmed by you)"), TRUE));
+  report = kaitsu_window_dup_report (window, TRUE, FALSE, 0);
+  g_assert_nonnull (strstr (report, "\"confirmed_by_hand\" : true"));
+  text = kaitsu_window_dup_report (window, FALSE, FALSE, 0);
+  g_assert_nonnull (strstr (text, _(" (confirmed by hand, not read from the console)")));
+  kaitsu_test_save_screenshot (GTK_WIDGET (window), kaitsu_test_ui_is_japanese () ? "by-hand-ja" : "by-hand-en");
+
+  /* The console confirms it: an ordinary "protected" */
+  kaitsu_flow_service_protected (flow, KAITSU_SERVICE_EXCHANGE_ONLINE);
+  g_assert_false (kaitsu_flow_get_service_by_hand (flow, KAITSU_SERVICE_EXCHANGE_ONLINE));
+  g_assert_null (find_text (GTK_WIDGET (kaitsu_window_get_side_pane (window)), _("Protected (confirmed by you)"), TRUE));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_side_pane_setting (void)
 {
@@ -701,6 +733,7 @@ main (int   argc,
   g_test_add_func ("/window/one-at-a-time-on-screen", test_one_at_a_time_on_screen);
   g_test_add_func ("/window/side-pane-setting", test_side_pane_setting);
   g_test_add_func ("/window/long-pending", test_long_pending);
+  g_test_add_func ("/window/protected-by-hand", test_protected_by_hand);
   g_test_add_func ("/window/resume", test_resume);
   g_test_add_func ("/window/read-mail", test_read_mail);
   g_test_add_func ("/window/screen-share", test_screen_share);

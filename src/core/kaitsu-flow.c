@@ -32,6 +32,8 @@ typedef struct
   guint consents;
   /* AADSTS codes met, in order */
   GArray *errors;
+  /* Protected on the user's word, the console not read (or not yet) */
+  gboolean by_hand;
 } ServiceRecord;
 
 struct _KaitsuFlow
@@ -751,6 +753,8 @@ set_service_state (KaitsuFlow         *self,
 
   if (record->state != state)
     add_event (self, KAITSU_STEP_NONE, service, state);
+  if (state != KAITSU_SERVICE_STATE_PROTECTED)
+    record->by_hand = FALSE;
   record->state = state;
   record->changed = g_get_real_time () / G_USEC_PER_SEC;
   g_signal_emit (self, signals[SERVICE_CHANGED], 0, service);
@@ -814,9 +818,52 @@ kaitsu_flow_service_protected (KaitsuFlow   *self,
   g_return_if_fail (service >= 0 && service < KAITSU_N_SERVICES);
 
   if (self->services[service].state == KAITSU_SERVICE_STATE_PROTECTED)
-    return;
+    {
+      /* The console now says so too */
+      if (self->services[service].by_hand)
+        {
+          self->services[service].by_hand = FALSE;
+          g_signal_emit (self, signals[SERVICE_CHANGED], 0, service);
+          emit_changed (self);
+        }
+      return;
+    }
   g_clear_pointer (&self->services[service].last_error, g_free);
   set_service_state (self, service, KAITSU_SERVICE_STATE_PROTECTED);
+}
+
+/* The user says the console shows it protected, where Kaitsu could not read it */
+void
+kaitsu_flow_service_protected_by_hand (KaitsuFlow   *self,
+                                       KaitsuService service)
+{
+  g_return_if_fail (KAITSU_IS_FLOW (self));
+  g_return_if_fail (service >= 0 && service < KAITSU_N_SERVICES);
+
+  if (self->services[service].state == KAITSU_SERVICE_STATE_PROTECTED)
+    return;
+  self->services[service].by_hand = TRUE;
+  g_clear_pointer (&self->services[service].last_error, g_free);
+  set_service_state (self, service, KAITSU_SERVICE_STATE_PROTECTED);
+}
+
+gboolean
+kaitsu_flow_get_service_by_hand (KaitsuFlow   *self,
+                                 KaitsuService service)
+{
+  g_return_val_if_fail (KAITSU_IS_FLOW (self), FALSE);
+  CHECK_SERVICE (service, FALSE);
+  return self->services[service].state == KAITSU_SERVICE_STATE_PROTECTED && self->services[service].by_hand;
+}
+
+void
+kaitsu_flow_restore_service_by_hand (KaitsuFlow   *self,
+                                     KaitsuService service,
+                                     gboolean      by_hand)
+{
+  g_return_if_fail (KAITSU_IS_FLOW (self));
+  g_return_if_fail (service >= 0 && service < KAITSU_N_SERVICES);
+  self->services[service].by_hand = by_hand;
 }
 
 void

@@ -200,6 +200,13 @@ void               kaitsu_flow_restore_service        (KaitsuFlow        *self,
                                                        const char        *last_error,
                                                        gint64             started,
                                                        gint64             changed);
+void               kaitsu_flow_service_protected_by_hand (KaitsuFlow     *self,
+                                                          KaitsuService   service);
+gboolean           kaitsu_flow_get_service_by_hand    (KaitsuFlow        *self,
+                                                       KaitsuService      service);
+void               kaitsu_flow_restore_service_by_hand (KaitsuFlow       *self,
+                                                        KaitsuService     service,
+                                                        gboolean          by_hand);
 void               kaitsu_flow_restore_service_history (KaitsuFlow       *self,
                                                         KaitsuService     service,
                                                         guint             consents,

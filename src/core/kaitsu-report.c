@@ -140,6 +140,9 @@ add_services (JsonBuilder             *builder,
       json_builder_add_int_value (builder, kaitsu_flow_get_service_attempts (flow, s));
       json_builder_set_member_name (builder, "consents");
       json_builder_add_int_value (builder, kaitsu_flow_get_service_consents (flow, s));
+      /* Protected on the user's word, not as read from the console */
+      json_builder_set_member_name (builder, "confirmed_by_hand");
+      json_builder_add_boolean_value (builder, kaitsu_flow_get_service_by_hand (flow, s));
       json_builder_set_member_name (builder, "errors");
       json_builder_begin_array (builder);
       for (guint i = 0; i < errors->len; i++)
@@ -452,6 +455,8 @@ kaitsu_report_to_text (const KaitsuReportInput *input)
       if (changed != NULL)
         /* Translators: %s is a date and time (ISO 8601) */
         g_string_append_printf (out, _(", since %s"), changed);
+      if (kaitsu_flow_get_service_by_hand (flow, s))
+        g_string_append (out, _(" (confirmed by hand, not read from the console)"));
       g_string_append_c (out, '\n');
       if (kaitsu_flow_get_service_last_error (flow, s) != NULL)
         append_line (out, &masker, _("  last error: %s"), kaitsu_flow_get_service_last_error (flow, s));

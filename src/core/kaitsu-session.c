@@ -90,6 +90,12 @@ kaitsu_session_to_json (KaitsuFlow *flow)
       json_builder_add_int_value (builder, kaitsu_flow_get_service_changed (flow, s));
       json_builder_set_member_name (builder, "consents");
       json_builder_add_int_value (builder, kaitsu_flow_get_service_consents (flow, s));
+      /* Optional in format 1: older files simply lack it */
+      if (kaitsu_flow_get_service_by_hand (flow, s))
+        {
+          json_builder_set_member_name (builder, "by_hand");
+          json_builder_add_boolean_value (builder, TRUE);
+        }
       json_builder_set_member_name (builder, "errors");
       json_builder_begin_array (builder);
       {
@@ -393,6 +399,13 @@ restore_services (KaitsuFlow  *flow,
         return damaged (error, "bad service record");
       kaitsu_flow_restore_service (flow, s, state, attempts, last_error, started, changed);
       kaitsu_flow_restore_service_history (flow, s, consents, errors);
+      {
+        JsonNode *by_hand = json_object_get_member (record, "by_hand");
+
+        if (by_hand != NULL && json_node_get_value_type (by_hand) != G_TYPE_BOOLEAN)
+          return damaged (error, "bad by_hand");
+        kaitsu_flow_restore_service_by_hand (flow, s, by_hand != NULL && json_node_get_boolean (by_hand));
+      }
     }
   return TRUE;
 }

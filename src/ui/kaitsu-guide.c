@@ -29,6 +29,9 @@ struct _KaitsuGuide
   GArray *screens_seen;
   /* The service the console's grant dialog names, while it is open */
   KaitsuService dialog_service;
+  /* What the console said last of each service, once it has been read at all */
+  gboolean console_read;
+  gboolean console_pending[KAITSU_N_SERVICES];
 };
 
 #define MAX_UNKNOWN_PAGES 20
@@ -257,6 +260,10 @@ on_status (KaitsuGuide         *self,
           g_ptr_array_add (self->seen->tasks, copy);
         }
     }
+  self->console_read = TRUE;
+  for (KaitsuService s = 0; s < KAITSU_N_SERVICES; s++)
+    self->console_pending[s] = kaitsu_console_status_is_pending (status, s) &&
+                               !kaitsu_console_status_is_protected (status, s);
   for (KaitsuService s = 0; s < KAITSU_N_SERVICES; s++)
     {
       if (!kaitsu_flow_get_service_chosen (self->flow, s))
@@ -397,6 +404,16 @@ kaitsu_guide_dup_start_uri (KaitsuGuide *self,
                                     kaitsu_browser_get_uri (self->browser),
                                     kaitsu_flow_get_reset_url (self->flow),
                                     kaitsu_flow_get_login_url (self->flow));
+}
+
+/* The console, read live, still says 「保留」 for this service */
+gboolean
+kaitsu_guide_console_says_pending (KaitsuGuide   *self,
+                                   KaitsuService  service)
+{
+  g_return_val_if_fail (KAITSU_IS_GUIDE (self), FALSE);
+  g_return_val_if_fail (service >= 0 && service < KAITSU_N_SERVICES, FALSE);
+  return self->console_read && self->console_pending[service];
 }
 
 GPtrArray *

@@ -21,6 +21,8 @@ GArray              *kaitsu_guide_get_detections     (KaitsuGuide   *self);
 GPtrArray           *kaitsu_guide_get_signin_errors  (KaitsuGuide   *self);
 KaitsuConsoleStatus *kaitsu_guide_get_console_seen   (KaitsuGuide   *self);
 GtkWindow           *kaitsu_guide_get_signin_window  (KaitsuGuide   *self);
+gboolean             kaitsu_guide_console_says_pending (KaitsuGuide *self,
+                                                        KaitsuService service);
 /* Of KaitsuPageOutline: the pages Kaitsu did not recognise, for the report */
 GPtrArray           *kaitsu_guide_get_unknown_pages  (KaitsuGuide   *self);
 /* Of KaitsuScreenSeen: every screen met, in order */

@@ -52,7 +52,9 @@ kaitsu_service_status_row_new (KaitsuFlow    *flow,
                                KaitsuService  service)
 {
   KaitsuServiceState state = kaitsu_flow_get_service_state (flow, service);
-  const char *state_label = kaitsu_service_state_get_label (state);
+  /* What the user confirmed by hand is shown as such */
+  const char *state_label = kaitsu_flow_get_service_by_hand (flow, service) ? _("Protected (confirmed by you)")
+                                                                            : kaitsu_service_state_get_label (state);
   g_autofree char *accessible = g_strdup_printf ("%s: %s", kaitsu_service_get_name (service),
                                                  state_label);
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);

@@ -186,7 +186,23 @@ on_closed_clicked (KaitsuServicePage *self)
 static void
 on_protected_clicked (KaitsuServicePage *self)
 {
-  kaitsu_flow_service_protected (kaitsu_page_get_flow (KAITSU_PAGE (self)), get_service (self));
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  KaitsuGuide *guide = KAITSU_IS_WINDOW (root) ? kaitsu_window_get_guide (KAITSU_WINDOW (root)) : NULL;
+  KaitsuService service = get_service (self);
+
+  /* A manual confirmation is for when the console cannot be read; when it can and still
+   * says 「保留」, the guard stays: no next service while anything is pending. */
+  if (guide != NULL && kaitsu_guide_console_says_pending (guide, service))
+    {
+      g_autofree char *counted = g_strdup_printf (_("The console still shows {pending} for %s. Wait until its notifications say it is protected; Kaitsu notices by itself."),
+                                                  kaitsu_service_get_name (service));
+      g_autofree char *text = kaitsu_label_fill (counted, service);
+
+      gtk_label_set_label (self->error_label, text);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      return;
+    }
+  kaitsu_flow_service_protected_by_hand (kaitsu_page_get_flow (KAITSU_PAGE (self)), service);
 }
 
 static void
