@@ -277,18 +277,22 @@ find_label_containing (GtkWidget  *root,
   return NULL;
 }
 
-static gboolean
+/* The shown button with this label, or NULL */
+static GtkWidget *
 find_button (GtkWidget  *root,
              const char *label)
 {
   if (GTK_IS_BUTTON (root) && gtk_widget_get_visible (root) &&
       g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
-    return TRUE;
+    return root;
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    if (find_button (child, label))
-      return TRUE;
-  return FALSE;
+    {
+      GtkWidget *found = find_button (child, label);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
 }
 
 /* Clicks the shown button with this label; FALSE when there is none */
@@ -296,18 +300,13 @@ static gboolean
 press_button (GtkWidget  *root,
               const char *label)
 {
-  if (GTK_IS_BUTTON (root) && gtk_widget_get_visible (root) &&
-      g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
-    {
-      g_assert_true (gtk_widget_is_sensitive (root));
-      g_signal_emit_by_name (root, "clicked");
-      return TRUE;
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (press_button (child, label))
-      return TRUE;
-  return FALSE;
+  GtkWidget *button = find_button (root, label);
+
+  if (button == NULL)
+    return FALSE;
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  return TRUE;
 }
 
 /* Once the console, read live, says 「保留」: press the manual confirmation as a user might */
@@ -370,7 +369,7 @@ on_service_changed (Run *run,
 
           run->explained_53003 = find_label_containing (GTK_WIDGET (page), explanation) != NULL;
           /* and offers the web browser, where such a sign-in can work */
-          run->offered_browser = find_button (GTK_WIDGET (page), _("Continue in Your Web _Browser"));
+          run->offered_browser = find_button (GTK_WIDGET (page), _("Continue in Your Web _Browser")) != NULL;
           g_free (kaitsu_test_save_screenshot_now (GTK_WIDGET (run->window), name));
         }
     }
