@@ -125,25 +125,34 @@ kaitsu_aadsts_is_retryable (guint code)
   return def == NULL || def->retryable;
 }
 
+/* The first group of a pattern's first match in a text, or NULL; compiled once, as pages are
+ * read on every load */
+static char *
+first_match (GRegex     **compiled,
+             const char  *pattern,
+             const char  *text)
+{
+  g_autoptr (GMatchInfo) match = NULL;
+
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    return NULL;
+  if (g_once_init_enter (compiled))
+    g_once_init_leave (compiled, g_regex_new (pattern, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL));
+  if (!g_regex_match (*compiled, text, 0, &match))
+    return NULL;
+  return g_match_info_fetch (match, 1);
+}
+
 /* The first Microsoft error code in a text, 0 when there is none: "AADSTS50126", or on newer
  * pages the bare number after "Error Code" / 「エラー コード」 */
 guint
 kaitsu_aadsts_find_code (const char *text)
 {
   static GRegex *regex;
-  g_autoptr (GMatchInfo) match = NULL;
-  g_autofree char *digits = NULL;
+  g_autofree char *digits = first_match (&regex, "(?:AADSTS|(?:Error\\s?Code|エラー\\s?コード)\\s*[:：]?\\s*)([0-9]{1,7})(?![0-9])", text);
   guint64 code;
 
-  if (text == NULL || !g_utf8_validate (text, -1, NULL))
-    return 0;
-  if (g_once_init_enter (&regex))
-    g_once_init_leave (&regex, g_regex_new ("(?:AADSTS|(?:Error\\s?Code|エラー\\s?コード)\\s*[:：]?\\s*)([0-9]{1,7})(?![0-9])",
-                                            G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL));
-  if (!g_regex_match (regex, text, 0, &match))
-    return 0;
-  digits = g_match_info_fetch (match, 1);
-  if (!g_ascii_string_to_unsigned (digits, 10, 1, 9999999, &code, NULL))
+  if (digits == NULL || !g_ascii_string_to_unsigned (digits, 10, 1, 9999999, &code, NULL))
     return 0;
   return (guint) code;
 }
@@ -198,57 +207,20 @@ kaitsu_consent_answer_from_uri (const char *uri)
   return answer;
 }
 
-static char *
-find_id (const char *text,
-         const char *label)
-{
-  g_autofree char *pattern = g_strdup_printf ("%s\\s*[:：]?\\s*([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})",
-                                              label);
-  g_autoptr (GRegex) regex = g_regex_new (pattern, G_REGEX_CASELESS, 0, NULL);
-  g_autoptr (GMatchInfo) match = NULL;
+#define SUPPORT_ID "\\s*[:：]?\\s*([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})"
 
-  if (!g_regex_match (regex, text, 0, &match))
-    return NULL;
-  return g_match_info_fetch (match, 1);
-}
-
-/* "Timestamp: 2026-03-02T10:11:12.345Z", with or without the milliseconds */
-static char *
-find_timestamp (const char *text)
-{
-  g_autoptr (GRegex) regex = g_regex_new ("(?:Timestamp|タイムスタンプ)\\s*[:：]?\\s*([0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}:[0-9]{2}(?:\\.[0-9]{1,7})?Z?)",
-                                          G_REGEX_CASELESS, 0, NULL);
-  g_autoptr (GMatchInfo) match = NULL;
-
-  if (!g_regex_match (regex, text, 0, &match))
-    return NULL;
-  return g_match_info_fetch (match, 1);
-}
-
-/* The ids an error page shows for support, Microsoft's or SharePoint's; NULL where absent */
+/* The ids an error page shows for support, Microsoft's or SharePoint's; NULL where absent.
+ * The timestamp with or without its milliseconds: "Timestamp: 2026-03-02T10:11:12.345Z" */
 void
 kaitsu_find_support_ids (const char  *text,
                          char       **correlation_id,
                          char       **request_id,
                          char       **timestamp)
 {
-  *correlation_id = text != NULL ? find_id (text, "(?:Correlation ?Id|相関 ?ID)") : NULL;
-  *request_id = text != NULL ? find_id (text, "(?:Request ?Id|要求 ?ID)") : NULL;
-  *timestamp = text != NULL ? find_timestamp (text) : NULL;
-}
+  static GRegex *correlation, *request, *stamp;
 
-/* A Microsoft error page: its code and the IDs support asks for */
-KaitsuConsentAnswer *
-kaitsu_consent_answer_from_text (const char *text)
-{
-  KaitsuConsentAnswer *answer;
-  guint code = text != NULL ? kaitsu_aadsts_find_code (text) : 0;
-
-  if (code == 0)
-    return NULL;
-  answer = g_new0 (KaitsuConsentAnswer, 1);
-  answer->code = code;
-  answer->error = g_strdup ("page");
-  kaitsu_find_support_ids (text, &answer->correlation_id, &answer->request_id, &answer->timestamp);
-  return answer;
+  *correlation_id = first_match (&correlation, "(?:Correlation ?Id|相関 ?ID)" SUPPORT_ID, text);
+  *request_id = first_match (&request, "(?:Request ?Id|要求 ?ID)" SUPPORT_ID, text);
+  *timestamp = first_match (&stamp, "(?:Timestamp|タイムスタンプ)\\s*[:：]?\\s*"
+                            "([0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}:[0-9]{2}(?:\\.[0-9]{1,7})?Z?)", text);
 }

@@ -20,7 +20,6 @@ typedef struct
 } KaitsuConsentAnswer;
 
 KaitsuConsentAnswer *kaitsu_consent_answer_from_uri  (const char          *uri);
-KaitsuConsentAnswer *kaitsu_consent_answer_from_text (const char          *text);
 void                 kaitsu_consent_answer_free      (KaitsuConsentAnswer *answer);
 guint                kaitsu_aadsts_find_code         (const char          *text);
 void                 kaitsu_find_support_ids         (const char          *text,

@@ -1321,14 +1321,6 @@ kaitsu_activation_get_n_screens (KaitsuActivation *self)
 }
 
 const KaitsuScreen *
-kaitsu_activation_get_screen (KaitsuActivation *self,
-                              guint             index)
-{
-  g_return_val_if_fail (index < self->screens->len, NULL);
-  return g_ptr_array_index (self->screens, index);
-}
-
-const KaitsuScreen *
 kaitsu_activation_find_screen (KaitsuActivation *self,
                                const char       *id)
 {
@@ -1502,20 +1494,6 @@ kaitsu_screen_get_practice_from (const KaitsuScreen *screen)
   return screen->practice_from;
 }
 
-guint
-kaitsu_screen_get_n_examples (const KaitsuScreen *screen)
-{
-  return screen->examples->len;
-}
-
-const char *
-kaitsu_screen_get_example (const KaitsuScreen *screen,
-                           guint               index)
-{
-  g_return_val_if_fail (index < screen->examples->len, NULL);
-  return ((ScreenExample *) g_ptr_array_index (screen->examples, index))->text;
-}
-
 /* ---- Labels in Kaitsu's sentences ------------------------------------------------------ */
 
 static char *site_language[KAITSU_N_SITES];
@@ -1637,15 +1615,6 @@ kaitsu_text_contains_label (const char    *text,
     if (kaitsu_text_contains (text, variants[i]))
       return TRUE;
   return FALSE;
-}
-
-char *
-kaitsu_label_dup_quoted (const char *id)
-{
-  const KaitsuLabel *label = kaitsu_activation_find_label (kaitsu_activation_get_default (), id);
-
-  g_return_val_if_fail (label != NULL, g_strdup (""));
-  return g_strconcat ("「", label_text_for (label), "」", NULL);
 }
 
 char *

@@ -53,8 +53,6 @@ KaitsuActivation   *kaitsu_activation_new_from_data     (const char        *xml,
 void                kaitsu_activation_free              (KaitsuActivation  *self);
 
 guint               kaitsu_activation_get_n_screens     (KaitsuActivation  *self);
-const KaitsuScreen *kaitsu_activation_get_screen        (KaitsuActivation  *self,
-                                                         guint              index);
 const KaitsuScreen *kaitsu_activation_find_screen       (KaitsuActivation  *self,
                                                          const char        *id);
 /* The screen of every page that matches no other */
@@ -84,15 +82,10 @@ char               *kaitsu_screen_dup_says              (const KaitsuScreen *scr
 const char         *kaitsu_screen_get_practice_fill     (const KaitsuScreen *screen);
 const char         *kaitsu_screen_get_practice_press    (const KaitsuScreen *screen);
 KaitsuStep          kaitsu_screen_get_practice_from     (const KaitsuScreen *screen);
-guint               kaitsu_screen_get_n_examples        (const KaitsuScreen *screen);
-const char         *kaitsu_screen_get_example           (const KaitsuScreen *screen,
-                                                         guint               index);
 
 /* A label's variants as the site shows them, NULL-terminated; {service} filled in */
 GStrv               kaitsu_label_dup_texts              (const char        *id,
                                                          KaitsuService      service);
-/* The variant in the language its site is shown in, quoted 「…」 */
-char               *kaitsu_label_dup_quoted             (const char        *id);
 /* The language a site was last seen in ("ja" or "en"): labels are quoted in it. */
 void                kaitsu_activation_set_site_language (KaitsuSite         site,
                                                          const char        *language);

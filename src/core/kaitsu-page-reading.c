@@ -32,9 +32,6 @@ kaitsu_page_read (KaitsuSites *sites,
     text = "";
   folded = kaitsu_text_fold (text);
   reading->site = kaitsu_sites_recognise (sites, uri, &reading->platform);
-  if (reading->site != KAITSU_SITE_NONE && kaitsu_sites_is_practice (sites) &&
-      reading->platform == KAITSU_PLATFORM_NONE && reading->site == KAITSU_SITE_CONSOLE)
-    reading->platform = KAITSU_PLATFORM_CAS;
   /* Microsoft's answer in the address comes first: the page may not say it. */
   if (redirect != NULL && redirect->error != NULL)
     reading->code = redirect->code;
