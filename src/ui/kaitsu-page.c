@@ -81,13 +81,24 @@ no_hyphens (GtkLabel *label)
   pango_attr_list_unref (attrs);
 }
 
+/* The sub-step's words, and its number for screen readers; again when the labels change */
+static void
+set_substep_text (GtkLabel   *label,
+                  KaitsuStep  step,
+                  guint       index)
+{
+  g_autofree char *text = kaitsu_step_dup_substep_text (step, index);
+  g_autofree char *accessible = g_strdup_printf ("%u. %s", index + 1, text);
+
+  gtk_label_set_label (label, text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+}
+
 static GtkWidget *
 new_substep_row (KaitsuStep step,
                  guint      index)
 {
   g_autofree char *id = kaitsu_step_dup_substep_id (step, index);
-  g_autofree char *text = kaitsu_step_dup_substep_text (step, index);
-  g_autofree char *accessible = g_strdup_printf ("%u. %s", index + 1, text);
   GtkWidget *row, *number, *column, *label, *id_label;
 
   row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
@@ -99,7 +110,8 @@ new_substep_row (KaitsuStep step,
 
   column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   gtk_widget_set_hexpand (column, TRUE);
-  label = gtk_label_new (text);
+  label = gtk_label_new (NULL);
+  set_substep_text (GTK_LABEL (label), step, index);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   /* Mail addresses and links are long words: they may break anywhere rather than overflow. */
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
@@ -115,9 +127,6 @@ new_substep_row (KaitsuStep step,
   gtk_widget_add_css_class (id_label, "step-id");
   gtk_box_append (GTK_BOX (column), id_label);
   gtk_box_append (GTK_BOX (row), column);
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (label),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
   g_object_set_data (G_OBJECT (row), "text-label", label);
   return row;
 }
@@ -401,14 +410,7 @@ kaitsu_page_relabel (KaitsuPage *self)
   g_return_if_fail (KAITSU_IS_PAGE (self));
 
   for (guint i = 0; i < priv->substep_rows->len; i++)
-    {
-      GtkLabel *label = g_object_get_data (g_ptr_array_index (priv->substep_rows, i), "text-label");
-      g_autofree char *text = kaitsu_step_dup_substep_text (priv->step, i);
-      g_autofree char *accessible = g_strdup_printf ("%u. %s", i + 1, text);
-
-      gtk_label_set_label (label, text);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-    }
+    set_substep_text (g_object_get_data (g_ptr_array_index (priv->substep_rows, i), "text-label"), priv->step, i);
   for (guint i = 0; i < priv->note_labels->len; i++)
     {
       g_autofree char *text = i < n_warnings ? kaitsu_step_dup_warning (priv->step, i)
