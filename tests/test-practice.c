@@ -60,6 +60,12 @@ typedef struct
   gboolean confirm_against_pending;
   gboolean confirm_tried;
   gboolean confirm_refused;
+  /* Each screen the guide read: the page's highlighted sub-step was the screen's */
+  guint substep_checks;
+  GString *substep_mismatches;
+  /* Scenario runs: a picture of each screen met, once, as "<scenario>-<screen>-<lang>" */
+  const char *shoot_as;
+  GHashTable *screens_shot;
 } Run;
 
 static const char *
@@ -248,10 +254,70 @@ check_wrong_dialog (Run                     *run,
   run->warned_wrong_dialog |= find_label_containing (GTK_WIDGET (page), warning) != NULL;
 }
 
+/* The window has handled the page (it connected first): the highlight is the screen's */
+static void
+check_substep (Run                     *run,
+               const KaitsuPageReading *reading)
+{
+  KaitsuStep step = kaitsu_flow_get_current_step (run->flow);
+  KaitsuPage *page = kaitsu_assistant_get_page (kaitsu_window_get_assistant (run->window), step);
+  int expected = kaitsu_step_find_substep (step, reading->screen);
+
+  if (kaitsu_screen_keeps_substep (reading->screen) || !kaitsu_step_is_web (step))
+    return;
+  run->substep_checks++;
+  if (kaitsu_page_get_active_substep (page) != expected)
+    g_string_append_printf (run->substep_mismatches, "%s on %s: highlighted %d, expected %d; ",
+                            kaitsu_screen_get_id (reading->screen), kaitsu_step_get_id (step),
+                            kaitsu_page_get_active_substep (page), expected);
+}
+
+typedef struct
+{
+  GtkWidget *window;
+  char *name;
+} Shot;
+
+static gboolean
+take_shot (gpointer data)
+{
+  Shot *shot = data;
+
+  if (gtk_widget_get_mapped (shot->window) && gtk_widget_get_width (shot->window) > 0)
+    g_free (kaitsu_test_save_screenshot_now (shot->window, shot->name));
+  g_object_unref (shot->window);
+  g_free (shot->name);
+  g_free (shot);
+  return G_SOURCE_REMOVE;
+}
+
+/* The window that shows this page (the sign-in window for Microsoft's), once drawn */
+static void
+shoot_screen (Run                     *run,
+              const KaitsuPageReading *reading,
+              KaitsuBrowser           *browser)
+{
+  const char *id = kaitsu_screen_get_id (reading->screen);
+  Shot *shot;
+
+  if (run->shoot_as == NULL || g_hash_table_contains (run->screens_shot, id))
+    return;
+  g_hash_table_add (run->screens_shot, g_strdup (id));
+  shot = g_new0 (Shot, 1);
+  shot->window = g_object_ref (GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (browser))));
+  shot->name = g_strdup_printf ("scenario-%s-%s-%s", run->shoot_as, id, lang ());
+  g_timeout_add (300, take_shot, shot);
+}
+
 static void
 on_page_seen (Run                     *run,
-              const KaitsuPageReading *reading)
+              const KaitsuPageReading *reading,
+              const char              *uri,
+              const char              *text,
+              KaitsuBrowser           *browser)
 {
+  check_substep (run, reading);
+  shoot_screen (run, reading, browser);
   check_wrong_dialog (run, reading);
   if (kaitsu_page_reading_is (reading, "sharepoint-refused") &&
       kaitsu_flow_get_current_step (run->flow) == KAITSU_STEP_TEAMS_APP_PERMISSION)
@@ -428,6 +494,8 @@ run_practice (Run        *run,
 
   g_assert_no_error (error);
   run->shot = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  run->substep_mismatches = g_string_new (NULL);
+  run->screens_shot = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   run->cookie_values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   run->screenshots = scenario == NULL || run->share_screen;
   g_signal_connect (app, "window-added", G_CALLBACK (on_window_added), run);
@@ -445,6 +513,9 @@ static void
 run_clear (Run *run)
 {
   g_clear_pointer (&run->cookie_values, g_hash_table_unref);
+  if (run->substep_mismatches != NULL)
+    g_string_free (run->substep_mismatches, TRUE);
+  g_clear_pointer (&run->screens_shot, g_hash_table_unref);
   g_clear_object (&run->parser);
   g_free (run->copied_report);
   g_free (run->named_report);
@@ -608,7 +679,7 @@ test_faults (void)
   JsonObject *exchange;
   JsonArray *errors;
 
-  run_practice (&run, "consent-declined-once,provision-error-once,extra-consent");
+  run_practice (&run, "consent-declined-once,provision-error-once,exchange-two-consents");
   g_assert_cmpint (run.exit_status, ==, 0);
   exchange = service (&run, "exchange-online");
   g_assert_cmpstr (json_object_get_string_member (exchange, "state"), ==, "protected");
@@ -737,6 +808,91 @@ test_hostile_page (void)
   run_clear (&run);
 }
 
+/* ---- Today's sites, scenario by scenario ---------------------------------------------- */
+
+typedef struct
+{
+  const char *scenarios;
+  /* 0: every service protected; else the documented exit code */
+  int exit_status;
+  /* Screens the report must name, space-separated */
+  const char *screens;
+  const char *platform;
+  guint exchange_consents;
+  gboolean unknown_page;
+} ScenarioCase;
+
+static const ScenarioCase scenario_cases[] = {
+  { "grant-2026", 0, "console console-grant console-grant-done provision ms-account ms-password ms-consent", "cas", 1 },
+  { "manual-2024", 0, "console console-service-accounts console-grant provision", "cas", 1 },
+  { "pick-account", 0, "ms-pick-account ms-account ms-consent", "cas", 1 },
+  { "kmsi", 0, "ms-kmsi ms-consent", "cas", 1 },
+  { "mfa-number", 0, "ms-mfa ms-consent", "cas", 1 },
+  { "mfa-register", 0, "ms-mfa-register ms-consent", "cas", 1 },
+  { "need-admin", 0, "ms-need-admin ms-account ms-consent", "cas", 1 },
+  { "access-denied", 0, "ms-need-admin provision-error ms-consent", "cas", 1 },
+  { "wrong-password", 0, "ms-password ms-consent", "cas", 1 },
+  { "ca-block-2026", 3, "ms-blocked", "cas", 0 },
+  { "console-en", 0, "lmp-login console console-grant console-grant-done", "cas", 1 },
+  { "trendai-brand", 0, "console console-grant-done", "cas", 1 },
+  { "exchange-two-consents", 0, "console-grant-done", "cas", 2 },
+  { "vision-one", 0, "v1-signin console console-grant console-grant-done provision", "vision-one", 1 },
+  { "unknown-page", 0, "lmp-dashboard console-grant-done", "cas", 1, TRUE },
+  /* As a real tenant may show them together */
+  { "vision-one,console-en,mfa-number,kmsi", 0, "v1-signin ms-mfa ms-kmsi console-grant-done", "vision-one", 1 },
+  { "trendai-brand,pick-account,need-admin,exchange-two-consents,mfa-register", 0,
+    "ms-pick-account ms-need-admin ms-mfa-register console-grant-done", "cas", 2 },
+};
+
+static gboolean
+report_names_screen (JsonObject *report,
+                     const char *screen)
+{
+  JsonArray *screens = json_object_get_array_member (report, "screens");
+
+  for (guint i = 0; i < json_array_get_length (screens); i++)
+    if (g_strcmp0 (json_object_get_string_member (json_array_get_object_element (screens, i), "screen"), screen) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_scenario (gconstpointer data)
+{
+  const ScenarioCase *test = data;
+  Run run = { FALSE, NULL, };
+  g_auto (GStrv) screens = g_strsplit (test->screens, " ", -1);
+  g_autofree char *shot_name = g_strdelimit (g_strdup (test->scenarios), ",", '+');
+
+  run.shoot_as = shot_name;
+  run_practice (&run, test->scenarios);
+  g_test_message ("%s: exit %d, screens checked %u", test->scenarios, run.exit_status, run.substep_checks);
+  g_assert_cmpint (run.exit_status, ==, test->exit_status);
+  for (guint i = 0; screens[i] != NULL; i++)
+    {
+      if (!report_names_screen (run.report, screens[i]))
+        g_test_message ("the report lacks %s", screens[i]);
+      g_assert_true (report_names_screen (run.report, screens[i]));
+    }
+  /* The page's highlight followed every screen met */
+  g_assert_cmpuint (run.substep_checks, >, 5);
+  g_test_message ("sub-step mismatches: %s", run.substep_mismatches->str);
+  g_assert_cmpstr (run.substep_mismatches->str, ==, "");
+  g_assert_cmpstr (json_object_get_string_member (run.report, "platform"), ==, test->platform);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (run.report, "unknown_pages")), ==,
+                    test->unknown_page ? 1 : 0);
+  if (test->exit_status == 0)
+    {
+      const char *ids[] = { "exchange-online", "sharepoint-online", "onedrive", "teams" };
+
+      for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+        g_assert_cmpstr (json_object_get_string_member (service (&run, ids[i]), "state"), ==, "protected");
+      g_assert_cmpint (json_object_get_int_member (service (&run, "exchange-online"), "consents"), ==,
+                       test->exchange_consents);
+    }
+  run_clear (&run);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -756,5 +912,11 @@ main (int   argc,
   g_test_add_func ("/practice/hostile-page", test_hostile_page);
   g_test_add_func ("/practice/pending-stuck", test_pending_stuck);
   g_test_add_func ("/practice/wrong-service", test_wrong_service);
+  for (guint i = 0; i < G_N_ELEMENTS (scenario_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/practice/scenario/%s", scenario_cases[i].scenarios);
+
+      g_test_add_data_func (path, &scenario_cases[i], test_scenario);
+    }
   return g_test_run ();
 }

@@ -24,6 +24,7 @@ typedef struct
 typedef struct
 {
   char *text;                     /* msgid */
+  char *vision_one_text;          /* msgid, or NULL: the same on Trend Vision One */
   GPtrArray *screens;             /* of KaitsuScreen, not owned */
 } KaitsuSubstep;
 

@@ -247,6 +247,7 @@ substep_free (gpointer data)
   KaitsuSubstep *substep = data;
 
   g_free (substep->text);
+  g_free (substep->vision_one_text);
   g_ptr_array_unref (substep->screens);
   g_free (substep);
 }
@@ -365,6 +366,7 @@ typedef struct
   ScreenMatch *match;
   GPtrArray *group;               /* the <has> or <not> being read */
   KaitsuSubstep *substep;
+  gboolean vision_one;            /* the <text> being read is Trend Vision One's */
   GStrv substep_screens;          /* resolved after the whole file is read */
   GPtrArray *pending_refs;        /* (KaitsuSubstep, GStrv) pairs */
   ScreenExample *example;
@@ -746,10 +748,15 @@ start_text (Parser      *parser,
         gboolean in_substep = targets[i].target == TEXT_SUBSTEP && parser->substep != NULL;
         gboolean in_screen = parser->screen != NULL && targets[i].target == TEXT_SAYS;
 
-        if (!check_attributes (element, names, "", error))
+        const char *platform = attr (names, values, "platform");
+
+        if (!check_attributes (element, names, targets[i].target == TEXT_SUBSTEP ? "platform" : "", error))
           return FALSE;
         if (!in_step && !in_substep && !in_screen)
           return fail (error, "<%s> out of place", element);
+        if (platform != NULL && !g_str_equal (platform, "vision-one"))
+          return fail (error, "<text platform=“%s”>: the only other platform is vision-one", platform);
+        parser->vision_one = platform != NULL;
         parser->target = targets[i].target;
         return TRUE;
       }
@@ -894,8 +901,16 @@ on_end (GMarkupParseContext  *context,
       parser->step->summary = g_steal_pointer (&text);
       break;
     case TEXT_SUBSTEP:
-      g_free (parser->substep->text);
-      parser->substep->text = g_steal_pointer (&text);
+      if (parser->vision_one)
+        {
+          g_free (parser->substep->vision_one_text);
+          parser->substep->vision_one_text = g_steal_pointer (&text);
+        }
+      else
+        {
+          g_free (parser->substep->text);
+          parser->substep->text = g_steal_pointer (&text);
+        }
       break;
     case TEXT_ADVICE:
       g_ptr_array_add (parser->step->advice, g_steal_pointer (&text));
@@ -1031,7 +1046,8 @@ check_step (KaitsuActivation     *self,
 
       if (substep->text == NULL)
         return fail (error, "step “%s” has a sub-step without text", step->id);
-      if (!check_placeholders (self, substep->text, service_ok, error))
+      if (!check_placeholders (self, substep->text, service_ok, error) ||
+          !check_placeholders (self, substep->vision_one_text, service_ok, error))
         return FALSE;
     }
   for (guint i = 0; i < step->advice->len; i++)
@@ -1497,7 +1513,28 @@ kaitsu_screen_get_practice_from (const KaitsuScreen *screen)
 /* ---- Labels in Kaitsu's sentences ------------------------------------------------------ */
 
 static char *site_language[KAITSU_N_SITES];
+static KaitsuPlatform platform_in_use;
 G_LOCK_DEFINE_STATIC (site_language);
+
+/* The console's platform, as the user's console showed it: the sub-steps' words follow it */
+void
+kaitsu_activation_set_platform (KaitsuPlatform platform)
+{
+  G_LOCK (site_language);
+  platform_in_use = platform;
+  G_UNLOCK (site_language);
+}
+
+KaitsuPlatform
+kaitsu_activation_get_platform (void)
+{
+  KaitsuPlatform platform;
+
+  G_LOCK (site_language);
+  platform = platform_in_use;
+  G_UNLOCK (site_language);
+  return platform;
+}
 
 static const char *
 ui_language (void)

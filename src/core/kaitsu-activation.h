@@ -90,6 +90,8 @@ GStrv               kaitsu_label_dup_texts              (const char        *id,
 void                kaitsu_activation_set_site_language (KaitsuSite         site,
                                                          const char        *language);
 const char         *kaitsu_activation_get_site_language (KaitsuSite         site);
+void                kaitsu_activation_set_platform      (KaitsuPlatform     platform);
+KaitsuPlatform      kaitsu_activation_get_platform      (void);
 
 /* The steps' shape, from the description (the texts: kaitsu-procedure.h) */
 gboolean            kaitsu_step_is_web                  (KaitsuStep         step);

@@ -45,6 +45,7 @@ struct _KaitsuFlow
   KaitsuStep current;
   KaitsuStep furthest;
   char *region;
+  KaitsuPlatform platform;
   KaitsuMipUse mip;
   gboolean app_permission_needed;
 
@@ -286,6 +287,7 @@ kaitsu_flow_reset (KaitsuFlow *self)
   memset (self->steps, 0, sizeof self->steps);
   g_free (self->region);
   self->region = g_strdup (KAITSU_DEFAULT_REGION);
+  self->platform = KAITSU_PLATFORM_NONE;
   self->mip = KAITSU_MIP_NO;
   self->app_permission_needed = FALSE;
   g_clear_pointer (&self->account, g_free);
@@ -357,6 +359,26 @@ kaitsu_flow_set_region (KaitsuFlow *self,
     return;
   g_free (self->region);
   self->region = g_strdup (region_id);
+  emit_choices (self);
+}
+
+/* Cloud App Security or Trend Vision One: where the console opened, or the user's choice */
+KaitsuPlatform
+kaitsu_flow_get_platform (KaitsuFlow *self)
+{
+  g_return_val_if_fail (KAITSU_IS_FLOW (self), KAITSU_PLATFORM_NONE);
+  return self->platform;
+}
+
+void
+kaitsu_flow_set_platform (KaitsuFlow     *self,
+                          KaitsuPlatform  platform)
+{
+  g_return_if_fail (KAITSU_IS_FLOW (self));
+
+  if (self->platform == platform)
+    return;
+  self->platform = platform;
   emit_choices (self);
 }
 

@@ -5,6 +5,7 @@
 #include <glib-object.h>
 
 #include "kaitsu-procedure.h"
+#include "kaitsu-sites.h"
 
 G_BEGIN_DECLS
 
@@ -79,6 +80,9 @@ void               kaitsu_flow_set_service_chosen     (KaitsuFlow    *self,
 const char        *kaitsu_flow_get_region             (KaitsuFlow    *self);
 void               kaitsu_flow_set_region             (KaitsuFlow    *self,
                                                        const char    *region_id);
+KaitsuPlatform     kaitsu_flow_get_platform           (KaitsuFlow    *self);
+void               kaitsu_flow_set_platform           (KaitsuFlow    *self,
+                                                       KaitsuPlatform platform);
 KaitsuMipUse       kaitsu_flow_get_mip_use            (KaitsuFlow    *self);
 void               kaitsu_flow_set_mip_use            (KaitsuFlow    *self,
                                                        KaitsuMipUse   mip);

@@ -126,8 +126,13 @@ kaitsu_preflight_hosts_for_sites (KaitsuSites *sites,
   GPtrArray *hosts = g_ptr_array_new_with_free_func (g_free);
 
   for (KaitsuSite site = 0; site < KAITSU_N_SITES; site++)
-    if (kaitsu_sites_get_base (sites, site) != NULL)
-      g_ptr_array_add (hosts, g_strdup (kaitsu_sites_get_base (sites, site)));
+    {
+      /* Vision One's sign-in matters unless the console is known to be Cloud App Security's */
+      if (site == KAITSU_SITE_VISION_ONE_SIGNIN && kaitsu_sites_get_platform (sites) == KAITSU_PLATFORM_CAS)
+        continue;
+      if (kaitsu_sites_get_base (sites, site) != NULL)
+        g_ptr_array_add (hosts, g_strdup (kaitsu_sites_get_base (sites, site)));
+    }
   if (sharepoint_admin != NULL)
     g_ptr_array_add (hosts, g_strdup (sharepoint_admin));
   return hosts;

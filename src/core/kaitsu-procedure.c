@@ -119,9 +119,12 @@ kaitsu_step_dup_substep_text (KaitsuStep step,
                               guint      index)
 {
   const KaitsuStepDesc *desc = step_desc (step);
+  const KaitsuSubstep *substep;
 
   g_return_val_if_fail (index < desc->substeps->len, NULL);
-  return kaitsu_activation_expand (((KaitsuSubstep *) g_ptr_array_index (desc->substeps, index))->text,
+  substep = g_ptr_array_index (desc->substeps, index);
+  return kaitsu_activation_expand (kaitsu_activation_get_platform () == KAITSU_PLATFORM_VISION_ONE &&
+                                   substep->vision_one_text != NULL ? substep->vision_one_text : substep->text,
                                    desc->service);
 }
 

@@ -344,6 +344,8 @@ kaitsu_report_to_json (const KaitsuReportInput *input)
   kaitsu_json_add_string (builder, "mode", input->mode);
   kaitsu_json_add_string (builder, "toolkit", input->toolkit);
   kaitsu_json_add_string (builder, "region", kaitsu_flow_get_region (flow));
+  /* null until a console has opened or the user said */
+  kaitsu_json_add_string (builder, "platform", kaitsu_platform_get_id (kaitsu_flow_get_platform (flow)));
   json_builder_set_member_name (builder, "names_included");
   json_builder_add_boolean_value (builder, input->include_names);
   kaitsu_json_add_string (builder, "current_step", kaitsu_step_get_id (kaitsu_flow_get_current_step (flow)));

@@ -45,6 +45,8 @@ kaitsu_session_to_json (KaitsuFlow *flow)
       json_builder_add_string_value (builder, kaitsu_service_get_id (s));
   json_builder_end_array (builder);
   kaitsu_json_add_string (builder, "region", kaitsu_flow_get_region (flow));
+  if (kaitsu_flow_get_platform (flow) != KAITSU_PLATFORM_NONE)
+    kaitsu_json_add_string (builder, "platform", kaitsu_platform_get_id (kaitsu_flow_get_platform (flow)));
   kaitsu_json_add_string (builder, "mip", kaitsu_mip_use_to_string (kaitsu_flow_get_mip_use (flow)));
   json_builder_set_member_name (builder, "app_permission_needed");
   json_builder_add_boolean_value (builder, kaitsu_flow_get_app_permission_needed (flow));
@@ -255,6 +257,16 @@ restore_choices (KaitsuFlow  *flow,
   if (!ok || kaitsu_region_find (region) < 0)
     return damaged (error, "unknown region");
   kaitsu_flow_set_region (flow, region);
+
+  /* Older sessions have no platform: not known yet */
+  if (json_object_has_member (choices, "platform"))
+    {
+      const char *platform = get_string (choices, "platform", &ok);
+
+      if (!ok || kaitsu_platform_from_id (platform) == KAITSU_PLATFORM_NONE)
+        return damaged (error, "unknown platform");
+      kaitsu_flow_set_platform (flow, kaitsu_platform_from_id (platform));
+    }
 
   mip_text = get_string (choices, "mip", &ok);
   if (!ok || !kaitsu_mip_use_from_string (mip_text, &mip))

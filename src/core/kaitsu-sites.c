@@ -30,10 +30,25 @@ static const RegionDef region_table[] = {
 
 /* Trend Vision One: its sign-in, and its consoles by region (FACTS.md, "Today's sites") */
 #define VISION_ONE_SIGNIN_HOST "signin.v1.trendmicro.com"
-static const char * const vision_one_console_hosts[] = {
-  "portal.xdr.trendmicro.com", "portal.eu.xdr.trendmicro.com", "portal.jp.xdr.trendmicro.com",
-  "portal.sg.xdr.trendmicro.com", "portal.au.xdr.trendmicro.com", "portal.in.xdr.trendmicro.com",
+static const struct
+{
+  const char *region;
+  const char *host;
+} vision_one_consoles[] = {
+  { "us", "portal.xdr.trendmicro.com" }, { "eu", "portal.eu.xdr.trendmicro.com" },
+  { "jp", "portal.jp.xdr.trendmicro.com" }, { "sg", "portal.sg.xdr.trendmicro.com" },
+  { "au", "portal.au.xdr.trendmicro.com" }, { "in", "portal.in.xdr.trendmicro.com" },
 };
+
+/* The region of a Vision One console host, or NULL when it is none */
+static const char *
+vision_one_region (const char *host)
+{
+  for (guint i = 0; host != NULL && i < G_N_ELEMENTS (vision_one_consoles); i++)
+    if (g_ascii_strcasecmp (host, vision_one_consoles[i].host) == 0)
+      return vision_one_consoles[i].region;
+  return NULL;
+}
 
 /* The ids of the sites, as the activation's description and --explain-page name them */
 static const char * const site_ids[KAITSU_N_SITES] = {
@@ -65,11 +80,24 @@ kaitsu_platform_get_id (KaitsuPlatform platform)
   return platform_ids[platform];
 }
 
+KaitsuPlatform
+kaitsu_platform_from_id (const char *id)
+{
+  for (guint i = 1; id != NULL && i < G_N_ELEMENTS (platform_ids); i++)
+    if (g_str_equal (id, platform_ids[i]))
+      return i;
+  return KAITSU_PLATFORM_NONE;
+}
+
 struct _KaitsuSites
 {
   GObject parent_instance;
   char *base[KAITSU_N_SITES];
   gboolean practice;
+  /* The console's platform, once known: where the console actually opened, or the user's choice */
+  KaitsuPlatform platform;
+  /* Practice mode: Trend Vision One's simulated portal, a console the portal may open instead */
+  char *practice_v1_console;
 };
 
 G_DEFINE_FINAL_TYPE (KaitsuSites, kaitsu_sites, G_TYPE_OBJECT)
@@ -118,6 +146,7 @@ kaitsu_sites_finalize (GObject *object)
 
   for (guint i = 0; i < KAITSU_N_SITES; i++)
     g_free (self->base[i]);
+  g_free (self->practice_v1_console);
   G_OBJECT_CLASS (kaitsu_sites_parent_class)->finalize (object);
 }
 
@@ -135,10 +164,30 @@ kaitsu_sites_init (KaitsuSites *self)
 KaitsuSites *
 kaitsu_sites_new_real (const char *region_id)
 {
-  return kaitsu_sites_new_custom ("https://clp.trendmicro.com",
-                                  "https://forgetpwd.trendmicro.com",
-                                  kaitsu_region_get_admin_site (region_id),
-                                  "https://login.microsoftonline.com", NULL);
+  KaitsuSites *self = kaitsu_sites_new_custom ("https://clp.trendmicro.com",
+                                               "https://forgetpwd.trendmicro.com",
+                                               kaitsu_region_get_admin_site (region_id),
+                                               "https://login.microsoftonline.com", NULL);
+
+  /* The licensing portal may send a moved console's user to Vision One's sign-in at once */
+  self->base[KAITSU_SITE_VISION_ONE_SIGNIN] = g_strdup ("https://" VISION_ONE_SIGNIN_HOST);
+  return self;
+}
+
+/* Practice mode: the simulator's Vision One portal and sign-in, known before either opens */
+void
+kaitsu_sites_add_practice_console (KaitsuSites    *self,
+                                   KaitsuPlatform  platform,
+                                   const char     *console,
+                                   const char     *signin)
+{
+  g_return_if_fail (KAITSU_IS_SITES (self) && self->practice);
+  g_return_if_fail (platform == KAITSU_PLATFORM_VISION_ONE);
+
+  g_free (self->practice_v1_console);
+  self->practice_v1_console = g_strdup (console);
+  g_free (self->base[KAITSU_SITE_VISION_ONE_SIGNIN]);
+  self->base[KAITSU_SITE_VISION_ONE_SIGNIN] = g_strdup (signin);
 }
 
 KaitsuSites *
@@ -231,17 +280,6 @@ kaitsu_sites_is_microsoft_host (KaitsuSites *self,
 }
 
 static gboolean
-host_in (const char         *host,
-         const char * const *hosts,
-         guint               n)
-{
-  for (guint i = 0; host != NULL && i < n; i++)
-    if (g_ascii_strcasecmp (host, hosts[i]) == 0)
-      return TRUE;
-  return FALSE;
-}
-
-static gboolean
 is_cas_console_host (const char *host)
 {
   for (guint i = 0; host != NULL && i < G_N_ELEMENTS (region_table); i++)
@@ -277,11 +315,17 @@ kaitsu_sites_recognise (KaitsuSites    *self,
   host = parsed != NULL ? g_uri_get_host (parsed) : NULL;
   if (site == KAITSU_SITE_NONE && kaitsu_sites_is_microsoft_host (self, uri))
     site = KAITSU_SITE_MICROSOFT_LOGIN;
+  if (site == KAITSU_SITE_NONE && parsed != NULL && same_origin (parsed, self->practice_v1_console))
+    {
+      if (platform != NULL)
+        *platform = KAITSU_PLATFORM_VISION_ONE;
+      return KAITSU_SITE_CONSOLE;
+    }
   /* The real sites only over https, and never in practice mode */
   if (site == KAITSU_SITE_NONE && !self->practice && host != NULL &&
       g_strcmp0 (g_uri_get_scheme (parsed), "https") == 0 && g_uri_get_userinfo (parsed) == NULL)
     {
-      if (is_cas_console_host (host) || host_in (host, vision_one_console_hosts, G_N_ELEMENTS (vision_one_console_hosts)))
+      if (is_cas_console_host (host) || vision_one_region (host) != NULL)
         site = KAITSU_SITE_CONSOLE;
       else if (g_ascii_strcasecmp (host, VISION_ONE_SIGNIN_HOST) == 0)
         site = KAITSU_SITE_VISION_ONE_SIGNIN;
@@ -290,10 +334,106 @@ kaitsu_sites_recognise (KaitsuSites    *self,
     }
   if (platform != NULL && site == KAITSU_SITE_VISION_ONE_SIGNIN)
     *platform = KAITSU_PLATFORM_VISION_ONE;
+  else if (platform != NULL && site == KAITSU_SITE_CONSOLE && self->practice)
+    *platform = same_origin (parsed, self->practice_v1_console) ? KAITSU_PLATFORM_VISION_ONE : KAITSU_PLATFORM_CAS;
   else if (platform != NULL && site == KAITSU_SITE_CONSOLE)
-    *platform = host_in (host, vision_one_console_hosts, G_N_ELEMENTS (vision_one_console_hosts))
+    *platform = vision_one_region (host) != NULL
                 ? KAITSU_PLATFORM_VISION_ONE : KAITSU_PLATFORM_CAS;
   return site;
+}
+
+static char *
+origin_of (GUri *uri)
+{
+  int port = g_uri_get_port (uri);
+
+  return port > 0 ? g_strdup_printf ("%s://%s:%d", g_uri_get_scheme (uri), g_uri_get_host (uri), port)
+                  : g_strdup_printf ("%s://%s", g_uri_get_scheme (uri), g_uri_get_host (uri));
+}
+
+/* The console is where it actually opened: a page of a console (another region's, or Trend
+ * Vision One's) makes it the console from now on. TRUE if that changed where it is. */
+gboolean
+kaitsu_sites_follow_console (KaitsuSites *self,
+                             const char  *uri)
+{
+  KaitsuPlatform platform = KAITSU_PLATFORM_NONE;
+  g_autoptr (GUri) parsed = NULL;
+  g_autofree char *origin = NULL;
+
+  g_return_val_if_fail (KAITSU_IS_SITES (self), FALSE);
+
+  if (kaitsu_sites_recognise (self, uri, &platform) != KAITSU_SITE_CONSOLE)
+    return FALSE;
+  parsed = g_uri_parse (uri, G_URI_FLAGS_NONE, NULL);
+  origin = origin_of (parsed);
+  if (g_strcmp0 (origin, self->base[KAITSU_SITE_CONSOLE]) == 0 && platform == self->platform)
+    return FALSE;
+  g_free (self->base[KAITSU_SITE_CONSOLE]);
+  self->base[KAITSU_SITE_CONSOLE] = g_steal_pointer (&origin);
+  self->platform = platform;
+  return TRUE;
+}
+
+KaitsuPlatform
+kaitsu_sites_get_platform (KaitsuSites *self)
+{
+  g_return_val_if_fail (KAITSU_IS_SITES (self), KAITSU_PLATFORM_NONE);
+  return self->platform;
+}
+
+/* Trend Vision One's console for a region, where its documentation names one */
+static const char *
+vision_one_console_for (const char *region_id)
+{
+  for (guint i = 0; region_id != NULL && i < G_N_ELEMENTS (vision_one_consoles); i++)
+    if (g_str_equal (region_id, vision_one_consoles[i].region))
+      return vision_one_consoles[i].host;
+  return NULL;
+}
+
+/* The user's choice, before any console has opened: where to expect it. A region without a
+ * documented Vision One console keeps the Cloud App Security console of that region until
+ * the real one opens. */
+void
+kaitsu_sites_set_platform (KaitsuSites    *self,
+                           KaitsuPlatform  platform,
+                           const char     *region_id)
+{
+  const char *host = NULL;
+
+  g_return_if_fail (KAITSU_IS_SITES (self));
+
+  self->platform = platform;
+  if (self->practice)
+    {
+      if (platform == KAITSU_PLATFORM_VISION_ONE && self->practice_v1_console != NULL)
+        {
+          g_free (self->base[KAITSU_SITE_CONSOLE]);
+          self->base[KAITSU_SITE_CONSOLE] = g_strdup (self->practice_v1_console);
+        }
+      return;
+    }
+  if (platform == KAITSU_PLATFORM_VISION_ONE)
+    host = vision_one_console_for (region_id);
+  g_free (self->base[KAITSU_SITE_CONSOLE]);
+  self->base[KAITSU_SITE_CONSOLE] = host != NULL ? g_strconcat ("https://", host, NULL)
+                                                 : g_strdup (kaitsu_region_get_admin_site (region_id));
+}
+
+/* The region whose console is at this address, or NULL (Vision One's hosts included) */
+const char *
+kaitsu_region_from_console (const char *uri)
+{
+  g_autoptr (GUri) parsed = uri != NULL ? g_uri_parse (uri, G_URI_FLAGS_NONE, NULL) : NULL;
+  const char *host = parsed != NULL ? g_uri_get_host (parsed) : NULL;
+
+  if (host == NULL || g_strcmp0 (g_uri_get_scheme (parsed), "https") != 0)
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (region_table); i++)
+    if (g_ascii_strcasecmp (host, region_table[i].admin_site + strlen ("https://")) == 0)
+      return region_table[i].id;
+  return vision_one_region (host);
 }
 
 const char *
@@ -316,7 +456,9 @@ char *
 kaitsu_sites_dup_provision_url (KaitsuSites *self)
 {
   g_return_val_if_fail (KAITSU_IS_SITES (self), NULL);
-  return g_strconcat (self->base[KAITSU_SITE_CONSOLE], "/provision.html", NULL);
+  /* Vision One's grant returns under its CAS path (FACTS.md, "Trend Vision One") */
+  return g_strconcat (self->base[KAITSU_SITE_CONSOLE],
+                      self->platform == KAITSU_PLATFORM_VISION_ONE ? "/ui/cas/provision.html" : "/provision.html", NULL);
 }
 
 static gboolean

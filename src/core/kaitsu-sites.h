@@ -33,12 +33,14 @@ typedef enum
 const char *kaitsu_site_get_id            (KaitsuSite  site);
 KaitsuSite  kaitsu_site_from_id           (const char *id);
 const char *kaitsu_platform_get_id        (KaitsuPlatform platform);
+KaitsuPlatform kaitsu_platform_from_id    (const char *id);
 
 guint       kaitsu_region_get_count       (void);
 const char *kaitsu_region_get_id          (guint       index);
 char       *kaitsu_region_dup_name        (guint       index);
 const char *kaitsu_region_get_admin_site  (const char *region_id);
 int         kaitsu_region_find            (const char *region_id);
+const char *kaitsu_region_from_console    (const char *uri);
 
 #define KAITSU_APP_DOMAIN "tmcas.trendmicro.com"
 #define KAITSU_APP_PERMISSION_XML \
@@ -70,6 +72,16 @@ KaitsuSite   kaitsu_sites_recognise            (KaitsuSites    *self,
 const char  *kaitsu_sites_get_base             (KaitsuSites *self,
                                                 KaitsuSite   site);
 gboolean     kaitsu_sites_is_practice          (KaitsuSites *self);
+void         kaitsu_sites_add_practice_console (KaitsuSites    *self,
+                                                KaitsuPlatform  platform,
+                                                const char     *console,
+                                                const char     *signin);
+gboolean     kaitsu_sites_follow_console       (KaitsuSites *self,
+                                                const char  *uri);
+KaitsuPlatform kaitsu_sites_get_platform       (KaitsuSites *self);
+void         kaitsu_sites_set_platform         (KaitsuSites    *self,
+                                                KaitsuPlatform  platform,
+                                                const char     *region_id);
 char        *kaitsu_sites_dup_provision_url    (KaitsuSites *self);
 
 G_END_DECLS

@@ -13,6 +13,22 @@ G_BEGIN_DECLS
 #define KAITSU_PRACTICE_ADMIN "admin@practice.example"
 #define KAITSU_PRACTICE_ADMIN_PASSWORD "Practice-Admin-2026"
 
+/* The simulated phone beside Microsoft's number-matching card: not a real site's, so the
+ * practice user (the autopilot) finds it by these words */
+#define KAITSU_PRACTICE_PHONE_TITLE "練習用の電話 (Microsoft Authenticator) / Practice phone"
+#define KAITSU_PRACTICE_PHONE_FIELD "番号 / Number"
+#define KAITSU_PRACTICE_PHONE_APPROVE "承認 / Approve"
+
+/* What the practice user gets wrong once, by the scenario */
+typedef enum
+{
+  KAITSU_PRACTICE_NO_MISTAKE = 0,
+  /* On the SharePoint Online step, OneDrive is chosen and granted */
+  KAITSU_PRACTICE_WRONG_SERVICE_ONCE = 1 << 0,
+  /* On "Need admin approval", back to the application without consent */
+  KAITSU_PRACTICE_LEAVE_CONSENT_ONCE = 1 << 1,
+} KaitsuPracticeMistakes;
+
 typedef enum
 {
   KAITSU_SIMULATOR_ERROR_SCENARIO,
@@ -24,15 +40,17 @@ GQuark kaitsu_simulator_error_quark (void);
 #define KAITSU_TYPE_SIMULATOR (kaitsu_simulator_get_type ())
 G_DECLARE_FINAL_TYPE (KaitsuSimulator, kaitsu_simulator, KAITSU, SIMULATOR, GObject)
 
-KaitsuSimulator *kaitsu_simulator_new              (void);
-gboolean         kaitsu_simulator_set_scenarios    (KaitsuSimulator  *self,
-                                                    const char       *scenarios,
-                                                    GError          **error);
-gboolean         kaitsu_simulator_start            (KaitsuSimulator  *self,
-                                                    GError          **error);
-KaitsuSites     *kaitsu_simulator_get_sites        (KaitsuSimulator  *self);
-guint            kaitsu_simulator_get_sync_delay   (KaitsuSimulator  *self);
-gboolean         kaitsu_simulator_get_wrong_service_once (KaitsuSimulator *self);
-char            *kaitsu_simulator_dup_sample_mail  (KaitsuSimulator  *self);
+KaitsuSimulator       *kaitsu_simulator_new               (void);
+gboolean               kaitsu_simulator_set_scenarios     (KaitsuSimulator  *self,
+                                                           const char       *scenarios,
+                                                           GError          **error);
+char                  *kaitsu_simulator_dup_scenario_list (void);
+gboolean               kaitsu_simulator_start             (KaitsuSimulator  *self,
+                                                           GError          **error);
+KaitsuSites           *kaitsu_simulator_get_sites         (KaitsuSimulator  *self);
+guint                  kaitsu_simulator_get_sync_delay    (KaitsuSimulator  *self);
+KaitsuPracticeMistakes kaitsu_simulator_get_mistakes      (KaitsuSimulator  *self);
+const char * const    *kaitsu_simulator_get_acknowledge_labels (void);
+char                  *kaitsu_simulator_dup_sample_mail   (KaitsuSimulator  *self);
 
 G_END_DECLS

@@ -221,7 +221,7 @@ kaitsu_application_activate (GApplication *application)
           self->pilot = kaitsu_autopilot_new (window, mail);
           /* A slow practice sync is not a stuck one */
           kaitsu_autopilot_set_patience (self->pilot, MAX (16, 3 * kaitsu_simulator_get_sync_delay (self->simulator)));
-          kaitsu_autopilot_set_wrong_service_once (self->pilot, kaitsu_simulator_get_wrong_service_once (self->simulator));
+          kaitsu_autopilot_set_mistakes (self->pilot, kaitsu_simulator_get_mistakes (self->simulator));
           g_signal_connect_object (self->pilot, "finished", G_CALLBACK (on_autopilot_finished),
                                    self, G_CONNECT_SWAPPED);
         }
@@ -286,8 +286,10 @@ explain_page (const char *uri,
 /* kaitsu --preflight: 0 when every site can be reached with a correct clock, 1 otherwise. */
 static int
 preflight (const char *region,
+           const char *platform_id,
            gboolean    json)
 {
+  KaitsuPlatform platform = kaitsu_platform_from_id (platform_id);
   g_autoptr (KaitsuSites) sites = NULL;
   g_autoptr (GPtrArray) hosts = NULL;
   g_autoptr (KaitsuPreflightReport) report = NULL;
@@ -303,7 +305,15 @@ preflight (const char *region,
       g_printerr (_("Unknown region “%1$s”. Use one of: %2$s.\n"), region, known->str);
       return 2;
     }
+  if (platform_id != NULL && platform == KAITSU_PLATFORM_NONE)
+    {
+      /* Translators: %s is what the user typed; cas and vision-one are typed as they are */
+      g_printerr (_("Unknown platform “%s”. Use cas (Cloud App Security) or vision-one (Trend Vision One).\n"), platform_id);
+      return 2;
+    }
   sites = kaitsu_sites_new_real (region != NULL ? region : KAITSU_DEFAULT_REGION);
+  if (platform != KAITSU_PLATFORM_NONE)
+    kaitsu_sites_set_platform (sites, platform, region != NULL ? region : KAITSU_DEFAULT_REGION);
   hosts = kaitsu_preflight_hosts_for_sites (sites, NULL);
   report = kaitsu_preflight_run_sync (hosts, NULL);
   text = json ? kaitsu_preflight_report_to_json (report) : kaitsu_preflight_report_to_text (report);
@@ -332,9 +342,11 @@ kaitsu_application_handle_local_options (GApplication *application,
   if (g_variant_dict_contains (options, "preflight"))
     {
       g_autofree char *region = NULL;
+      g_autofree char *platform = NULL;
 
       g_variant_dict_lookup (options, "region", "s", &region);
-      return preflight (region, json);
+      g_variant_dict_lookup (options, "platform", "s", &platform);
+      return preflight (region, platform, json);
     }
   if (g_variant_dict_contains (options, "explain-page"))
     {
@@ -511,6 +523,7 @@ kaitsu_application_init (KaitsuApplication *self)
     { "text-file", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("For --explain-page: the page’s visible text (a file, or - for standard input)"), N_("FILE") },
     { "preflight", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Check that this computer can reach every site of the activation"), NULL },
     { "region", 0, 0, G_OPTION_ARG_STRING, NULL, N_("The console’s region for --preflight (jp, eu, uk, us, au, ca, sg, in)"), N_("REGION") },
+    { "platform", 0, 0, G_OPTION_ARG_STRING, NULL, N_("The console’s platform for --preflight: cas or vision-one"), N_("PLATFORM") },
     { "json", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print machine-readable JSON"), NULL },
     { "demo", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Practice mode: every site is simulated on this computer"), NULL },
     { "autopilot", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Practice mode only: fill in and click the simulated pages automatically"), NULL },

@@ -7,10 +7,10 @@
 #define G_LOG_DOMAIN "kaitsu-autopilot"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "kaitsu-aadsts.h"
 #include "kaitsu-autopilot.h"
-#include "kaitsu-simulator.h"
 #include "prepare/kaitsu-prepare-page.h"
 
 #define MAX_ATTEMPTS 4
@@ -28,7 +28,8 @@ struct _KaitsuAutopilot
   gboolean mail_requested;
   gboolean appinv_looked_up;
   gboolean guide_connected;
-  gboolean wrong_service_once;
+  KaitsuPracticeMistakes mistakes;
+  gboolean left_consent;
   GHashTable *acted;
   guint watchdog;
 
@@ -115,7 +116,7 @@ static KaitsuService
 target_service (KaitsuAutopilot *self,
                 KaitsuService    service)
 {
-  if (self->wrong_service_once && service == KAITSU_SERVICE_SHAREPOINT_ONLINE &&
+  if ((self->mistakes & KAITSU_PRACTICE_WRONG_SERVICE_ONCE) && service == KAITSU_SERVICE_SHAREPOINT_ONLINE &&
       kaitsu_flow_get_service_state (self->flow, KAITSU_SERVICE_ONEDRIVE) != KAITSU_SERVICE_STATE_PROTECTED)
     return KAITSU_SERVICE_ONEDRIVE;
   return service;
@@ -144,16 +145,38 @@ console_towards (KaitsuAutopilot         *self,
           return;
         }
       if ((state == KAITSU_SERVICE_STATE_NOT_STARTED || state == KAITSU_SERVICE_STATE_ERROR) &&
-          kaitsu_text_contains_label (text, "grant-permission", KAITSU_SERVICE_NONE) &&
           kaitsu_guide_get_signin_window (kaitsu_window_get_guide (self->window)) == NULL)
-        press (browser, "grant-permission", text);
+        {
+          /* Today's dialog shows 「権限の付与」 once 「ここをクリック」 is pressed */
+          if (kaitsu_text_contains_label (text, "grant-permission", KAITSU_SERVICE_NONE))
+            press (browser, "grant-permission", text);
+          else if (kaitsu_text_contains_label (text, "click-here", KAITSU_SERVICE_NONE))
+            press (browser, "click-here", text);
+        }
+      return;
+    }
+  /* Granted: today's console asks for 「完了」 (Exchange: which users to sync) first */
+  if (kaitsu_page_reading_is (reading, "console-grant-done") && reading->service == service &&
+      kaitsu_text_contains_label (text, "done", KAITSU_SERVICE_NONE))
+    {
+      g_autofree char *all = kaitsu_label_dup_shown ("sync-all", KAITSU_SERVICE_NONE, text);
+      g_autofree char *done = kaitsu_label_dup_shown ("done", KAITSU_SERVICE_NONE, text);
+      const char *fills[] = { all, "yes", NULL };
+
+      kaitsu_browser_fill (browser, kaitsu_text_contains_label (text, "sync-all", KAITSU_SERVICE_NONE) ? fills : NULL, done);
       return;
     }
   if (step != KAITSU_STEP_TEAMS_APP_PERMISSION && state != KAITSU_SERVICE_STATE_NOT_STARTED &&
       state != KAITSU_SERVICE_STATE_ERROR)
     return;
-  if (grant)
+  if (grant || kaitsu_page_reading_is (reading, "console-grant-done"))
     press (browser, "console-close", text);
+  else if (kaitsu_text_contains_label (text, "grant-access", KAITSU_SERVICE_NONE))
+    {
+      /* Today's dashboard: 「アクセス権付与」 in the service's own row */
+      g_autofree char *label = kaitsu_label_dup_shown ("grant-access", KAITSU_SERVICE_NONE, text);
+      kaitsu_browser_press_near (browser, label, kaitsu_service_get_name (service));
+    }
   else if (kaitsu_page_reading_is (reading, "console-service-accounts"))
     press (browser, "add", text);
   else if (kaitsu_text_contains_label (text, "select-organization", KAITSU_SERVICE_NONE))
@@ -162,6 +185,54 @@ console_towards (KaitsuAutopilot         *self,
     kaitsu_browser_fill (browser, NULL, kaitsu_service_get_name (service));
   else
     press (browser, "service-accounts", text);
+}
+
+/* The number Microsoft shows for number matching: the text's first two-digit number alone */
+static char *
+shown_number (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    if (g_ascii_isdigit (p[0]) && g_ascii_isdigit (p[1]) && !g_ascii_isdigit (p[2]) &&
+        (p == text || g_ascii_isspace (p[-1])) && (p[2] == '\0' || g_ascii_isspace (p[2])))
+      return g_strndup (p, 2);
+  return NULL;
+}
+
+/* The practice user's own moves, where the page is not one the description has an action for */
+static gboolean
+act_as_practice_user (KaitsuAutopilot         *self,
+                      const KaitsuPageReading *reading,
+                      const char              *text,
+                      KaitsuBrowser           *browser)
+{
+  if (kaitsu_page_reading_is (reading, "ms-mfa") && strstr (text, KAITSU_PRACTICE_PHONE_FIELD) != NULL)
+    {
+      /* Types the number on the simulated phone, as on Authenticator */
+      g_autofree char *number = shown_number (text);
+      const char *fills[] = { KAITSU_PRACTICE_PHONE_FIELD, number, NULL };
+
+      if (number != NULL)
+        kaitsu_browser_fill (browser, fills, KAITSU_PRACTICE_PHONE_APPROVE);
+      return TRUE;
+    }
+  if (kaitsu_page_reading_is (reading, "ms-need-admin") && (self->mistakes & KAITSU_PRACTICE_LEAVE_CONSENT_ONCE) &&
+      !self->left_consent)
+    {
+      self->left_consent = TRUE;
+      press (browser, "ms-return-without-consent", text);
+      return TRUE;
+    }
+  if (kaitsu_screen_get_meaning (reading->screen) == KAITSU_SCREEN_UNKNOWN)
+    {
+      /* A notice Kaitsu does not know: the practice user reads it and acknowledges it */
+      const char * const *labels = kaitsu_simulator_get_acknowledge_labels ();
+
+      for (guint i = 0; labels[i] != NULL; i++)
+        if (strstr (text, labels[i]) != NULL)
+          kaitsu_browser_fill (browser, NULL, labels[i]);
+      return TRUE;
+    }
+  return FALSE;
 }
 
 static void
@@ -179,8 +250,10 @@ act (KaitsuAutopilot         *self,
     return;
   screen = reading->screen;
   g_debug ("acting on %s at step %s", kaitsu_screen_get_id (screen), kaitsu_step_get_id (step));
+  if (act_as_practice_user (self, reading, text, browser))
+    return;
   if (kaitsu_page_reading_is (reading, "console") || kaitsu_page_reading_is (reading, "console-service-accounts") ||
-      kaitsu_page_reading_is (reading, "console-grant"))
+      kaitsu_page_reading_is (reading, "console-grant") || kaitsu_page_reading_is (reading, "console-grant-done"))
     {
       if (service != KAITSU_SERVICE_NONE)
         console_towards (self, browser, reading, text, service);
@@ -524,15 +597,15 @@ kaitsu_autopilot_get_state (KaitsuAutopilot *self)
   return self->state;
 }
 
-/* How long a service may stay 「保留」 before the autopilot gives up; at least two seconds */
 void
-kaitsu_autopilot_set_wrong_service_once (KaitsuAutopilot *self,
-                                         gboolean         wrong)
+kaitsu_autopilot_set_mistakes (KaitsuAutopilot        *self,
+                               KaitsuPracticeMistakes  mistakes)
 {
   g_return_if_fail (KAITSU_IS_AUTOPILOT (self));
-  self->wrong_service_once = wrong;
+  self->mistakes = mistakes;
 }
 
+/* How long a service may stay 「保留」 before the autopilot gives up; at least two seconds */
 void
 kaitsu_autopilot_set_patience (KaitsuAutopilot *self,
                                guint            seconds)

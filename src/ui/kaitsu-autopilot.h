@@ -2,6 +2,7 @@
 /* kaitsu-autopilot.h: practice mode only: fills and clicks the simulated pages by the guidance */
 #pragma once
 
+#include "kaitsu-simulator.h"
 #include "kaitsu-window.h"
 
 G_BEGIN_DECLS
@@ -23,9 +24,9 @@ G_DECLARE_FINAL_TYPE (KaitsuAutopilot, kaitsu_autopilot, KAITSU, AUTOPILOT, GObj
 KaitsuAutopilot      *kaitsu_autopilot_new       (KaitsuWindow    *window,
                                                   const char      *practice_mail);
 KaitsuAutopilotState  kaitsu_autopilot_get_state (KaitsuAutopilot *self);
-/* As a user might: on the SharePoint Online step, choose and grant OneDrive once */
-void                  kaitsu_autopilot_set_wrong_service_once (KaitsuAutopilot *self,
-                                                               gboolean         wrong);
+/* As a user might: get something wrong once (the scenario says what) */
+void                  kaitsu_autopilot_set_mistakes (KaitsuAutopilot        *self,
+                                                     KaitsuPracticeMistakes  mistakes);
 void                  kaitsu_autopilot_set_patience (KaitsuAutopilot *self,
                                                      guint            seconds);
 

@@ -90,6 +90,35 @@ learn_language (KaitsuGuide             *self,
   g_signal_emit (self, signals[LABELS_CHANGED], 0);
 }
 
+/* The console is where it actually opened: another region's, or Trend Vision One's. Kaitsu
+ * follows it there, and words the steps for its platform. */
+static void
+follow_console (KaitsuGuide             *self,
+                const KaitsuPageReading *reading,
+                const char              *uri,
+                KaitsuBrowser           *browser)
+{
+  KaitsuSites *sites = kaitsu_browser_get_sites (browser);
+
+  if (reading->site != KAITSU_SITE_CONSOLE || reading->platform == KAITSU_PLATFORM_NONE)
+    return;
+  if (kaitsu_sites_follow_console (sites, uri))
+    {
+      const char *region = kaitsu_region_from_console (uri);
+
+      g_debug ("The console is at %s now (%s)", kaitsu_sites_get_base (sites, KAITSU_SITE_CONSOLE),
+               kaitsu_platform_get_id (reading->platform));
+      if (region != NULL)
+        kaitsu_flow_set_region (self->flow, region);
+    }
+  kaitsu_flow_set_platform (self->flow, reading->platform);
+  if (kaitsu_activation_get_platform () != reading->platform)
+    {
+      kaitsu_activation_set_platform (reading->platform);
+      g_signal_emit (self, signals[LABELS_CHANGED], 0);
+    }
+}
+
 static void
 on_page_seen (KaitsuGuide             *self,
               const KaitsuPageReading *reading,
@@ -98,6 +127,7 @@ on_page_seen (KaitsuGuide             *self,
               KaitsuBrowser           *browser)
 {
   remember (self, reading, uri, browser);
+  follow_console (self, reading, uri, browser);
   learn_language (self, reading);
   if (browser == self->browser && reading->site == KAITSU_SITE_CONSOLE)
     self->dialog_service = kaitsu_page_reading_is (reading, "console-grant") ? reading->service : KAITSU_SERVICE_NONE;

@@ -382,6 +382,19 @@ kaitsu_page_set_active_substep (KaitsuPage *self,
     }
 }
 
+/* The sub-step highlighted as the user sees it, or -1 */
+int
+kaitsu_page_get_active_substep (KaitsuPage *self)
+{
+  KaitsuPagePrivate *priv = kaitsu_page_get_instance_private (self);
+
+  g_return_val_if_fail (KAITSU_IS_PAGE (self), -1);
+
+  for (guint i = 0; priv->substep_rows != NULL && i < priv->substep_rows->len; i++)
+    if (gtk_widget_has_css_class (g_ptr_array_index (priv->substep_rows, i), "active-substep"))
+      return (int) i;
+  return -1;
+}
 
 void
 kaitsu_page_show_screen (KaitsuPage     *self,

@@ -24,6 +24,7 @@ KaitsuStep  kaitsu_page_get_step         (KaitsuPage *self);
 GtkWidget  *kaitsu_page_get_confirm      (KaitsuPage *self);
 GtkWidget  *kaitsu_page_new_for_step     (KaitsuFlow *flow,
                                           KaitsuStep  step);
+int         kaitsu_page_get_active_substep (KaitsuPage *self);
 void        kaitsu_page_set_active_substep (KaitsuPage *self,
                                             int         index);
 typedef enum

@@ -185,6 +185,17 @@ on_load_failed (KaitsuWindow *self)
   kaitsu_preflight_run_async (hosts, NULL, NULL, on_check_after_failure, g_object_ref (self));
 }
 
+/* The platform chosen on the welcome page, or seen before: where to expect the console */
+static void
+apply_platform (KaitsuWindow *self)
+{
+  KaitsuPlatform platform = kaitsu_flow_get_platform (self->flow);
+
+  kaitsu_activation_set_platform (platform);
+  if (self->sites != NULL && platform != KAITSU_PLATFORM_NONE && platform != kaitsu_sites_get_platform (self->sites))
+    kaitsu_sites_set_platform (self->sites, platform, kaitsu_flow_get_region (self->flow));
+}
+
 /* The web view is made when a step first needs it, not at start-up. */
 static void
 ensure_browser (KaitsuWindow *self)
@@ -195,6 +206,7 @@ ensure_browser (KaitsuWindow *self)
     return;
   if (self->sites == NULL)
     self->sites = kaitsu_sites_new_real (kaitsu_flow_get_region (self->flow));
+  apply_platform (self);
   browser = kaitsu_browser_new (self->sites, KAITSU_BROWSER_MAIN, NULL);
   gtk_widget_set_size_request (GTK_WIDGET (browser), -1, 240);
   gtk_paned_set_end_child (self->paned, GTK_WIDGET (browser));
@@ -682,6 +694,8 @@ kaitsu_window_constructed (GObject *object)
     gtk_window_maximize (GTK_WINDOW (self));
 
   g_signal_connect_object (self->flow, "step-changed", G_CALLBACK (update_navigation),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->flow, "choices-changed", G_CALLBACK (apply_platform),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->flow, "notify::current-step", G_CALLBACK (follow_step),
                            self, G_CONNECT_SWAPPED);

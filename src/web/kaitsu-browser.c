@@ -314,8 +314,9 @@ allowed_top_level (KaitsuBrowser *self,
     return FALSE;
   if (g_str_equal (g_uri_get_scheme (parsed), "about"))
     return TRUE;
-  if (kaitsu_sites_find (self->sites, uri) != KAITSU_SITE_NONE ||
-      kaitsu_sites_is_microsoft_host (self->sites, uri))
+  /* The activation's sites, and any console the licensing portal may open instead: another
+   * region's or Trend Vision One's (exact hosts, https only) */
+  if (kaitsu_sites_recognise (self->sites, uri, NULL) != KAITSU_SITE_NONE)
     return TRUE;
   /* The sign-in window may follow a federated tenant to its own identity provider, over https,
    * with the host always shown. */
@@ -704,10 +705,18 @@ static const char fill_helpers[] =
   "function kLabel(t){for(const l of document.querySelectorAll('label')){"
   "if(l.innerText.trim().replace(/[:：]$/,'')===t){const id=l.getAttribute('for');"
   "const e=id?document.getElementById(id):l.querySelector('input,textarea');if(e)return e;}}return null;}"
-  "function kFill(t,v){const e=kLabel(t);if(!e)return false;e.value=v;"
+  "function kFill(t,v){const e=kLabel(t);if(!e)return false;"
+  "if(e.type==='checkbox'||e.type==='radio'){e.checked=v!==''&&v!=='0';"
+  "e.dispatchEvent(new Event('change',{bubbles:true}));return true;}e.value=v;"
   "e.dispatchEvent(new Event('input',{bubbles:true}));return true;}"
   "function kClick(t){const c=Array.from(document.querySelectorAll('button,a,input[type=submit]'));"
-  "const e=c.find(x=>(x.innerText||x.value||'').trim()===t);if(!e)return false;e.click();return true;}";
+  "const e=c.find(x=>(x.innerText||x.value||'').trim()===t);if(!e)return false;e.click();return true;}"
+  /* The button with this text whose closest surroundings naming `near` (its row, its block)
+   * hold no other such button: never a neighbour's */
+  "function kClickNear(t,n){const c=Array.from(document.querySelectorAll('button,a,input[type=submit]'))"
+  ".filter(x=>(x.innerText||x.value||'').trim()===t);"
+  "for(const x of c){let p=x;while(p&&!(p.innerText||'').includes(n))p=p.parentElement;"
+  "if(p&&c.filter(y=>p.contains(y)).length===1){x.click();return true;}}return false;}";
 
 static char *
 js_string (const char *text)
@@ -740,6 +749,20 @@ kaitsu_browser_fill (KaitsuBrowser *self,
       g_string_append_printf (script, "kClick(%s);", target);
     }
   kaitsu_browser_run_script (self, script->str);
+}
+
+/* Presses the button or link with this text that sits with `near` (a row naming a service) */
+void
+kaitsu_browser_press_near (KaitsuBrowser *self,
+                           const char    *label,
+                           const char    *near)
+{
+  g_autofree char *target = js_string (label);
+  g_autofree char *context = js_string (near);
+  g_autofree char *script = g_strdup_printf ("%skClickNear(%s,%s);", fill_helpers, target, context);
+
+  g_return_if_fail (KAITSU_IS_BROWSER (self));
+  kaitsu_browser_run_script (self, script);
 }
 
 /* For the practice autopilot: a script in its own isolated world, never the page's. */

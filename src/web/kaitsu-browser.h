@@ -35,6 +35,9 @@ const char    *kaitsu_browser_get_outline       (KaitsuBrowser     *self);
 void           kaitsu_browser_fill              (KaitsuBrowser     *self,
                                                  const char        *fills[],
                                                  const char        *click);
+void                 kaitsu_browser_press_near (KaitsuBrowser *self,
+                                                const char    *label,
+                                                const char    *near);
 void           kaitsu_browser_run_script        (KaitsuBrowser     *self,
                                                  const char        *script);
 gint64         kaitsu_browser_get_finished_at   (KaitsuBrowser     *self);

@@ -21,6 +21,7 @@ struct _KaitsuWelcomePage
   GtkCheckButton *teams_check;
   GtkWidget *services_hint;
   GtkDropDown *region_dropdown;
+  GtkDropDown *platform_dropdown;
   GtkCheckButton *mip_no;
   GtkCheckButton *mip_yes;
   GtkCheckButton *mip_not_sure;
@@ -43,6 +44,9 @@ kaitsu_welcome_page_refresh (KaitsuPage *page)
                           !kaitsu_flow_step_is_complete (flow, KAITSU_STEP_WELCOME));
   if (region >= 0 && (guint) region != gtk_drop_down_get_selected (self->region_dropdown))
     gtk_drop_down_set_selected (self->region_dropdown, region);
+  /* The rows are in KaitsuPlatform's order: not known, Cloud App Security, Vision One */
+  if (gtk_drop_down_get_selected (self->platform_dropdown) != (guint) kaitsu_flow_get_platform (flow))
+    gtk_drop_down_set_selected (self->platform_dropdown, kaitsu_flow_get_platform (flow));
   gtk_check_button_set_active (mip_buttons[kaitsu_flow_get_mip_use (flow)], TRUE);
 }
 
@@ -65,6 +69,27 @@ on_region_selected (KaitsuWelcomePage *self)
   if (selected < kaitsu_region_get_count ())
     kaitsu_flow_set_region (kaitsu_page_get_flow (KAITSU_PAGE (self)),
                             kaitsu_region_get_id (selected));
+}
+
+static void
+on_platform_selected (KaitsuWelcomePage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->platform_dropdown);
+
+  if (selected <= KAITSU_PLATFORM_VISION_ONE)
+    kaitsu_flow_set_platform (kaitsu_page_get_flow (KAITSU_PAGE (self)), selected);
+}
+
+/* The button inside a drop-down is what takes focus: it gets the drop-down's name, or a
+ * screen reader on GTK 4.8 reads out "GtkToggleButton" */
+static void
+name_drop_down_button (GtkDropDown *dropdown)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (dropdown)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                      gtk_widget_get_prev_sibling (GTK_WIDGET (dropdown)), NULL, -1);
 }
 
 static void
@@ -95,13 +120,8 @@ kaitsu_welcome_page_constructed (GObject *object)
       gtk_string_list_append (regions, name);
     }
   gtk_drop_down_set_model (self->region_dropdown, G_LIST_MODEL (regions));
-  /* The button inside the drop-down is what takes focus: it gets the same name, or a
-   * screen reader on GTK 4.8 reads out "GtkToggleButton" */
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->region_dropdown)); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_TOGGLE_BUTTON (child))
-      gtk_accessible_update_relation (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
-                                      gtk_widget_get_prev_sibling (GTK_WIDGET (self->region_dropdown)), NULL, -1);
+  name_drop_down_button (self->region_dropdown);
+  name_drop_down_button (self->platform_dropdown);
 
   /* The base class refreshes once the flow is there, so connect handlers afterwards. */
   G_OBJECT_CLASS (kaitsu_welcome_page_parent_class)->constructed (object);
@@ -111,6 +131,8 @@ kaitsu_welcome_page_constructed (GObject *object)
                              G_CALLBACK (on_service_toggled), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->region_dropdown, "notify::selected",
                            G_CALLBACK (on_region_selected), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->platform_dropdown, "notify::selected",
+                           G_CALLBACK (on_platform_selected), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->mip_no, "toggled", G_CALLBACK (on_mip_toggled),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->mip_yes, "toggled", G_CALLBACK (on_mip_toggled),
@@ -135,6 +157,7 @@ kaitsu_welcome_page_class_init (KaitsuWelcomePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KaitsuWelcomePage, teams_check);
   gtk_widget_class_bind_template_child (widget_class, KaitsuWelcomePage, services_hint);
   gtk_widget_class_bind_template_child (widget_class, KaitsuWelcomePage, region_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, KaitsuWelcomePage, platform_dropdown);
   gtk_widget_class_bind_template_child (widget_class, KaitsuWelcomePage, mip_no);
   gtk_widget_class_bind_template_child (widget_class, KaitsuWelcomePage, mip_yes);
   gtk_widget_class_bind_template_child (widget_class, KaitsuWelcomePage, mip_not_sure);
