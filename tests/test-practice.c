@@ -683,9 +683,9 @@ test_faults (void)
   g_assert_cmpint (run.exit_status, ==, 0);
   exchange = service (&run, "exchange-online");
   g_assert_cmpstr (json_object_get_string_member (exchange, "state"), ==, "protected");
-  /* Declined once, failed once, then granted with two consents */
+  /* Declined once, failed once after Microsoft's consent, then granted with two consents */
   g_assert_cmpint (json_object_get_int_member (exchange, "attempts"), ==, 3);
-  g_assert_cmpint (json_object_get_int_member (exchange, "consents"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (exchange, "consents"), ==, 3);
   errors = json_object_get_array_member (exchange, "errors");
   g_assert_cmpuint (json_array_get_length (errors), ==, 1);
   g_assert_cmpstr (json_array_get_string_element (errors, 0), ==, "AADSTS65004");
@@ -820,6 +820,8 @@ typedef struct
   const char *platform;
   guint exchange_consents;
   gboolean unknown_page;
+  /* The one error Exchange Online met, or NULL for none */
+  const char *exchange_error;
 } ScenarioCase;
 
 static const ScenarioCase scenario_cases[] = {
@@ -830,9 +832,10 @@ static const ScenarioCase scenario_cases[] = {
   { "mfa-number", 0, "ms-mfa ms-consent", "cas", 1 },
   { "mfa-register", 0, "ms-mfa-register ms-consent", "cas", 1 },
   { "need-admin", 0, "ms-need-admin ms-account ms-consent", "cas", 1 },
-  { "access-denied", 0, "ms-need-admin provision-error ms-consent", "cas", 1 },
-  { "wrong-password", 0, "ms-password ms-consent", "cas", 1 },
-  { "ca-block-2026", 3, "ms-blocked", "cas", 0 },
+  { "access-denied", 0, "ms-need-admin ms-account ms-consent", "cas", 1, FALSE, "AADSTS90094" },
+  /* A wrong password is Microsoft's AADSTS50126 on the page: said, and typed again */
+  { "wrong-password", 0, "ms-password ms-consent", "cas", 1, FALSE, "AADSTS50126" },
+  { "ca-block-2026", 3, "ms-blocked", "cas", 0, FALSE, "AADSTS53003" },
   { "console-en", 0, "lmp-login console console-grant console-grant-done", "cas", 1 },
   { "trendai-brand", 0, "console console-grant-done", "cas", 1 },
   { "exchange-two-consents", 0, "console-grant-done", "cas", 2 },
@@ -881,6 +884,13 @@ test_scenario (gconstpointer data)
   g_assert_cmpstr (json_object_get_string_member (run.report, "platform"), ==, test->platform);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (run.report, "unknown_pages")), ==,
                     test->unknown_page ? 1 : 0);
+  {
+    JsonArray *errors = json_object_get_array_member (service (&run, "exchange-online"), "errors");
+
+    g_assert_cmpuint (json_array_get_length (errors), ==, test->exchange_error != NULL ? 1 : 0);
+    if (test->exchange_error != NULL)
+      g_assert_cmpstr (json_array_get_string_element (errors, 0), ==, test->exchange_error);
+  }
   if (test->exit_status == 0)
     {
       const char *ids[] = { "exchange-online", "sharepoint-online", "onedrive", "teams" };

@@ -95,7 +95,7 @@ pick_page (KaitsuSimulator   *self,
 {
   SimPage *page = card_begin (self, NULL);
   g_autofree char *another = carried_query (params);
-  g_autofree char *href = g_strconcat ("/login/another", another, NULL);
+  g_autofree char *href = g_strconcat ("/login/use-another", another, NULL);
 
   sim_page_text (page, "h1", SIM_T (self, "アカウントを選択する", "Pick an account"));
   sim_page_text (page, "p", PRACTICE_USER);
@@ -358,6 +358,11 @@ sim_microsoft_handle (SoupServer        *server,
     {
       /* Another account: this time the administrator's */
       self->admin_signed_in = TRUE;
+      account_page (self, msg, params);
+      return;
+    }
+  if (!post && g_str_equal (path, "/login/use-another"))
+    {
       account_page (self, msg, params);
       return;
     }

@@ -330,7 +330,8 @@ sim_page_submit (SimPage    *page,
 {
   g_autofree char *l = g_markup_escape_text (label, -1);
 
-  g_string_append_printf (page->out, "<button type=\"submit\" class=\"%s\" name=\"%s\" value=\"%s\">%s</button>",
+  /* Buttons sit apart, as on the sites: their texts never run together */
+  g_string_append_printf (page->out, "<button type=\"submit\" class=\"%s\" name=\"%s\" value=\"%s\">%s</button>\n",
                           sim_page_class (page, primary ? "primary" : "secondary"),
                           sim_field (page->sim, "action"), value != NULL ? value : "go", l);
 }

@@ -110,6 +110,7 @@ follow_console (KaitsuGuide             *self,
                kaitsu_platform_get_id (reading->platform));
       if (region != NULL)
         kaitsu_flow_set_region (self->flow, region);
+      kaitsu_browser_console_moved (self->browser);
     }
   kaitsu_flow_set_platform (self->flow, reading->platform);
   if (kaitsu_activation_get_platform () != reading->platform)
@@ -195,33 +196,62 @@ on_provisioned (KaitsuGuide *self,
   g_signal_emit (self, signals[DETECTED], 0, self->signin_service, latency_ms);
 }
 
+static gboolean
+last_screen_was (KaitsuGuide *self,
+                 const char  *screen)
+{
+  guint n = self->screens_seen->len;
+
+  return n > 0 && g_strcmp0 (g_array_index (self->screens_seen, KaitsuScreenSeen, n - 1).screen, screen) == 0;
+}
+
 static void
 on_consent_failed (KaitsuGuide         *self,
                    KaitsuConsentAnswer *answer)
 {
-  g_autofree char *explanation = kaitsu_aadsts_dup_explanation (answer->code);
-  g_autofree char *advice = kaitsu_aadsts_dup_advice (answer->code);
+  guint code = answer->code;
+  g_autofree char *explanation = kaitsu_aadsts_dup_explanation (code);
+  g_autofree char *advice = kaitsu_aadsts_dup_advice (code);
   g_autofree char *text = NULL;
   KaitsuSigninError *record;
 
   if (self->signin_service == KAITSU_SERVICE_NONE)
     return;
+  /* Back from "Need admin approval" without consent: not a refusal, the wrong account */
+  if (answer->code == 65004 && last_screen_was (self, "ms-need-admin"))
+    {
+      code = 90094;
+      g_free (explanation);
+      g_free (advice);
+      explanation = kaitsu_aadsts_dup_explanation (code);
+      advice = kaitsu_aadsts_dup_advice (code);
+    }
   if (answer->correlation_id != NULL)
     /* Translators: AADSTS code, explanation, advice, then the IDs support asks for */
-    text = g_strdup_printf (_("AADSTS%1$u: %2$s %3$s (Correlation ID %4$s, Request ID %5$s)"), answer->code,
+    text = g_strdup_printf (_("AADSTS%1$u: %2$s %3$s (Correlation ID %4$s, Request ID %5$s)"), code,
                             explanation, advice, answer->correlation_id,
                             answer->request_id != NULL ? answer->request_id : "—");
   else
-    text = g_strdup_printf (_("AADSTS%u: %s %s"), answer->code, explanation, advice);
+    text = g_strdup_printf (_("AADSTS%u: %s %s"), code, explanation, advice);
   record = g_new0 (KaitsuSigninError, 1);
   record->service = self->signin_service;
-  record->code = answer->code;
+  record->code = code;
   record->correlation_id = g_strdup (answer->correlation_id);
   record->request_id = g_strdup (answer->request_id);
   record->timestamp = g_strdup (answer->timestamp);
   record->time = g_get_real_time () / G_USEC_PER_SEC;
   g_ptr_array_add (self->signin_errors, record);
-  kaitsu_flow_service_failed_with_code (self->flow, self->signin_service, answer->code, text);
+  kaitsu_flow_service_failed_with_code (self->flow, self->signin_service, code, text);
+}
+
+/* Every address the sign-in window passes, redirects included: Exchange Online's second
+ * consent follows the first by a redirect, with no page shown between them */
+static void
+on_signin_uri (KaitsuGuide   *self,
+               GParamSpec    *pspec,
+               WebKitWebView *view)
+{
+  count_consent (self, webkit_web_view_get_uri (view));
 }
 
 static void
@@ -241,6 +271,8 @@ on_popup_opened (KaitsuGuide *self,
 
   self->signin = window;
   self->signin_service = service;
+  /* A new attempt: the same answer may come back, and counts again */
+  g_clear_pointer (&self->last_consent_uri, g_free);
   g_signal_connect_object (window, "destroy", G_CALLBACK (on_signin_destroyed), self, G_CONNECT_SWAPPED);
   if (service != KAITSU_SERVICE_NONE &&
       kaitsu_flow_get_service_state (self->flow, service) != KAITSU_SERVICE_STATE_CONNECTING)
@@ -253,6 +285,8 @@ on_popup_opened (KaitsuGuide *self,
     }
   /* Swapped: the browser comes last, as on_signin_page_seen () takes it */
   g_signal_connect_object (browser, "page-seen", G_CALLBACK (on_signin_page_seen), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (kaitsu_browser_get_view (browser), "notify::uri", G_CALLBACK (on_signin_uri), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (window, "provisioned", G_CALLBACK (on_provisioned), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (window, "consent-failed", G_CALLBACK (on_consent_failed), self, G_CONNECT_SWAPPED);
   g_signal_emit (self, signals[SIGNIN_OPENED], 0, window);

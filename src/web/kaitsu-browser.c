@@ -410,8 +410,10 @@ on_status_message (KaitsuBrowser *self,
   g_signal_emit (self, signals[STATUS], 0, status);
 }
 
+/* The status script for the console where it is now; run at once on the page shown too */
 static void
-install_status_script (KaitsuBrowser *self)
+add_status_script (KaitsuBrowser *self,
+                   gboolean       run_now)
 {
   WebKitUserContentManager *manager = webkit_web_view_get_user_content_manager (WEBKIT_WEB_VIEW (self->view));
   g_autoptr (GBytes) source = g_resources_lookup_data (RESOURCE_PREFIX "/web/console-status.js", 0, NULL);
@@ -439,10 +441,32 @@ install_status_script (KaitsuBrowser *self)
                                              WEBKIT_USER_CONTENT_INJECT_TOP_FRAME,
                                              WEBKIT_USER_SCRIPT_INJECT_AT_DOCUMENT_END,
                                              SCRIPT_WORLD, allow, NULL);
+  webkit_user_content_manager_remove_all_scripts (manager);
   webkit_user_content_manager_add_script (manager, script);
+  if (run_now)
+    webkit_web_view_evaluate_javascript (WEBKIT_WEB_VIEW (self->view), code, -1, SCRIPT_WORLD, NULL, NULL, NULL, NULL);
+}
+
+static void
+install_status_script (KaitsuBrowser *self)
+{
+  WebKitUserContentManager *manager = webkit_web_view_get_user_content_manager (WEBKIT_WEB_VIEW (self->view));
+
+  add_status_script (self, FALSE);
   webkit_user_content_manager_register_script_message_handler (manager, "kaitsuStatus", SCRIPT_WORLD);
   g_signal_connect_object (manager, "script-message-received::kaitsuStatus",
                            G_CALLBACK (on_status_message), self, G_CONNECT_SWAPPED);
+}
+
+/* The console opened elsewhere than expected (another region, Trend Vision One): its status
+ * is read there from now on, and on the page already shown */
+void
+kaitsu_browser_console_moved (KaitsuBrowser *self)
+{
+  g_return_if_fail (KAITSU_IS_BROWSER (self));
+
+  if (self->role == KAITSU_BROWSER_MAIN)
+    add_status_script (self, TRUE);
 }
 
 /* ---- The widget ----------------------------------------------------------------------------- */

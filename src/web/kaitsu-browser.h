@@ -38,6 +38,7 @@ void           kaitsu_browser_fill              (KaitsuBrowser     *self,
 void                 kaitsu_browser_press_near (KaitsuBrowser *self,
                                                 const char    *label,
                                                 const char    *near);
+void                 kaitsu_browser_console_moved (KaitsuBrowser *self);
 void           kaitsu_browser_run_script        (KaitsuBrowser     *self,
                                                  const char        *script);
 gint64         kaitsu_browser_get_finished_at   (KaitsuBrowser     *self);
