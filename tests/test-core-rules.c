@@ -5,6 +5,7 @@
 
 #include "kaitsu-mask.h"
 #include "kaitsu-password-rule.h"
+#include "kaitsu-preflight.h"
 #include "kaitsu-sites.h"
 #include "kaitsu-test-util.h"
 
@@ -170,6 +171,69 @@ test_mask (void)
   g_assert_cmpstr (text, ==, "CAS••••01");
 }
 
+/* The console is where it opens: Kaitsu follows it to another region or to Trend Vision One */
+static void
+test_console_follows (void)
+{
+  g_autoptr (KaitsuSites) sites = kaitsu_sites_new_real ("jp");
+  g_autofree char *cas_provision = NULL;
+  g_autofree char *v1_provision = NULL;
+  g_autoptr (GPtrArray) hosts = NULL;
+  gboolean signin_checked = FALSE;
+
+  g_assert_cmpint (kaitsu_sites_get_platform (sites), ==, KAITSU_PLATFORM_NONE);
+  /* Not a console: nothing moves */
+  g_assert_false (kaitsu_sites_follow_console (sites, "https://clp.trendmicro.com/Dashboard"));
+  g_assert_false (kaitsu_sites_follow_console (sites, "https://portal.jp.xdr.trendmicro.com.evil.example/"));
+  g_assert_false (kaitsu_sites_follow_console (sites, "http://portal.jp.xdr.trendmicro.com/"));
+  /* Another region's Cloud App Security console */
+  g_assert_true (kaitsu_sites_follow_console (sites, "https://admin-eu.tmcas.trendmicro.com/dashboard"));
+  g_assert_cmpstr (kaitsu_sites_get_base (sites, KAITSU_SITE_CONSOLE), ==, "https://admin-eu.tmcas.trendmicro.com");
+  g_assert_cmpint (kaitsu_sites_get_platform (sites), ==, KAITSU_PLATFORM_CAS);
+  cas_provision = kaitsu_sites_dup_provision_url (sites);
+  g_assert_cmpstr (cas_provision, ==, "https://admin-eu.tmcas.trendmicro.com/provision.html");
+  g_assert_false (kaitsu_sites_follow_console (sites, "https://admin-eu.tmcas.trendmicro.com/other"));
+  /* Then Trend Vision One: its grant returns under /ui/cas/ */
+  g_assert_true (kaitsu_sites_follow_console (sites, "https://portal.jp.xdr.trendmicro.com/index.html#/app/cecp"));
+  g_assert_cmpint (kaitsu_sites_get_platform (sites), ==, KAITSU_PLATFORM_VISION_ONE);
+  v1_provision = kaitsu_sites_dup_provision_url (sites);
+  g_assert_cmpstr (v1_provision, ==, "https://portal.jp.xdr.trendmicro.com/ui/cas/provision.html");
+  g_assert_cmpstr (kaitsu_region_from_console ("https://portal.xdr.trendmicro.com/"), ==, "us");
+  g_assert_cmpstr (kaitsu_region_from_console ("https://admin.tmcas.trendmicro.co.uk/"), ==, "uk");
+  g_assert_null (kaitsu_region_from_console ("https://clp.trendmicro.com/"));
+  /* Vision One's sign-in is part of the connection check for that platform */
+  hosts = kaitsu_preflight_hosts_for_sites (sites, NULL);
+  for (guint i = 0; i < hosts->len; i++)
+    signin_checked |= g_str_equal (g_ptr_array_index (hosts, i), "https://signin.v1.trendmicro.com");
+  g_assert_true (signin_checked);
+  g_assert_cmpint (kaitsu_platform_from_id ("vision-one"), ==, KAITSU_PLATFORM_VISION_ONE);
+  g_assert_cmpint (kaitsu_platform_from_id ("cas"), ==, KAITSU_PLATFORM_CAS);
+  g_assert_cmpint (kaitsu_platform_from_id ("xdr"), ==, KAITSU_PLATFORM_NONE);
+  g_assert_cmpint (kaitsu_platform_from_id (NULL), ==, KAITSU_PLATFORM_NONE);
+}
+
+/* The user's choice before anything opened: where to expect the console */
+static void
+test_platform_choice (void)
+{
+  g_autoptr (KaitsuSites) v1 = kaitsu_sites_new_real ("eu");
+  g_autoptr (KaitsuSites) cas = kaitsu_sites_new_real ("jp");
+  g_autoptr (KaitsuSites) uk = kaitsu_sites_new_real ("uk");
+  g_autoptr (GPtrArray) cas_hosts = NULL;
+
+  kaitsu_sites_set_platform (v1, KAITSU_PLATFORM_VISION_ONE, "eu");
+  g_assert_cmpstr (kaitsu_sites_get_base (v1, KAITSU_SITE_CONSOLE), ==, "https://portal.eu.xdr.trendmicro.com");
+  kaitsu_sites_set_platform (cas, KAITSU_PLATFORM_CAS, "jp");
+  g_assert_cmpstr (kaitsu_sites_get_base (cas, KAITSU_SITE_CONSOLE), ==, "https://admin.tmcas.trendmicro.co.jp");
+  /* Cloud App Security's check leaves Vision One's sign-in out */
+  cas_hosts = kaitsu_preflight_hosts_for_sites (cas, NULL);
+  for (guint i = 0; i < cas_hosts->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (cas_hosts, i), !=, "https://signin.v1.trendmicro.com");
+  /* No documented Vision One console for the UK: the region's console until one opens */
+  kaitsu_sites_set_platform (uk, KAITSU_PLATFORM_VISION_ONE, "uk");
+  g_assert_cmpstr (kaitsu_sites_get_base (uk, KAITSU_SITE_CONSOLE), ==, "https://admin.tmcas.trendmicro.co.uk");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -178,6 +242,8 @@ main (int   argc,
   g_test_add_func ("/rules/password", test_password_rule);
   g_test_add_func ("/rules/regions", test_regions);
   g_test_add_func ("/rules/practice-sites", test_practice_sites);
+  g_test_add_func ("/rules/console-follows", test_console_follows);
+  g_test_add_func ("/rules/platform-choice", test_platform_choice);
   g_test_add_func ("/rules/sharepoint-input", test_sharepoint_input);
   g_test_add_func ("/rules/mask", test_mask);
   return g_test_run ();

@@ -306,7 +306,8 @@ shoot_screen (Run                     *run,
   shot = g_new0 (Shot, 1);
   shot->window = g_object_ref (GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (browser))));
   shot->name = g_strdup_printf ("scenario-%s-%s-%s", run->shoot_as, id, lang ());
-  g_timeout_add (300, take_shot, shot);
+  /* Soon: the autopilot moves on within a fraction of a second */
+  g_timeout_add (60, take_shot, shot);
 }
 
 static void
