@@ -335,14 +335,12 @@ append_status (KaitsuSimulator *self,
   sim_page_raw (page, "</table>");
   sim_page_text (page, "h2", SIM_T (self, "通知", "Notifications"));
   sim_page_printf (page, "<ul id=\"%s\">", notes_id);
-  for (guint i = 0; i < self->notifications->len; i++)
+  for (guint i = 0; i < json_array_get_length (json_object_get_array_member (now, "notifications")); i++)
     {
-      SimEntry *entry = g_ptr_array_index (self->notifications, i);
-      g_autoptr (GDateTime) time = g_date_time_new_from_unix_local (entry->time);
-      g_autofree char *when = g_date_time_format (time, "%Y/%m/%d %H:%M:%S");
-      g_autofree char *text = g_markup_escape_text (entry->text, -1);
+      JsonObject *note = json_array_get_object_element (json_object_get_array_member (now, "notifications"), i);
+      g_autofree char *text = g_markup_escape_text (json_object_get_string_member (note, "text"), -1);
 
-      sim_page_printf (page, "<li>%s <small>%s</small></li>", text, when);
+      sim_page_printf (page, "<li>%s <small>%s</small></li>", text, json_object_get_string_member (note, "time"));
     }
   sim_page_raw (page, "</ul>");
   sim_page_printf (page, "<div id=\"%s\">", apps_id);
