@@ -443,7 +443,6 @@ dashboard (KaitsuSimulator   *self,
   for (KaitsuService s = 0; s < KAITSU_N_SERVICES; s++)
     {
       g_autofree char *href = g_strdup_printf ("/grant?service=%s", kaitsu_service_get_id (s));
-      g_autofree char *h = g_markup_escape_text (href, -1);
 
       sim_page_printf (page, "<tr><td>%s</td><td>%s</td><td>", kaitsu_service_get_name (s),
                        state_text (self, self->services[s].state));
