@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* test-core-rules.c: the password rule, regions, SharePoint addresses and masking */
+/* test-core-rules.c: the password rule, regions, SharePoint addresses, masking and what the
+ * console's status script reports */
 
 #include "config.h"
 
+#include "kaitsu-console-status.h"
 #include "kaitsu-mask.h"
 #include "kaitsu-password-rule.h"
 #include "kaitsu-preflight.h"
@@ -234,6 +236,121 @@ test_platform_choice (void)
   g_assert_cmpstr (kaitsu_sites_get_base (uk, KAITSU_SITE_CONSOLE), ==, "https://admin.tmcas.trendmicro.co.uk");
 }
 
+static KaitsuConsoleStatus *
+parse_policies (const char *policies,
+                const char *choices)
+{
+  g_autofree char *json = g_strdup_printf ("{\"tasks\": [], \"notifications\": [], \"appIds\": [], "
+                                           "\"policies\": %s, \"grantChoices\": %s}", policies, choices);
+  g_autoptr (GError) error = NULL;
+  KaitsuConsoleStatus *status = kaitsu_console_status_parse (json, -1, &error);
+
+  g_assert_no_error (error);
+  return status;
+}
+
+/* The policy list as the status script reports it from today's console, the 2024 console
+ * and Vision One: the policy that acts wins; monitor-only alone is not scanning; Teams Chat
+ * is not Microsoft Teams; a row without a state says nothing */
+static void
+test_policy_list (void)
+{
+  g_autoptr (KaitsuConsoleStatus) today = parse_policies (
+    "[{\"name\": \"初期設定の高度な脅威対策ポリシー\", \"service\": \"Exchange Online\", \"enabled\": \"on\"},"
+    " {\"name\": \"初期設定の高度な脅威対策ポリシー (監視のみ)\", \"service\": \"Exchange Online\", \"enabled\": \"off\"},"
+    " {\"name\": \"初期設定の高度な脅威対策ポリシー\", \"service\": \"SharePoint Online\", \"enabled\": \"off\"},"
+    " {\"name\": \"初期設定の高度な脅威対策ポリシー (監視のみ)\", \"service\": \"SharePoint Online\", \"enabled\": \"on\"},"
+    " {\"name\": \"初期設定の高度な脅威対策ポリシー\", \"service\": \"OneDrive\", \"enabled\": \"off\"},"
+    " {\"name\": \"初期設定の高度な脅威対策ポリシー\", \"service\": \"Microsoft Teamsチャット\", \"enabled\": \"on\"},"
+    " {\"name\": \"初期設定の高度な脅威対策ポリシー\", \"service\": \"Microsoft Teams\", \"enabled\": \"\"},"
+    " {\"name\": \"営業部のカスタムポリシー\", \"service\": \"OneDrive\", \"enabled\": \"on\"}]", "[]");
+  g_autoptr (KaitsuConsoleStatus) english = parse_policies (
+    "[{\"name\": \"Default ATP policy (monitor only)\", \"service\": \"Collaboration Service Policies OneDrive\", \"enabled\": \"off\"},"
+    " {\"name\": \"Default ATP policy\", \"service\": \"OneDrive\", \"enabled\": \"on\"}]", "[]");
+  g_autoptr (KaitsuConsoleStatus) v1 = parse_policies (
+    "[{\"name\": \"初期設定のATPポリシー\", \"service\": \"Microsoft Teams\", \"enabled\": \"on\"}]", "[]");
+  const char *name = NULL;
+
+  g_assert_cmpint (kaitsu_console_status_get_policy (today, KAITSU_SERVICE_EXCHANGE_ONLINE, &name), ==, KAITSU_POLICY_ON);
+  g_assert_cmpstr (name, ==, "初期設定の高度な脅威対策ポリシー");
+  g_assert_cmpint (kaitsu_console_status_get_policy (today, KAITSU_SERVICE_SHAREPOINT_ONLINE, &name), ==,
+                   KAITSU_POLICY_MONITOR_ONLY);
+  g_assert_cmpstr (name, ==, "初期設定の高度な脅威対策ポリシー (監視のみ)");
+  /* A custom policy's name is not the default one: Kaitsu does not guess what it does */
+  g_assert_cmpint (kaitsu_console_status_get_policy (today, KAITSU_SERVICE_ONEDRIVE, &name), ==, KAITSU_POLICY_OFF);
+  g_assert_null (name);
+  /* Teams Chat's row is on, Teams' own shows no state */
+  g_assert_cmpint (kaitsu_console_status_get_policy (today, KAITSU_SERVICE_TEAMS, NULL), ==, KAITSU_POLICY_UNKNOWN);
+  g_assert_cmpuint (today->policies->len, ==, 7);
+  g_assert_cmpint (kaitsu_console_status_get_policy (english, KAITSU_SERVICE_ONEDRIVE, NULL), ==, KAITSU_POLICY_ON);
+  g_assert_cmpint (kaitsu_console_status_get_policy (english, KAITSU_SERVICE_EXCHANGE_ONLINE, NULL), ==, KAITSU_POLICY_UNKNOWN);
+  g_assert_cmpint (kaitsu_console_status_get_policy (v1, KAITSU_SERVICE_TEAMS, NULL), ==, KAITSU_POLICY_ON);
+}
+
+/* The grant dialog's choices: the default ATP policy offered and ticked, offered and not,
+ * not offered at all (the 2024 dialog names categories), or no dialog on screen */
+static void
+test_grant_choices (void)
+{
+  g_autoptr (KaitsuConsoleStatus) ticked = parse_policies ("[]",
+    "[{\"name\": \"初期設定の高度な脅威対策ポリシー (監視のみ)\", \"checked\": false},"
+    " {\"name\": \"初期設定の高度な脅威対策ポリシー\", \"checked\": true}]");
+  g_autoptr (KaitsuConsoleStatus) left = parse_policies ("[]", "[{\"name\": \"Default ATP policy\", \"checked\": false}]");
+  g_autoptr (KaitsuConsoleStatus) classic = parse_policies ("[]",
+    "[{\"name\": \"高度な脅威対策\", \"checked\": true}, {\"name\": \"情報漏えい対策\", \"checked\": false}]");
+  g_autoptr (KaitsuConsoleStatus) none = parse_policies ("[]", "[]");
+  const char *name = NULL;
+
+  g_assert_cmpint (kaitsu_console_status_get_grant_choice (ticked, &name), ==, KAITSU_GRANT_CHOICE_TICKED);
+  g_assert_cmpstr (name, ==, "初期設定の高度な脅威対策ポリシー");
+  g_assert_cmpint (kaitsu_console_status_get_grant_choice (left, &name), ==, KAITSU_GRANT_CHOICE_NOT_TICKED);
+  g_assert_cmpstr (name, ==, "Default ATP policy");
+  g_assert_cmpint (kaitsu_console_status_get_grant_choice (classic, &name), ==, KAITSU_GRANT_CHOICE_NOT_OFFERED);
+  g_assert_null (name);
+  g_assert_cmpint (kaitsu_console_status_get_grant_choice (none, NULL), ==, KAITSU_GRANT_CHOICE_UNKNOWN);
+}
+
+/* A page that lies or breaks: refused whole, never half read */
+static void
+test_status_refused (void)
+{
+  const char *bad[] = {
+    /* the 2024 shape, without the policy lists */
+    "{\"tasks\": [], \"notifications\": [], \"appIds\": []}",
+    "{\"tasks\": [], \"notifications\": [], \"appIds\": [], \"policies\": {}, \"grantChoices\": []}",
+    "{\"tasks\": [], \"notifications\": [], \"appIds\": [], \"policies\": [{\"name\": \"初期設定の高度な脅威対策ポリシー\", \"service\": \"OneDrive\", \"enabled\": true}], \"grantChoices\": []}",
+    "{\"tasks\": [], \"notifications\": [], \"appIds\": [], \"policies\": [{\"name\": \"初期設定の高度な脅威対策ポリシー\", \"service\": \"OneDrive\", \"enabled\": \"yes\"}], \"grantChoices\": []}",
+    "{\"tasks\": [], \"notifications\": [], \"appIds\": [], \"policies\": [{\"name\": \"初期設定の高度な脅威対策ポリシー\", \"service\": \"OneDrive\", \"enabled\": \"on\", \"extra\": 1}], \"grantChoices\": []}",
+    "{\"tasks\": [], \"notifications\": [], \"appIds\": [], \"policies\": [], \"grantChoices\": [{\"name\": \"初期設定の高度な脅威対策ポリシー\", \"checked\": \"true\"}]}",
+    "{\"tasks\": [], \"notifications\": [], \"appIds\": [], \"policies\": [], \"grantChoices\": [7]}",
+  };
+  g_autoptr (GString) many = g_string_new ("{\"tasks\": [], \"notifications\": [], \"appIds\": [], \"grantChoices\": [], \"policies\": [");
+  g_autoptr (GString) long_name = g_string_new (NULL);
+  g_autofree char *oversized = NULL;
+  g_autoptr (GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_assert_null (kaitsu_console_status_parse (bad[i], -1, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+      g_clear_error (&error);
+    }
+  /* More rows than any console lists */
+  for (guint i = 0; i <= KAITSU_STATUS_MAX_ITEMS; i++)
+    g_string_append_printf (many, "%s{\"name\": \"初期設定の高度な脅威対策ポリシー\", \"service\": \"OneDrive\", \"enabled\": \"on\"}",
+                            i > 0 ? "," : "");
+  g_string_append (many, "]}");
+  g_assert_null (kaitsu_console_status_parse (many->str, -1, &error));
+  g_clear_error (&error);
+  /* A name longer than any on screen */
+  for (guint i = 0; i <= KAITSU_STATUS_MAX_TEXT; i++)
+    g_string_append_c (long_name, 'x');
+  oversized = g_strdup_printf ("{\"tasks\": [], \"notifications\": [], \"appIds\": [], \"grantChoices\": [], "
+                               "\"policies\": [{\"name\": \"初期設定の高度な脅威対策ポリシー%s\", \"service\": \"OneDrive\", \"enabled\": \"on\"}]}",
+                               long_name->str);
+  g_assert_null (kaitsu_console_status_parse (oversized, -1, &error));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -246,5 +363,8 @@ main (int   argc,
   g_test_add_func ("/rules/platform-choice", test_platform_choice);
   g_test_add_func ("/rules/sharepoint-input", test_sharepoint_input);
   g_test_add_func ("/rules/mask", test_mask);
+  g_test_add_func ("/rules/policy-list", test_policy_list);
+  g_test_add_func ("/rules/grant-choices", test_grant_choices);
+  g_test_add_func ("/rules/status-refused", test_status_refused);
   return g_test_run ();
 }

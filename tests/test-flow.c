@@ -196,7 +196,28 @@ test_full_walk_and_review (void)
   g_assert_cmpint (kaitsu_flow_get_current_step (flow), ==, KAITSU_STEP_VERIFY);
   g_assert_true (kaitsu_flow_all_chosen_protected (flow));
   g_assert_true (kaitsu_flow_go_next (flow, NULL));
+
+  /* Granted is not scanning: the policies step waits for every chosen service's policy */
+  g_assert_cmpint (kaitsu_flow_get_current_step (flow), ==, KAITSU_STEP_POLICIES);
+  g_assert_false (kaitsu_flow_all_chosen_scanning (flow));
+  g_assert_false (kaitsu_flow_can_go_next (flow));
+  kaitsu_flow_set_service_policy (flow, KAITSU_SERVICE_EXCHANGE_ONLINE, KAITSU_POLICY_ON, "初期設定の高度な脅威対策ポリシー");
+  kaitsu_flow_set_service_policy (flow, KAITSU_SERVICE_SHAREPOINT_ONLINE, KAITSU_POLICY_ON, NULL);
+  /* Monitor-only logs, it does not stop anything */
+  kaitsu_flow_set_service_policy (flow, KAITSU_SERVICE_TEAMS, KAITSU_POLICY_MONITOR_ONLY, NULL);
+  g_assert_false (kaitsu_flow_can_go_next (flow));
+  /* OneDrive was not chosen: its policy does not count */
+  kaitsu_flow_set_service_policy (flow, KAITSU_SERVICE_TEAMS, KAITSU_POLICY_ON, NULL);
+  g_assert_true (kaitsu_flow_all_chosen_scanning (flow));
+  g_assert_cmpstr (kaitsu_flow_get_service_policy_name (flow, KAITSU_SERVICE_EXCHANGE_ONLINE), ==,
+                   "初期設定の高度な脅威対策ポリシー");
+  g_assert_true (kaitsu_flow_go_next (flow, NULL));
   confirm_and_next (flow, KAITSU_STEP_MIP);
+  /* The settings step's box only records NTT East's procedures: it never holds the user */
+  g_assert_cmpint (kaitsu_flow_get_current_step (flow), ==, KAITSU_STEP_SETTINGS);
+  g_assert_true (kaitsu_flow_can_go_next (flow));
+  g_assert_true (kaitsu_flow_go_next (flow, NULL));
+  g_assert_false (kaitsu_flow_get_step_confirmed (flow, KAITSU_STEP_SETTINGS));
   g_assert_cmpint (kaitsu_flow_get_current_step (flow), ==, KAITSU_STEP_FINISH);
   g_assert_false (kaitsu_flow_can_go_next (flow));
   g_assert_false (kaitsu_flow_go_next (flow, &error));

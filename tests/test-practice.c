@@ -45,6 +45,8 @@ typedef struct
   char *named_report;
   char *announcement;
   char *report_text;
+  /* What the finish page says of the whole */
+  char *verdict;
   gboolean offered_browser;
   gboolean crash_done;
   guint crashes_seen;
@@ -197,6 +199,24 @@ collect_cookies (Run *run)
 
 static void sample_side_pane (Run *run);
 
+static GtkWidget *find_label_containing (GtkWidget *root, const char *needle);
+
+/* The finish page's verdict, as its label shows it */
+static char *
+dup_verdict_shown (Run *run)
+{
+  KaitsuPage *page = kaitsu_assistant_get_page (kaitsu_window_get_assistant (run->window), KAITSU_STEP_FINISH);
+  g_autofree char *missing = g_strdup (_("Not finished yet. Still missing:%s"));
+  const char *done = _("Your company is protected: every service you chose has access granted and its threat protection policy switched on.");
+  GtkWidget *label;
+
+  *strstr (missing, "%s") = '\0';
+  label = find_label_containing (GTK_WIDGET (page), missing);
+  if (label == NULL)
+    label = find_label_containing (GTK_WIDGET (page), done);
+  return label != NULL ? g_strdup (gtk_label_get_label (GTK_LABEL (label))) : NULL;
+}
+
 static void
 on_step (Run *run)
 {
@@ -216,6 +236,7 @@ on_step (Run *run)
       run->copied_report = kaitsu_window_dup_report (run->window, FALSE, FALSE, 0);
       run->named_report = kaitsu_window_dup_report (run->window, TRUE, TRUE, 0);
       run->announcement = g_strdup (kaitsu_window_get_announcement (run->window));
+      run->verdict = dup_verdict_shown (run);
       gtk_widget_activate_action (GTK_WIDGET (run->window), "assistant.copy-report", NULL);
     }
   sample_side_pane (run);
@@ -233,8 +254,6 @@ on_step (Run *run)
       g_idle_add (try_refused_navigation, run);
     }
 }
-
-static GtkWidget *find_label_containing (GtkWidget *root, const char *needle);
 
 /* OneDrive's grant dialog on the SharePoint step: the page warns at once */
 static void
@@ -298,13 +317,15 @@ shoot_screen (Run                     *run,
               KaitsuBrowser           *browser)
 {
   const char *id = kaitsu_screen_get_id (reading->screen);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (browser));
   Shot *shot;
 
-  if (run->shoot_as == NULL || g_hash_table_contains (run->screens_shot, id))
+  /* The sign-in window may be closed already (the provisioning page closes it) */
+  if (run->shoot_as == NULL || root == NULL || g_hash_table_contains (run->screens_shot, id))
     return;
   g_hash_table_add (run->screens_shot, g_strdup (id));
   shot = g_new0 (Shot, 1);
-  shot->window = g_object_ref (GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (browser))));
+  shot->window = g_object_ref (GTK_WIDGET (root));
   shot->name = g_strdup_printf ("scenario-%s-%s-%s", run->shoot_as, id, lang ());
   /* Soon: the autopilot moves on within a fraction of a second */
   g_timeout_add (60, take_shot, shot);
@@ -521,6 +542,7 @@ run_clear (Run *run)
   g_free (run->copied_report);
   g_free (run->named_report);
   g_free (run->announcement);
+  g_free (run->verdict);
   g_free (run->report_text);
   g_free (run->uri_before_refusal);
   g_free (run->uri_after_refusal);
@@ -826,8 +848,10 @@ typedef struct
 } ScenarioCase;
 
 static const ScenarioCase scenario_cases[] = {
-  { "grant-2026", 0, "console console-grant console-grant-done provision ms-account ms-password ms-consent", "cas", 1 },
-  { "manual-2024", 0, "console console-service-accounts console-grant provision", "cas", 1 },
+  { "grant-2026", 0, "console console-grant console-grant-done provision ms-account ms-password ms-consent console-policies console-policy", "cas", 1 },
+  { "manual-2024", 0, "console console-service-accounts console-grant provision console-policies console-policy", "cas", 1 },
+  /* OneDrive's policy left off: granted, not scanning, the end says so */
+  { "policy-off", 1, "console-grant-done console-policies console-policy", "cas", 1 },
   { "pick-account", 0, "ms-pick-account ms-account ms-consent", "cas", 1 },
   { "kmsi", 0, "ms-kmsi ms-consent", "cas", 1 },
   { "mfa-number", 0, "ms-mfa ms-consent", "cas", 1 },
@@ -840,7 +864,7 @@ static const ScenarioCase scenario_cases[] = {
   { "console-en", 0, "lmp-login console console-grant console-grant-done", "cas", 1 },
   { "trendai-brand", 0, "console console-grant-done", "cas", 1 },
   { "exchange-two-consents", 0, "console-grant-done", "cas", 2 },
-  { "vision-one", 0, "v1-signin console console-grant console-grant-done provision", "vision-one", 1 },
+  { "vision-one", 0, "v1-signin console console-grant console-grant-done provision console-policies console-policy", "vision-one", 1 },
   { "unknown-page", 0, "lmp-dashboard console-grant-done", "cas", 1, TRUE },
   /* As a real tenant may show them together */
   { "vision-one,console-en,mfa-number,kmsi", 0, "v1-signin ms-mfa ms-kmsi console-grant-done", "vision-one", 1 },
@@ -892,14 +916,36 @@ test_scenario (gconstpointer data)
     if (test->exchange_error != NULL)
       g_assert_cmpstr (json_array_get_string_element (errors, 0), ==, test->exchange_error);
   }
+  /* Stopped on an error: the end is not reached */
+  if (test->exit_status != 3)
+    {
+      g_assert_nonnull (run.verdict);
+      g_test_message ("the end says: %s", run.verdict);
+    }
   if (test->exit_status == 0)
     {
       const char *ids[] = { "exchange-online", "sharepoint-online", "onedrive", "teams" };
 
       for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
-        g_assert_cmpstr (json_object_get_string_member (service (&run, ids[i]), "state"), ==, "protected");
+        {
+          g_assert_cmpstr (json_object_get_string_member (service (&run, ids[i]), "state"), ==, "protected");
+          /* Read from the simulated console's policy list, not assumed */
+          g_assert_cmpstr (json_object_get_string_member (service (&run, ids[i]), "policy"), ==, "on");
+          g_assert_true (json_object_get_boolean_member (service (&run, ids[i]), "scanning"));
+        }
+      g_assert_null (strstr (run.verdict, kaitsu_service_get_name (KAITSU_SERVICE_ONEDRIVE)));
       g_assert_cmpint (json_object_get_int_member (service (&run, "exchange-online"), "consents"), ==,
                        test->exchange_consents);
+    }
+  if (strstr (test->scenarios, "policy-off") != NULL)
+    {
+      /* Granted, and said plainly not to be scanning: by name, and only that one */
+      g_assert_cmpstr (json_object_get_string_member (service (&run, "onedrive"), "state"), ==, "protected");
+      g_assert_cmpstr (json_object_get_string_member (service (&run, "onedrive"), "policy"), ==, "off");
+      g_assert_false (json_object_get_boolean_member (service (&run, "onedrive"), "scanning"));
+      g_assert_cmpstr (json_object_get_string_member (service (&run, "exchange-online"), "policy"), ==, "on");
+      g_assert_nonnull (strstr (run.verdict, kaitsu_service_get_name (KAITSU_SERVICE_ONEDRIVE)));
+      g_assert_null (strstr (run.verdict, kaitsu_service_get_name (KAITSU_SERVICE_EXCHANGE_ONLINE)));
     }
   run_clear (&run);
 }

@@ -12,7 +12,7 @@
 static const char * const contract_ids[] = {
   "welcome", "prepare", "password", "login", "console",
   "exchange-online", "sharepoint-online", "onedrive", "teams",
-  "teams-app-permission", "verify", "mip", "finish",
+  "teams-app-permission", "verify", "policies", "mip", "settings", "finish",
 };
 
 static void

@@ -50,6 +50,10 @@ make_busy_flow (void)
   kaitsu_flow_service_syncing (flow, KAITSU_SERVICE_EXCHANGE_ONLINE);
   /* Teams protected on the user's word: kept as such */
   kaitsu_flow_service_protected_by_hand (flow, KAITSU_SERVICE_TEAMS);
+  /* What the policy list and the grant dialog showed */
+  kaitsu_flow_set_service_policy (flow, KAITSU_SERVICE_TEAMS, KAITSU_POLICY_ON, "初期設定の高度な脅威対策ポリシー");
+  kaitsu_flow_set_service_policy (flow, KAITSU_SERVICE_ONEDRIVE, KAITSU_POLICY_MONITOR_ONLY, "初期設定の高度な脅威対策ポリシー (監視のみ)");
+  kaitsu_flow_set_grant_choice (flow, KAITSU_SERVICE_EXCHANGE_ONLINE, KAITSU_GRANT_CHOICE_TICKED, "初期設定の高度な脅威対策ポリシー");
   g_assert_cmpint (kaitsu_flow_get_step_finished (flow, KAITSU_STEP_PREPARE), >, 0);
   g_assert_cmpint (kaitsu_flow_get_step_reached (flow, KAITSU_STEP_LOGIN), >, 0);
   /* prepare, password, login, password again; Exchange connecting, error, connecting, syncing;
@@ -108,6 +112,10 @@ assert_flows_equal (KaitsuFlow *a,
                        kaitsu_flow_get_service_changed (b, s));
       g_assert_cmpuint (kaitsu_flow_get_service_consents (a, s), ==, kaitsu_flow_get_service_consents (b, s));
       g_assert_cmpint (kaitsu_flow_get_service_by_hand (a, s), ==, kaitsu_flow_get_service_by_hand (b, s));
+      g_assert_cmpint (kaitsu_flow_get_service_policy (a, s), ==, kaitsu_flow_get_service_policy (b, s));
+      g_assert_cmpstr (kaitsu_flow_get_service_policy_name (a, s), ==, kaitsu_flow_get_service_policy_name (b, s));
+      g_assert_cmpint (kaitsu_flow_get_grant_choice (a, s), ==, kaitsu_flow_get_grant_choice (b, s));
+      g_assert_cmpstr (kaitsu_flow_get_grant_policy (a, s), ==, kaitsu_flow_get_grant_policy (b, s));
       g_assert_cmpuint (kaitsu_flow_get_service_errors (a, s)->len, ==, kaitsu_flow_get_service_errors (b, s)->len);
       for (guint i = 0; i < kaitsu_flow_get_service_errors (a, s)->len; i++)
         g_assert_cmpuint (g_array_index (kaitsu_flow_get_service_errors (a, s), guint, i), ==,
@@ -159,7 +167,7 @@ static const char * const allowed_members[] = {
   "current", "furthest", "steps", "state", "done", "confirmed", "attempts", "last_error",
   "started", "changed", "mail", "account", "company", "login_url", "reset_url", "reset_expires",
   "consents", "errors", "app_id", "reached", "finished", "history", "time", "step", "service",
-  "by_hand",
+  "by_hand", "policy", "policy_name", "grant_choice", "grant_policy",
 };
 
 static void

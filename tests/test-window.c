@@ -16,6 +16,7 @@
 #include "kaitsu-session.h"
 #include "kaitsu-test-util.h"
 #include "kaitsu-window.h"
+#include "protection/kaitsu-protection-page.h"
 
 static const char *
 lang (void)
@@ -90,6 +91,8 @@ activate_row (KaitsuWindow *window,
 
   g_signal_emit_by_name (list, "row-activated", row);
 }
+
+static GtkWidget *find_text (GtkWidget *root, const char *needle, gboolean visible);
 
 static void
 test_navigation (void)
@@ -273,11 +276,31 @@ test_walk_every_page (void)
   next_step (window, KAITSU_STEP_VERIFY);
   shoot_page (window, KAITSU_STEP_VERIFY);
   g_assert_true (kaitsu_flow_all_chosen_protected (flow));
+  /* Granted by hand, no policy read: the user may go on only on their word */
+  next_step (window, KAITSU_STEP_POLICIES);
+  g_assert_false (kaitsu_flow_can_go_next (flow));
+  kaitsu_flow_set_service_policy (flow, KAITSU_SERVICE_EXCHANGE_ONLINE, KAITSU_POLICY_ON, "初期設定の高度な脅威対策ポリシー");
+  kaitsu_flow_set_service_policy (flow, KAITSU_SERVICE_ONEDRIVE, KAITSU_POLICY_OFF, NULL);
+  shoot_page (window, KAITSU_STEP_POLICIES);
+  confirm_page (window, KAITSU_STEP_POLICIES);
   next_step (window, KAITSU_STEP_MIP);
   shoot_page (window, KAITSU_STEP_MIP);
   confirm_page (window, KAITSU_STEP_MIP);
+  next_step (window, KAITSU_STEP_SETTINGS);
+  shoot_page (window, KAITSU_STEP_SETTINGS);
   next_step (window, KAITSU_STEP_FINISH);
   shoot_page (window, KAITSU_STEP_FINISH);
+  /* The end names what is missing, service by service, and what is not */
+  {
+    KaitsuPage *finish = kaitsu_assistant_get_page (kaitsu_window_get_assistant (window), KAITSU_STEP_FINISH);
+    g_autofree char *verdict = kaitsu_protection_dup_verdict (flow);
+
+    g_assert_nonnull (find_text (GTK_WIDGET (finish), verdict, FALSE));
+    g_assert_nonnull (strstr (verdict, "OneDrive"));
+    g_assert_nonnull (strstr (verdict, "SharePoint Online"));
+    g_assert_null (strstr (verdict, "Exchange Online"));
+    g_assert_false (kaitsu_flow_all_chosen_scanning (flow));
+  }
   g_assert_false (gtk_widget_get_visible (kaitsu_window_get_next_button (window)));
 
   /* Every step is now done or current, and the side pane has followed along. */
@@ -378,7 +401,7 @@ test_protected_by_hand (void)
   click (find_widget (GTK_WIDGET (page), GTK_TYPE_BUTTON, _("The console shows it as p_rotected")));
   g_assert_cmpint (kaitsu_flow_get_service_state (flow, KAITSU_SERVICE_EXCHANGE_ONLINE), ==, KAITSU_SERVICE_STATE_PROTECTED);
   g_assert_true (kaitsu_flow_get_service_by_hand (flow, KAITSU_SERVICE_EXCHANGE_ONLINE));
-  g_assert_nonnull (find_text (GTK_WIDGET (kaitsu_window_get_side_pane (window)), _("Protected (confirmed by you)"), TRUE));
+  g_assert_nonnull (find_text (GTK_WIDGET (kaitsu_window_get_side_pane (window)), _("Access granted (confirmed by you)"), TRUE));
   report = kaitsu_window_dup_report (window, TRUE, FALSE, 0);
   g_assert_nonnull (strstr (report, "\"confirmed_by_hand\" : true"));
   text = kaitsu_window_dup_report (window, FALSE, FALSE, 0);
@@ -388,7 +411,7 @@ test_protected_by_hand (void)
   /* The console confirms it: an ordinary "protected" */
   kaitsu_flow_service_protected (flow, KAITSU_SERVICE_EXCHANGE_ONLINE);
   g_assert_false (kaitsu_flow_get_service_by_hand (flow, KAITSU_SERVICE_EXCHANGE_ONLINE));
-  g_assert_null (find_text (GTK_WIDGET (kaitsu_window_get_side_pane (window)), _("Protected (confirmed by you)"), TRUE));
+  g_assert_null (find_text (GTK_WIDGET (kaitsu_window_get_side_pane (window)), _("Access granted (confirmed by you)"), TRUE));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -631,7 +654,7 @@ test_screen_share (void)
   side_pane = GTK_WIDGET (kaitsu_window_get_side_pane (window));
   status = kaitsu_console_status_parse ("{\"tasks\": [{\"severity\": \"情報\", \"text\": \"admin@example.co.jp が "
                                         "Exchange Online を保護しました\", \"time\": \"10:00\"}], "
-                                        "\"notifications\": [\"株式会社サンプル: 保護されています\"], \"appIds\": []}", -1, NULL);
+                                        "\"notifications\": [\"株式会社サンプル: 保護されています\"], \"appIds\": [], \"policies\": [], \"grantChoices\": []}", -1, NULL);
   g_assert_nonnull (status);
   kaitsu_side_pane_set_console_status (KAITSU_SIDE_PANE (side_pane), status);
   dpi_before = get_dpi (GTK_WIDGET (window));

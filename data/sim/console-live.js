@@ -53,8 +53,18 @@ function poll () {
         return;
       }
       render(s);
-      poll();
+      // The grant dialog's policy choice is kept by the console while the dialog is open
+document.addEventListener('change', (e) => {
+  if (SIM.choice && SIM.service && e.target.name === SIM.choice)
+    fetch('/grant/policy?service=' + SIM.service + '&on=' + (e.target.checked ? 1 : 0), { method: 'POST' });
+});
+poll();
     })
     .catch(() => setTimeout(poll, 1000));
 }
+// The grant dialog's policy choice is kept by the console while the dialog is open
+document.addEventListener('change', (e) => {
+  if (SIM.choice && SIM.service && e.target.name === SIM.choice)
+    fetch('/grant/policy?service=' + SIM.service + '&on=' + (e.target.checked ? 1 : 0), { method: 'POST' });
+});
 poll();

@@ -67,11 +67,12 @@ struct _KaitsuScreen
 /* The step ids are the contract; the description must list exactly these, in this order. */
 static const char * const step_ids[KAITSU_N_STEPS] = {
   "welcome", "prepare", "password", "login", "console", "exchange-online", "sharepoint-online",
-  "onedrive", "teams", "teams-app-permission", "verify", "mip", "finish",
+  "onedrive", "teams", "teams-app-permission", "verify", "policies", "mip", "settings", "finish",
 };
 
 static const char * const page_names[] = {
   "welcome", "prepare", "password", "login", "plain", "service", "app-permission", "verify", "mip",
+  "protection",
 };
 
 static const char * const meaning_names[] = {
@@ -84,7 +85,7 @@ static const char * const visibility_names[] = {
 
 static const char * const completion_names[] = {
   "confirmed", "services-chosen", "service-protected", "service-protected-or-waiting",
-  "confirmed-or-service-protected", "all-protected", "never",
+  "confirmed-or-service-protected", "all-protected", "never", "all-scanning-or-confirmed", "always",
 };
 
 /* ---- Folding texts ---------------------------------------------------------------------- */
@@ -1065,7 +1066,7 @@ check_practice (KaitsuActivation   *self,
                 GError            **error)
 {
   static const char * const values[] = {
-    "practice-account", "practice-password", "practice-admin", "practice-admin-password",
+    "practice-account", "practice-password", "practice-admin", "practice-admin-password", "tick",
   };
   g_auto (GStrv) pairs = split_words (screen->practice_fill);
 
@@ -1638,6 +1639,19 @@ kaitsu_label_dup_json (const char * const *ids)
       json_builder_end_array (builder);
     }
   json_builder_end_object (builder);
+  return kaitsu_json_finish (builder);
+}
+
+/* The services' names, as the console shows them, for the console's status script */
+char *
+kaitsu_service_dup_names_json (void)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_array (builder);
+  for (KaitsuService s = 0; s < KAITSU_N_SERVICES; s++)
+    json_builder_add_string_value (builder, kaitsu_service_get_name (s));
+  json_builder_end_array (builder);
   return kaitsu_json_finish (builder);
 }
 

@@ -36,6 +36,10 @@ typedef enum
   KAITSU_COMPLETE_CONFIRMED_OR_SERVICE_PROTECTED,
   KAITSU_COMPLETE_ALL_PROTECTED,
   KAITSU_COMPLETE_NEVER,
+  /* Every chosen service granted and its threat protection policy on, or the user goes on */
+  KAITSU_COMPLETE_ALL_SCANNING_OR_CONFIRMED,
+  /* Its check box only records something */
+  KAITSU_COMPLETE_ALWAYS,
 } KaitsuCompletion;
 
 typedef struct _KaitsuActivation KaitsuActivation;
@@ -126,6 +130,7 @@ char               *kaitsu_label_dup_shown              (const char        *labe
 /* Some labels' variants as a JSON object { "id": ["…", …] }, for a page script; {service}
  * is left in */
 char               *kaitsu_label_dup_json               (const char * const *ids);
+char               *kaitsu_service_dup_names_json       (void);
 /* Whether a text shows any variant of a label */
 gboolean            kaitsu_text_contains_label          (const char        *text,
                                                          const char        *label,

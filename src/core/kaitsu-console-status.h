@@ -4,6 +4,7 @@
 
 #include <glib.h>
 
+#include "kaitsu-flow.h"
 #include "kaitsu-procedure.h"
 
 G_BEGIN_DECLS
@@ -20,13 +21,32 @@ typedef struct
   char *time;
 } KaitsuConsoleTask;
 
+/* A row of the console's policy list that names a default ATP policy */
+typedef struct
+{
+  char *name;
+  KaitsuService service;       /* NONE: the row names none Kaitsu knows (Teams Chat, Box …) */
+  gboolean monitor_only;
+  KaitsuPolicyState state;     /* ON, OFF, or UNKNOWN when the row does not show it */
+} KaitsuConsolePolicy;
+
+/* A choice the grant dialog offers to switch on with the grant */
+typedef struct
+{
+  char *name;
+  gboolean checked;
+} KaitsuConsoleChoice;
+
 typedef struct
 {
   GPtrArray *tasks;
   GPtrArray *notifications;
   GPtrArray *app_ids;
+  GPtrArray *policies;         /* of KaitsuConsolePolicy */
+  GPtrArray *grant_choices;    /* of KaitsuConsoleChoice */
 } KaitsuConsoleStatus;
 
+KaitsuConsoleStatus *kaitsu_console_status_new             (void);
 KaitsuConsoleStatus *kaitsu_console_status_parse           (const char          *json,
                                                             gssize               length,
                                                             GError             **error);
@@ -36,6 +56,15 @@ gboolean             kaitsu_console_status_is_protected    (KaitsuConsoleStatus 
                                                             KaitsuService        service);
 gboolean             kaitsu_console_status_is_pending      (KaitsuConsoleStatus *status,
                                                             KaitsuService        service);
+/* What the policy list shows for the service: UNKNOWN when it does not list it; name: the
+ * policy that is on, when one is */
+KaitsuPolicyState    kaitsu_console_status_get_policy      (KaitsuConsoleStatus *status,
+                                                            KaitsuService        service,
+                                                            const char         **name);
+/* Whether the grant dialog on screen offers the default ATP policy, and whether it is ticked;
+ * UNKNOWN when no grant dialog's choices are on screen */
+KaitsuGrantChoice    kaitsu_console_status_get_grant_choice (KaitsuConsoleStatus *status,
+                                                             const char         **name);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KaitsuConsoleStatus, kaitsu_console_status_free)
 

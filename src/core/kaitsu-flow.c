@@ -34,6 +34,10 @@ typedef struct
   GArray *errors;
   /* Protected on the user's word, the console not read (or not yet) */
   gboolean by_hand;
+  KaitsuPolicyState policy;
+  char *policy_name;
+  KaitsuGrantChoice grant_choice;
+  char *grant_policy;
 } ServiceRecord;
 
 struct _KaitsuFlow
@@ -91,6 +95,63 @@ static const char * const service_state_names[] = {
 
 static const char * const mip_names[] = { "no", "yes", "not-sure" };
 
+static const char * const policy_names[] = { "unknown", "off", "monitor-only", "on" };
+
+static const char * const grant_choice_names[] = { "unknown", "not-offered", "not-ticked", "ticked" };
+
+static gboolean
+name_to_value (const char         *text,
+               const char * const *names,
+               guint               n_names,
+               int                *value)
+{
+  for (guint i = 0; text != NULL && i < n_names; i++)
+    if (g_str_equal (text, names[i]))
+      {
+        *value = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+kaitsu_policy_state_to_string (KaitsuPolicyState state)
+{
+  g_return_val_if_fail (state < G_N_ELEMENTS (policy_names), NULL);
+  return policy_names[state];
+}
+
+gboolean
+kaitsu_policy_state_from_string (const char        *text,
+                                 KaitsuPolicyState *state)
+{
+  int value;
+
+  if (!name_to_value (text, policy_names, G_N_ELEMENTS (policy_names), &value))
+    return FALSE;
+  *state = value;
+  return TRUE;
+}
+
+const char *
+kaitsu_grant_choice_to_string (KaitsuGrantChoice choice)
+{
+  g_return_val_if_fail (choice < G_N_ELEMENTS (grant_choice_names), NULL);
+  return grant_choice_names[choice];
+}
+
+gboolean
+kaitsu_grant_choice_from_string (const char        *text,
+                                 KaitsuGrantChoice *choice)
+{
+  int value;
+
+  if (!name_to_value (text, grant_choice_names, G_N_ELEMENTS (grant_choice_names), &value))
+    return FALSE;
+  *choice = value;
+  return TRUE;
+}
+
 const char *
 kaitsu_step_state_to_string (KaitsuStepState state)
 {
@@ -109,13 +170,12 @@ gboolean
 kaitsu_service_state_from_string (const char         *text,
                                   KaitsuServiceState *state)
 {
-  for (guint i = 0; text != NULL && i < G_N_ELEMENTS (service_state_names); i++)
-    if (g_str_equal (text, service_state_names[i]))
-      {
-        *state = i;
-        return TRUE;
-      }
-  return FALSE;
+  int value;
+
+  if (!name_to_value (text, service_state_names, G_N_ELEMENTS (service_state_names), &value))
+    return FALSE;
+  *state = value;
+  return TRUE;
 }
 
 const char *
@@ -129,13 +189,12 @@ gboolean
 kaitsu_mip_use_from_string (const char   *text,
                             KaitsuMipUse *mip)
 {
-  for (guint i = 0; text != NULL && i < G_N_ELEMENTS (mip_names); i++)
-    if (g_str_equal (text, mip_names[i]))
-      {
-        *mip = i;
-        return TRUE;
-      }
-  return FALSE;
+  int value;
+
+  if (!name_to_value (text, mip_names, G_N_ELEMENTS (mip_names), &value))
+    return FALSE;
+  *mip = value;
+  return TRUE;
 }
 
 static void
@@ -183,6 +242,8 @@ kaitsu_flow_finalize (GObject *object)
   for (guint i = 0; i < KAITSU_N_SERVICES; i++)
     {
       g_free (self->services[i].last_error);
+      g_free (self->services[i].policy_name);
+      g_free (self->services[i].grant_policy);
       g_array_unref (self->services[i].errors);
     }
   g_free (self->app_id);
@@ -277,6 +338,8 @@ kaitsu_flow_reset (KaitsuFlow *self)
       GArray *errors = self->services[i].errors;
 
       g_free (self->services[i].last_error);
+      g_free (self->services[i].policy_name);
+      g_free (self->services[i].grant_policy);
       memset (&self->services[i], 0, sizeof self->services[i]);
       self->services[i].chosen = TRUE;
       g_array_set_size (errors, 0);
@@ -497,6 +560,10 @@ kaitsu_flow_step_is_complete (KaitsuFlow *self,
       return self->steps[step].confirmed || state == KAITSU_SERVICE_STATE_PROTECTED;
     case KAITSU_COMPLETE_ALL_PROTECTED:
       return kaitsu_flow_all_chosen_protected (self);
+    case KAITSU_COMPLETE_ALL_SCANNING_OR_CONFIRMED:
+      return self->steps[step].confirmed || kaitsu_flow_all_chosen_scanning (self);
+    case KAITSU_COMPLETE_ALWAYS:
+      return TRUE;
     case KAITSU_COMPLETE_NEVER:
       return FALSE;
     case KAITSU_COMPLETE_CONFIRMED:
@@ -766,6 +833,109 @@ kaitsu_flow_all_chosen_protected (KaitsuFlow *self)
   return any;
 }
 
+gboolean
+kaitsu_flow_all_chosen_scanning (KaitsuFlow *self)
+{
+  g_return_val_if_fail (KAITSU_IS_FLOW (self), FALSE);
+
+  if (!kaitsu_flow_all_chosen_protected (self))
+    return FALSE;
+  for (guint i = 0; i < KAITSU_N_SERVICES; i++)
+    if (self->services[i].chosen && self->services[i].policy != KAITSU_POLICY_ON)
+      return FALSE;
+  return TRUE;
+}
+
+/* What a service's policy or grant choice changes: its rows, the policies step, the end */
+static void
+emit_service_facts (KaitsuFlow   *self,
+                    KaitsuService service)
+{
+  g_signal_emit (self, signals[SERVICE_CHANGED], 0, service);
+  emit_step (self, kaitsu_service_get_step (service));
+  emit_step (self, KAITSU_STEP_POLICIES);
+  emit_step (self, KAITSU_STEP_FINISH);
+  emit_changed (self);
+}
+
+KaitsuPolicyState
+kaitsu_flow_get_service_policy (KaitsuFlow   *self,
+                                KaitsuService service)
+{
+  g_return_val_if_fail (KAITSU_IS_FLOW (self), KAITSU_POLICY_UNKNOWN);
+  CHECK_SERVICE (service, KAITSU_POLICY_UNKNOWN);
+  return self->services[service].policy;
+}
+
+const char *
+kaitsu_flow_get_service_policy_name (KaitsuFlow   *self,
+                                     KaitsuService service)
+{
+  g_return_val_if_fail (KAITSU_IS_FLOW (self), NULL);
+  CHECK_SERVICE (service, NULL);
+  return self->services[service].policy_name;
+}
+
+void
+kaitsu_flow_set_service_policy (KaitsuFlow        *self,
+                                KaitsuService      service,
+                                KaitsuPolicyState  state,
+                                const char        *name)
+{
+  ServiceRecord *record;
+
+  g_return_if_fail (KAITSU_IS_FLOW (self));
+  g_return_if_fail (service >= 0 && service < KAITSU_N_SERVICES);
+  g_return_if_fail (state <= KAITSU_POLICY_ON);
+
+  record = &self->services[service];
+  if (record->policy == state && g_strcmp0 (record->policy_name, name) == 0)
+    return;
+  record->policy = state;
+  g_free (record->policy_name);
+  record->policy_name = g_strdup (name);
+  emit_service_facts (self, service);
+}
+
+KaitsuGrantChoice
+kaitsu_flow_get_grant_choice (KaitsuFlow   *self,
+                              KaitsuService service)
+{
+  g_return_val_if_fail (KAITSU_IS_FLOW (self), KAITSU_GRANT_CHOICE_UNKNOWN);
+  CHECK_SERVICE (service, KAITSU_GRANT_CHOICE_UNKNOWN);
+  return self->services[service].grant_choice;
+}
+
+const char *
+kaitsu_flow_get_grant_policy (KaitsuFlow   *self,
+                              KaitsuService service)
+{
+  g_return_val_if_fail (KAITSU_IS_FLOW (self), NULL);
+  CHECK_SERVICE (service, NULL);
+  return self->services[service].grant_policy;
+}
+
+void
+kaitsu_flow_set_grant_choice (KaitsuFlow        *self,
+                              KaitsuService      service,
+                              KaitsuGrantChoice  choice,
+                              const char        *name)
+{
+  ServiceRecord *record;
+
+  g_return_if_fail (KAITSU_IS_FLOW (self));
+  g_return_if_fail (service >= 0 && service < KAITSU_N_SERVICES);
+  g_return_if_fail (choice <= KAITSU_GRANT_CHOICE_TICKED);
+
+  record = &self->services[service];
+  if (record->grant_choice == choice && g_strcmp0 (record->grant_policy, name) == 0)
+    return;
+  record->grant_choice = choice;
+  g_free (record->grant_policy);
+  record->grant_policy = g_strdup (name);
+  emit_service_facts (self, service);
+}
+
 static void
 set_service_state (KaitsuFlow         *self,
                    KaitsuService       service,
@@ -782,6 +952,8 @@ set_service_state (KaitsuFlow         *self,
   g_signal_emit (self, signals[SERVICE_CHANGED], 0, service);
   emit_step (self, kaitsu_service_get_step (service));
   emit_step (self, KAITSU_STEP_VERIFY);
+  emit_step (self, KAITSU_STEP_POLICIES);
+  emit_step (self, KAITSU_STEP_FINISH);
   emit_changed (self);
 }
 

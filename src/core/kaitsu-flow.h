@@ -27,6 +27,25 @@ typedef enum
   KAITSU_SERVICE_STATE_ERROR,
 } KaitsuServiceState;
 
+/* A service's threat protection, as read from the console's policy list: being granted
+ * ("protected" in the console's words) does not switch its policies on */
+typedef enum
+{
+  KAITSU_POLICY_UNKNOWN,       /* not read from the console yet */
+  KAITSU_POLICY_OFF,           /* its default ATP policy is there and off */
+  KAITSU_POLICY_MONITOR_ONLY,  /* only the monitor-only policy is on: it logs, it does not act */
+  KAITSU_POLICY_ON,            /* the default ATP policy, the one that acts, is on */
+} KaitsuPolicyState;
+
+/* What the grant dialog offered to switch on with the grant, and what was ticked there */
+typedef enum
+{
+  KAITSU_GRANT_CHOICE_UNKNOWN,
+  KAITSU_GRANT_CHOICE_NOT_OFFERED,
+  KAITSU_GRANT_CHOICE_NOT_TICKED,
+  KAITSU_GRANT_CHOICE_TICKED,
+} KaitsuGrantChoice;
+
 typedef enum
 {
   KAITSU_MIP_NO,
@@ -49,6 +68,12 @@ const char *kaitsu_step_state_to_string    (KaitsuStepState    state);
 const char *kaitsu_service_state_to_string (KaitsuServiceState state);
 gboolean    kaitsu_service_state_from_string (const char        *text,
                                               KaitsuServiceState *state);
+const char *kaitsu_policy_state_to_string  (KaitsuPolicyState  state);
+gboolean    kaitsu_policy_state_from_string (const char       *text,
+                                             KaitsuPolicyState *state);
+const char *kaitsu_grant_choice_to_string  (KaitsuGrantChoice  choice);
+gboolean    kaitsu_grant_choice_from_string (const char       *text,
+                                             KaitsuGrantChoice *choice);
 const char *kaitsu_mip_use_to_string       (KaitsuMipUse       mip);
 gboolean    kaitsu_mip_use_from_string     (const char        *text,
                                             KaitsuMipUse      *mip);
@@ -140,6 +165,26 @@ gint64             kaitsu_flow_get_service_changed    (KaitsuFlow    *self,
 KaitsuService      kaitsu_flow_get_busy_service       (KaitsuFlow    *self,
                                                        KaitsuService  except);
 gboolean           kaitsu_flow_all_chosen_protected   (KaitsuFlow    *self);
+/* Granted and its threat protection policy on: every chosen service, at least one */
+gboolean           kaitsu_flow_all_chosen_scanning    (KaitsuFlow    *self);
+KaitsuPolicyState  kaitsu_flow_get_service_policy     (KaitsuFlow    *self,
+                                                       KaitsuService  service);
+/* The policy's name as the console shows it, when one was read as on */
+const char        *kaitsu_flow_get_service_policy_name (KaitsuFlow   *self,
+                                                        KaitsuService service);
+void               kaitsu_flow_set_service_policy     (KaitsuFlow        *self,
+                                                       KaitsuService      service,
+                                                       KaitsuPolicyState  state,
+                                                       const char        *name);
+KaitsuGrantChoice  kaitsu_flow_get_grant_choice       (KaitsuFlow    *self,
+                                                       KaitsuService  service);
+/* The default ATP policy's name as the grant dialog offered it, or NULL */
+const char        *kaitsu_flow_get_grant_policy       (KaitsuFlow    *self,
+                                                       KaitsuService  service);
+void               kaitsu_flow_set_grant_choice       (KaitsuFlow        *self,
+                                                       KaitsuService      service,
+                                                       KaitsuGrantChoice  choice,
+                                                       const char        *name);
 gboolean           kaitsu_flow_start_service          (KaitsuFlow    *self,
                                                        KaitsuService  service,
                                                        GError       **error);

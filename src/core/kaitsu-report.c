@@ -143,6 +143,14 @@ add_services (JsonBuilder             *builder,
       /* Protected on the user's word, not as read from the console */
       json_builder_set_member_name (builder, "confirmed_by_hand");
       json_builder_add_boolean_value (builder, kaitsu_flow_get_service_by_hand (flow, s));
+      /* Granted is not scanning: the default ATP policy as the console's list showed it */
+      kaitsu_json_add_string (builder, "policy", kaitsu_policy_state_to_string (kaitsu_flow_get_service_policy (flow, s)));
+      add_text (builder, masker, "policy_name", kaitsu_flow_get_service_policy_name (flow, s));
+      kaitsu_json_add_string (builder, "grant_choice",
+                              kaitsu_grant_choice_to_string (kaitsu_flow_get_grant_choice (flow, s)));
+      json_builder_set_member_name (builder, "scanning");
+      json_builder_add_boolean_value (builder, kaitsu_flow_get_service_state (flow, s) == KAITSU_SERVICE_STATE_PROTECTED &&
+                                               kaitsu_flow_get_service_policy (flow, s) == KAITSU_POLICY_ON);
       json_builder_set_member_name (builder, "errors");
       json_builder_begin_array (builder);
       for (guint i = 0; i < errors->len; i++)
@@ -459,6 +467,8 @@ kaitsu_report_to_text (const KaitsuReportInput *input)
         g_string_append_printf (out, _(", since %s"), changed);
       if (kaitsu_flow_get_service_by_hand (flow, s))
         g_string_append (out, _(" (confirmed by hand, not read from the console)"));
+      /* Translators: a policy state id: unknown, off, monitor-only or on */
+      g_string_append_printf (out, _(", policy: %s"), kaitsu_policy_state_to_string (kaitsu_flow_get_service_policy (flow, s)));
       g_string_append_c (out, '\n');
       if (kaitsu_flow_get_service_last_error (flow, s) != NULL)
         append_line (out, &masker, _("  last error: %s"), kaitsu_flow_get_service_last_error (flow, s));

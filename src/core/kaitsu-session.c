@@ -98,6 +98,11 @@ kaitsu_session_to_json (KaitsuFlow *flow)
           json_builder_set_member_name (builder, "by_hand");
           json_builder_add_boolean_value (builder, TRUE);
         }
+      /* Optional in format 1 too: what the policy list and the grant dialog showed */
+      kaitsu_json_add_string (builder, "policy", kaitsu_policy_state_to_string (kaitsu_flow_get_service_policy (flow, s)));
+      kaitsu_json_add_string (builder, "policy_name", kaitsu_flow_get_service_policy_name (flow, s));
+      kaitsu_json_add_string (builder, "grant_choice", kaitsu_grant_choice_to_string (kaitsu_flow_get_grant_choice (flow, s)));
+      kaitsu_json_add_string (builder, "grant_policy", kaitsu_flow_get_grant_policy (flow, s));
       json_builder_set_member_name (builder, "errors");
       json_builder_begin_array (builder);
       {
@@ -360,6 +365,29 @@ restore_steps (KaitsuFlow  *flow,
   return TRUE;
 }
 
+/* Absent in older files: nothing read yet */
+static gboolean
+restore_policy (KaitsuFlow    *flow,
+                KaitsuService  service,
+                JsonObject    *record,
+                GError       **error)
+{
+  gboolean ok = TRUE;
+  const char *policy_text = get_string (record, "policy", &ok);
+  const char *choice_text = get_string (record, "grant_choice", &ok);
+  const char *policy_name = get_string (record, "policy_name", &ok);
+  const char *grant_policy = get_string (record, "grant_policy", &ok);
+  KaitsuPolicyState policy = KAITSU_POLICY_UNKNOWN;
+  KaitsuGrantChoice choice = KAITSU_GRANT_CHOICE_UNKNOWN;
+
+  if (!ok || (policy_text != NULL && !kaitsu_policy_state_from_string (policy_text, &policy)) ||
+      (choice_text != NULL && !kaitsu_grant_choice_from_string (choice_text, &choice)))
+    return damaged (error, "bad policy state");
+  kaitsu_flow_set_service_policy (flow, service, policy, policy_name);
+  kaitsu_flow_set_grant_choice (flow, service, choice, grant_policy);
+  return TRUE;
+}
+
 static gboolean
 restore_services (KaitsuFlow  *flow,
                   JsonObject  *root,
@@ -418,6 +446,8 @@ restore_services (KaitsuFlow  *flow,
           return damaged (error, "bad by_hand");
         kaitsu_flow_restore_service_by_hand (flow, s, by_hand != NULL && json_node_get_boolean (by_hand));
       }
+      if (!restore_policy (flow, s, record, error))
+        return FALSE;
     }
   return TRUE;
 }

@@ -27,11 +27,13 @@ organisation (KaitsuSimulator *self)
   return SIM_T (self, "初期設定の組織", "Default Organization");
 }
 
-static gboolean
-is_v1 (SimOrigin origin)
+gboolean
+sim_is_v1 (SimOrigin origin)
 {
   return origin == SIM_ORIGIN_V1_CONSOLE;
 }
+
+#define is_v1 sim_is_v1
 
 /* ---- State ---------------------------------------------------------------------------------- */
 
@@ -198,6 +200,12 @@ sim_start_sync (KaitsuSimulator *self,
   SyncJob *job;
 
   self->services[service].state = SIM_SYNCING;
+  /* The grant creates the two default policies, switched off unless the dialog's choice said */
+  if (!self->services[service].has_policies)
+    {
+      self->services[service].has_policies = TRUE;
+      self->services[service].atp_on = self->services[service].auto_policy;
+    }
   add_entry (self->tasks, TRUE, task);
   sim_changed (self);
   if (self->is.pending_stuck)
@@ -245,8 +253,8 @@ menu_link (SimPage    *page,
   sim_page_role_link (page, "menu", href, label);
 }
 
-static SimPage *
-console_begin (KaitsuSimulator *self,
+SimPage *
+sim_console_begin (KaitsuSimulator *self,
                SimOrigin        origin,
                const char      *title)
 {
@@ -277,6 +285,8 @@ console_begin (KaitsuSimulator *self,
       sim_page_open (page, "nav");
       menu_link (page, "/", "組織管理");
       menu_link (page, "/service-accounts", "サービスアカウント");
+      menu_link (page, "/atp", "高度な脅威対策");
+      menu_link (page, "/dlp", "情報漏えい対策");
       menu_link (page, "/api-integration", "オートメーションと統合API");
       menu_link (page, "/outlook", "Outlook向けアドイン");
       sim_page_close (page);
@@ -372,14 +382,16 @@ append_status (KaitsuSimulator *self,
       json_builder_add_string_value (config, kaitsu_service_get_id (dialog_service));
       json_builder_set_member_name (config, "state");
       json_builder_add_string_value (config, state_ids[self->services[dialog_service].state]);
+      json_builder_set_member_name (config, "choice");
+      json_builder_add_string_value (config, sim_field (self, "auto_policy"));
     }
   json_builder_end_object (config);
   node = json_builder_get_root (config);
   sim_page_script (page, "console-live.js", node);
 }
 
-static void
-console_end (KaitsuSimulator   *self,
+void
+sim_console_end (KaitsuSimulator   *self,
              SimPage           *page,
              SoupServerMessage *msg,
              KaitsuService      dialog_service)
@@ -390,7 +402,7 @@ console_end (KaitsuSimulator   *self,
     sim_page_raw (page, "<script>setTimeout(function(){try{window.webkit.messageHandlers.kaitsuStatus.postMessage("
                         "JSON.stringify({tasks:[],notifications:['Exchange Onlineは保護されています。',"
                         "'SharePoint Onlineは保護されています。','OneDriveは保護されています。',"
-                        "'Microsoft Teamsは保護されています。'],appIds:[]}));}catch(e){}},0);</script>");
+                        "'Microsoft Teamsは保護されています。'],appIds:[],policies:[{name:'初期設定の高度な脅威対策ポリシー',service:'OneDrive',enabled:'on'}],grantChoices:[]}));}catch(e){}},0);</script>");
   sim_page_send (page, msg);
 }
 
@@ -423,7 +435,7 @@ dashboard (KaitsuSimulator   *self,
            SimOrigin          origin,
            SoupServerMessage *msg)
 {
-  SimPage *page = console_begin (self, origin, SIM_T (self, "ダッシュボード", "Dashboard"));
+  SimPage *page = sim_console_begin (self, origin, SIM_T (self, "ダッシュボード", "Dashboard"));
   const char *extras[] = { SIM_T (self, "Teamsチャット", "Teams Chat"), "Box", "Dropbox", "Google Drive", NULL };
 
   /* Not part of the activation: the assistant must not lead there */
@@ -462,7 +474,8 @@ dashboard (KaitsuSimulator   *self,
     }
   sim_page_raw (page, "</table>");
   sim_page_close (page);
-  console_end (self, page, msg, KAITSU_SERVICE_NONE);
+  sim_policies_widget (self, page);
+  sim_console_end (self, page, msg, KAITSU_SERVICE_NONE);
 }
 
 static char *
@@ -528,7 +541,7 @@ grant_dialog (KaitsuSimulator   *self,
   KaitsuService busy = busy_service (self, service);
   SimService *record = &self->services[service];
   gboolean step_two = query != NULL && g_strcmp0 (g_hash_table_lookup (query, "step"), "2") == 0;
-  SimPage *page = console_begin (self, origin, title);
+  SimPage *page = sim_console_begin (self, origin, title);
 
   sim_page_open (page, "dialog");
   if (busy != KAITSU_SERVICE_NONE && record->state != SIM_SYNCING)
@@ -548,9 +561,14 @@ grant_dialog (KaitsuSimulator   *self,
       if (step_two)
         {
           sim_page_role_text (page, "h2", "h2", SIM_T (self, "ステップ2", "Step 2"));
-          sim_page_text (page, "p", SIM_T (self, "アクセス権の付与が完了した際に自動的に有効にするポリシーを選択します。",
-                                           "Select the policy to enable automatically when the access grant is complete."));
-          sim_page_input (page, SIM_T (self, "初期設定の高度な脅威対策ポリシー", "Default ATP policy"), "auto_policy", "checkbox", NULL);
+          /* Teams' dialog offers none (the choices are not documented: Kaitsu reads them) */
+          if (service != KAITSU_SERVICE_TEAMS)
+            sim_page_text (page, "p", SIM_T (self, "アクセス権の付与が完了した際に自動的に有効にするポリシーを選択します。",
+                                             "Select the policy to enable automatically when the access grant is complete."));
+          if (service != KAITSU_SERVICE_TEAMS)
+            sim_page_input (page, is_v1 (origin) ? SIM_T (self, "初期設定のATPポリシー", "Default ATP Policy")
+                                                 : SIM_T (self, "初期設定の高度な脅威対策ポリシー", "Default ATP policy"),
+                            "auto_policy", "checkbox", record->auto_policy ? "1" : NULL);
           sim_page_popup (page, url, SIM_T (self, "権限の付与", "Grant Permission"));
         }
     }
@@ -578,7 +596,7 @@ grant_dialog (KaitsuSimulator   *self,
     }
   sim_page_link (page, "/", SIM_T (self, "閉じる", "Close"));
   sim_page_close (page);
-  console_end (self, page, msg, service);
+  sim_console_end (self, page, msg, service);
 }
 
 static void
@@ -612,7 +630,7 @@ service_accounts_page (KaitsuSimulator   *self,
                        SimOrigin          origin,
                        SoupServerMessage *msg)
 {
-  SimPage *page = console_begin (self, origin, SIM_T (self, "サービスアカウント", "Service Account"));
+  SimPage *page = sim_console_begin (self, origin, SIM_T (self, "サービスアカウント", "Service Account"));
 
   sim_page_link (page, "/add", SIM_T (self, "追加", "Add"));
   for (KaitsuService s = 0; s < KAITSU_N_SERVICES; s++)
@@ -626,7 +644,7 @@ service_accounts_page (KaitsuSimulator   *self,
           sim_page_text (page, "p", app);
         }
     }
-  console_end (self, page, msg, KAITSU_SERVICE_NONE);
+  sim_console_end (self, page, msg, KAITSU_SERVICE_NONE);
 }
 
 static void
@@ -638,13 +656,13 @@ grant_page_2024 (KaitsuSimulator   *self,
   g_autofree char *title = grant_title (self, service);
   KaitsuService busy = busy_service (self, service);
   SimService *record = &self->services[service];
-  SimPage *page = console_begin (self, origin, title);
+  SimPage *page = sim_console_begin (self, origin, title);
 
   if (busy != KAITSU_SERVICE_NONE && record->state != SIM_SYNCING)
     {
       grant_busy (self, page, busy);
       sim_page_link (page, "/service-accounts", "閉じる");
-      console_end (self, page, msg, service);
+      sim_console_end (self, page, msg, service);
       return;
     }
   if (record->state == SIM_NONE || record->state == SIM_CONNECTING)
@@ -678,7 +696,7 @@ grant_page_2024 (KaitsuSimulator   *self,
     sim_page_link (page, self_link, "ステータスの更新");
   }
   sim_page_link (page, "/service-accounts", "閉じる");
-  console_end (self, page, msg, KAITSU_SERVICE_NONE);
+  sim_console_end (self, page, msg, KAITSU_SERVICE_NONE);
 }
 
 /* ---- The grant's return from Microsoft ---------------------------------------------------- */
@@ -772,12 +790,12 @@ other_service (KaitsuSimulator   *self,
                SoupServerMessage *msg,
                const char        *back)
 {
-  SimPage *page = console_begin (self, origin, SIM_T (self, "このサービスは練習では扱いません", "Not part of this practice"));
+  SimPage *page = sim_console_begin (self, origin, SIM_T (self, "このサービスは練習では扱いません", "Not part of this practice"));
 
   sim_page_text (page, "p", SIM_T (self, "Teamsチャットは Microsoft から追加料金を請求されることがあります。",
                                    "Microsoft may charge extra for Teams Chat."));
   sim_page_link (page, back, SIM_T (self, "戻る", "Back"));
-  console_end (self, page, msg, KAITSU_SERVICE_NONE);
+  sim_console_end (self, page, msg, KAITSU_SERVICE_NONE);
 }
 
 static KaitsuService
@@ -849,18 +867,27 @@ sim_console_handle (KaitsuSimulator   *self,
       service_accounts_page (self, origin, msg);
       return;
     }
+  if (g_str_equal (path, "/grant/policy") && post && query_service (query) != KAITSU_SERVICE_NONE)
+    {
+      /* The dialog's choice, remembered as the console does while the dialog is open */
+      self->services[query_service (query)].auto_policy = g_strcmp0 (g_hash_table_lookup (query, "on"), "1") == 0;
+      soup_server_message_set_status (msg, SOUP_STATUS_NO_CONTENT, NULL);
+      return;
+    }
+  if (sim_policies_handle (self, origin, msg, path, query))
+    return;
   if (self->is.manual_2024)
     {
       if (g_str_equal (path, "/add"))
         {
-          page = console_begin (self, origin, "組織の選択");
+          page = sim_console_begin (self, origin, "組織の選択");
           sim_page_link (page, "/add/services", organisation (self));
-          console_end (self, page, msg, KAITSU_SERVICE_NONE);
+          sim_console_end (self, page, msg, KAITSU_SERVICE_NONE);
           return;
         }
       if (g_str_equal (path, "/add/services"))
         {
-          page = console_begin (self, origin, "サービスの選択");
+          page = sim_console_begin (self, origin, "サービスの選択");
           for (KaitsuService s = 0; s < KAITSU_N_SERVICES; s++)
             {
               g_autofree char *link = g_strdup_printf ("/add/grant?service=%s", kaitsu_service_get_id (s));
@@ -869,7 +896,7 @@ sim_console_handle (KaitsuSimulator   *self,
                 sim_page_link (page, "/add/other", "Teamsチャット");
             }
           sim_page_link (page, "/add/other", "Box");
-          console_end (self, page, msg, KAITSU_SERVICE_NONE);
+          sim_console_end (self, page, msg, KAITSU_SERVICE_NONE);
           return;
         }
       if (g_str_equal (path, "/add/other"))
@@ -882,9 +909,9 @@ sim_console_handle (KaitsuSimulator   *self,
           grant_page_2024 (self, origin, msg, query_service (query));
           return;
         }
-      page = console_begin (self, origin, "組織管理");
+      page = sim_console_begin (self, origin, "組織管理");
       sim_page_text (page, "p", organisation (self));
-      console_end (self, page, msg, KAITSU_SERVICE_NONE);
+      sim_console_end (self, page, msg, KAITSU_SERVICE_NONE);
       return;
     }
   if (g_str_equal (path, "/grant") && query_service (query) != KAITSU_SERVICE_NONE)

@@ -294,8 +294,10 @@ sim_page_input (SimPage    *page,
 
   sim_page_open (page, NULL);
   if (g_str_equal (type, "checkbox"))
-    g_string_append_printf (page->out, "<label class=\"%s\" for=\"%s\"><input type=\"checkbox\" id=\"%s\" name=\"%s\" value=\"1\">%s</label>",
-                            sim_page_class (page, "check"), id, id, name, l);
+    /* value "1": ticked */
+    g_string_append_printf (page->out, "<label class=\"%s\" for=\"%s\"><input type=\"checkbox\" id=\"%s\" name=\"%s\" value=\"1\"%s>%s</label>",
+                            sim_page_class (page, "check"), id, id, name,
+                            g_strcmp0 (value, "1") == 0 ? " checked" : "", l);
   else if (g_str_equal (type, "textarea"))
     g_string_append_printf (page->out, "<label for=\"%s\">%s</label><textarea class=\"%s\" id=\"%s\" name=\"%s\" rows=\"3\">%s</textarea>",
                             id, l, cls, id, name, v);

@@ -30,6 +30,12 @@ typedef struct
   guint attempts;
   char *app_id;
   guint sync_source;
+  /* Ticked in the grant dialog: the default ATP policy is switched on with the grant */
+  gboolean auto_policy;
+  /* The two default ATP policies, created (switched off) with the grant */
+  gboolean has_policies;
+  gboolean atp_on;
+  gboolean monitor_on;
 } SimService;
 
 typedef struct
@@ -66,6 +72,7 @@ typedef struct
   gboolean trendai;
   gboolean vision_one;
   gboolean unknown_page;
+  gboolean policy_off;
   guint sync_delay_s;
 } SimScenarios;
 
@@ -239,6 +246,23 @@ char       *sim_consent_url      (KaitsuSimulator   *sim,
                                   SimOrigin          console,
                                   KaitsuService      service,
                                   guint              round);
+gboolean    sim_is_v1            (SimOrigin          origin);
+SimPage    *sim_console_begin    (KaitsuSimulator   *sim,
+                                  SimOrigin          origin,
+                                  const char        *title);
+void        sim_console_end      (KaitsuSimulator   *sim,
+                                  SimPage           *page,
+                                  SoupServerMessage *msg,
+                                  KaitsuService      dialog_service);
+/* The policy pages: kaitsu-sim-policies.c; TRUE when the path was one of theirs */
+gboolean    sim_policies_handle  (KaitsuSimulator   *sim,
+                                  SimOrigin          origin,
+                                  SoupServerMessage *msg,
+                                  const char        *path,
+                                  GHashTable        *query);
+/* The dashboard's 「保護機能の導入」 widget */
+void        sim_policies_widget  (KaitsuSimulator   *sim,
+                                  SimPage           *page);
 /* Vision One's portal serves the same console under its own shell */
 void        sim_console_handle   (KaitsuSimulator   *sim,
                                   SimOrigin          origin,

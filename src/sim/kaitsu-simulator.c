@@ -55,6 +55,7 @@ static const ScenarioDef scenario_table[] = {
   { "hostile-page", FLAG (hostile_page), "a console page lies through Kaitsu's message handler" },
   { "wrong-service-once", FLAG (wrong_service_once), "the practice user picks the wrong service once" },
   { "unknown-page", FLAG (unknown_page), "a maintenance notice Kaitsu cannot know" },
+  { "policy-off", FLAG (policy_off), "OneDrive's threat protection policy is left off" },
 };
 
 /* "name — what it does", one per line, for --help-scenarios and error messages */
@@ -384,7 +385,8 @@ kaitsu_simulator_get_mistakes (KaitsuSimulator *self)
 {
   g_return_val_if_fail (KAITSU_IS_SIMULATOR (self), KAITSU_PRACTICE_NO_MISTAKE);
   return (self->is.wrong_service_once ? KAITSU_PRACTICE_WRONG_SERVICE_ONCE : 0) |
-         (self->is.access_denied ? KAITSU_PRACTICE_LEAVE_CONSENT_ONCE : 0);
+         (self->is.access_denied ? KAITSU_PRACTICE_LEAVE_CONSENT_ONCE : 0) |
+         (self->is.policy_off ? KAITSU_PRACTICE_LEAVE_POLICY_OFF : 0);
 }
 
 /* What the practice user presses on a notice Kaitsu does not know (unknown-page) */

@@ -27,7 +27,12 @@ typedef enum
   KAITSU_PRACTICE_WRONG_SERVICE_ONCE = 1 << 0,
   /* On "Need admin approval", back to the application without consent */
   KAITSU_PRACTICE_LEAVE_CONSENT_ONCE = 1 << 1,
+  /* OneDrive's threat protection policy is left off: not ticked at the grant, not switched on */
+  KAITSU_PRACTICE_LEAVE_POLICY_OFF = 1 << 2,
 } KaitsuPracticeMistakes;
+
+/* The service whose policy KAITSU_PRACTICE_LEAVE_POLICY_OFF leaves off */
+#define KAITSU_PRACTICE_POLICY_LEFT_OFF KAITSU_SERVICE_ONEDRIVE
 
 typedef enum
 {

@@ -156,7 +156,8 @@ on_autopilot_finished (KaitsuApplication    *self,
                        KaitsuAutopilotState  state)
 {
   if (state == KAITSU_AUTOPILOT_DONE)
-    self->exit_status = kaitsu_flow_all_chosen_protected (self->flow) ? 0 : 1;
+    /* Granted is not enough: every service scanning, as read from the console */
+    self->exit_status = kaitsu_flow_all_chosen_scanning (self->flow) ? 0 : 1;
   else if (state == KAITSU_AUTOPILOT_WAITING)
     /* Not finished, through no fault to act on: try again later */
     self->exit_status = 1;
@@ -527,7 +528,7 @@ kaitsu_application_init (KaitsuApplication *self)
     { "json", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print machine-readable JSON"), NULL },
     { "demo", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Practice mode: every site is simulated on this computer"), NULL },
     { "autopilot", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Practice mode only: fill in and click the simulated pages automatically"), NULL },
-    { "quit-when-done", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Quit when the activation ends: 0 all protected, 3 stopped on an error, 1 otherwise"), NULL },
+    { "quit-when-done", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Quit when the activation ends: 0 every service granted and scanning, 3 stopped on an error, 1 otherwise"), NULL },
     { "report", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Write the diagnostic report (JSON) to this file at the end"), N_("FILE") },
     { "scenario", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Practice mode: make the simulator behave a certain way (comma-separated)"), N_("NAME") },
     { NULL }

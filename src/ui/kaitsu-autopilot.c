@@ -71,6 +71,9 @@ practice_value (const char *name)
     return KAITSU_PRACTICE_ADMIN;
   if (g_str_equal (name, "practice-admin-password"))
     return KAITSU_PRACTICE_ADMIN_PASSWORD;
+  /* A check box to tick */
+  if (g_str_equal (name, "tick"))
+    return "1";
   g_return_val_if_reached ("");
 }
 
@@ -122,6 +125,76 @@ target_service (KaitsuAutopilot *self,
   return service;
 }
 
+/* The default ATP policy's name exactly as this console shows it (Vision One's is shorter;
+ * the two English names differ only in case) */
+static char *
+dup_atp_name (const char *text)
+{
+  const char *labels[] = { "atp-policy", "v1-atp-policy" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    {
+      g_auto (GStrv) variants = kaitsu_label_dup_texts (labels[i], KAITSU_SERVICE_NONE);
+
+      for (guint k = 0; variants[k] != NULL; k++)
+        if (strstr (text, variants[k]) != NULL)
+          return g_strdup (variants[k]);
+    }
+  return kaitsu_label_dup_shown ("atp-policy", KAITSU_SERVICE_NONE, text);
+}
+
+static gboolean
+leaves_policy_off (KaitsuAutopilot *self,
+                   KaitsuService    service)
+{
+  return (self->mistakes & KAITSU_PRACTICE_LEAVE_POLICY_OFF) && service == KAITSU_PRACTICE_POLICY_LEFT_OFF;
+}
+
+/* The next granted service whose default policy is not known to be on */
+static KaitsuService
+policy_target (KaitsuAutopilot *self)
+{
+  for (KaitsuService s = 0; s < KAITSU_N_SERVICES; s++)
+    if (kaitsu_flow_get_service_chosen (self->flow, s) &&
+        kaitsu_flow_get_service_state (self->flow, s) == KAITSU_SERVICE_STATE_PROTECTED &&
+        kaitsu_flow_get_service_policy (self->flow, s) != KAITSU_POLICY_ON && !leaves_policy_off (self, s))
+      return s;
+  return KAITSU_SERVICE_NONE;
+}
+
+/* The policies step: to the policy list, then each service's default policy in turn */
+static void
+policies_towards (KaitsuAutopilot         *self,
+                  KaitsuBrowser           *browser,
+                  const KaitsuPageReading *reading,
+                  const char              *text)
+{
+  KaitsuService target = policy_target (self);
+
+  if (kaitsu_page_reading_is (reading, "console-policies"))
+    {
+      g_autofree char *policy = NULL;
+
+      if (target == KAITSU_SERVICE_NONE)
+        {
+          /* The scenario's policy stays off: the practice user goes on without it */
+          if (!kaitsu_flow_step_is_complete (self->flow, KAITSU_STEP_POLICIES))
+            kaitsu_flow_set_step_confirmed (self->flow, KAITSU_STEP_POLICIES, TRUE);
+          return;
+        }
+      policy = dup_atp_name (text);
+      kaitsu_browser_press_near (browser, policy, kaitsu_service_get_name (target));
+    }
+  else
+    {
+      g_autofree char *menu = kaitsu_label_dup_shown ("policies-menu", KAITSU_SERVICE_NONE, text);
+      g_autofree char *classic = kaitsu_label_dup_shown ("atp-menu", KAITSU_SERVICE_NONE, text);
+      const char *menus[] = { menu, classic, NULL };
+
+      kaitsu_browser_press_first (browser, menus);
+    }
+}
+
 /* On the console: walk to the service's page the way the guidance says. */
 static void
 console_towards (KaitsuAutopilot         *self,
@@ -147,9 +220,16 @@ console_towards (KaitsuAutopilot         *self,
       if ((state == KAITSU_SERVICE_STATE_NOT_STARTED || state == KAITSU_SERVICE_STATE_ERROR) &&
           kaitsu_guide_get_signin_window (kaitsu_window_get_guide (self->window)) == NULL)
         {
-          /* Today's dialog shows 「権限の付与」 once 「ここをクリック」 is pressed */
+          /* Today's dialog shows 「権限の付与」 once 「ここをクリック」 is pressed; where it
+           * offers the default ATP policy, the practice user ticks it as Kaitsu says */
           if (kaitsu_text_contains_label (text, "grant-permission", KAITSU_SERVICE_NONE))
-            press (browser, "grant-permission", text);
+            {
+              g_autofree char *policy = dup_atp_name (text);
+              g_autofree char *button = kaitsu_label_dup_shown ("grant-permission", KAITSU_SERVICE_NONE, text);
+              const char *fills[] = { policy, "1", NULL };
+
+              kaitsu_browser_fill (browser, leaves_policy_off (self, service) ? NULL : fills, button);
+            }
           else if (kaitsu_text_contains_label (text, "click-here", KAITSU_SERVICE_NONE))
             press (browser, "click-here", text);
         }
@@ -252,7 +332,12 @@ act (KaitsuAutopilot         *self,
   g_debug ("acting on %s at step %s", kaitsu_screen_get_id (screen), kaitsu_step_get_id (step));
   if (act_as_practice_user (self, reading, text, browser))
     return;
-  if (kaitsu_page_reading_is (reading, "console") || kaitsu_page_reading_is (reading, "console-service-accounts") ||
+  if (step == KAITSU_STEP_POLICIES &&
+      (kaitsu_page_reading_is (reading, "console") || kaitsu_page_reading_is (reading, "console-policies") ||
+       kaitsu_page_reading_is (reading, "console-service-accounts") || kaitsu_page_reading_is (reading, "console-grant") ||
+       kaitsu_page_reading_is (reading, "console-grant-done")))
+    policies_towards (self, browser, reading, text);
+  else if (kaitsu_page_reading_is (reading, "console") || kaitsu_page_reading_is (reading, "console-service-accounts") ||
       kaitsu_page_reading_is (reading, "console-grant") || kaitsu_page_reading_is (reading, "console-grant-done"))
     {
       if (service != KAITSU_SERVICE_NONE)

@@ -337,6 +337,29 @@ on_status (KaitsuGuide         *self,
       else if (kaitsu_console_status_is_pending (status, s))
         kaitsu_flow_service_syncing (self->flow, s);
     }
+  /* The policy list, where it is on screen: what it shows for each service it lists */
+  for (KaitsuService s = 0; s < KAITSU_N_SERVICES; s++)
+    {
+      const char *name = NULL;
+      KaitsuPolicyState policy = kaitsu_console_status_get_policy (status, s, &name);
+
+      if (policy != KAITSU_POLICY_UNKNOWN)
+        {
+          g_debug ("Policy of %s: %s", kaitsu_service_get_id (s), kaitsu_policy_state_to_string (policy));
+          kaitsu_flow_set_service_policy (self->flow, s, policy, name);
+        }
+    }
+  /* The grant dialog's choices, for the service whose dialog it is: the last seen is what
+   * the user leaves it at when pressing 「権限の付与」 */
+  {
+    KaitsuService service = self->dialog_service;
+    const char *name = NULL;
+    KaitsuGrantChoice choice = kaitsu_console_status_get_grant_choice (status, &name);
+
+    if (choice != KAITSU_GRANT_CHOICE_UNKNOWN && service != KAITSU_SERVICE_NONE &&
+        kaitsu_flow_get_service_state (self->flow, service) != KAITSU_SERVICE_STATE_PROTECTED)
+      kaitsu_flow_set_grant_choice (self->flow, service, choice, name);
+  }
   /* An App ID for Teams in the service-account list: the 2024 procedure applies. */
   if (status->app_ids->len > 0 &&
       (kaitsu_flow_get_service_state (self->flow, KAITSU_SERVICE_TEAMS) == KAITSU_SERVICE_STATE_CONNECTING ||
@@ -399,10 +422,7 @@ kaitsu_guide_init (KaitsuGuide *self)
 {
   self->detections = g_array_new (FALSE, FALSE, sizeof (KaitsuDetection));
   self->signin_errors = g_ptr_array_new_with_free_func ((GDestroyNotify) kaitsu_signin_error_free);
-  self->seen = g_new0 (KaitsuConsoleStatus, 1);
-  self->seen->tasks = g_ptr_array_new_with_free_func (kaitsu_console_task_free);
-  self->seen->notifications = g_ptr_array_new_with_free_func (g_free);
-  self->seen->app_ids = g_ptr_array_new_with_free_func (g_free);
+  self->seen = kaitsu_console_status_new ();
   self->signin_service = KAITSU_SERVICE_NONE;
   self->dialog_service = KAITSU_SERVICE_NONE;
   self->unknown_pages = g_ptr_array_new_with_free_func ((GDestroyNotify) kaitsu_page_outline_free);

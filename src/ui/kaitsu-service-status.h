@@ -10,6 +10,7 @@ G_BEGIN_DECLS
 
 const char *kaitsu_service_state_get_label     (KaitsuServiceState  state);
 const char *kaitsu_service_state_get_icon_name (KaitsuServiceState  state);
+const char *kaitsu_policy_state_get_label      (KaitsuPolicyState   state);
 GtkWidget  *kaitsu_service_status_row_new      (KaitsuFlow         *flow,
                                                 KaitsuService       service);
 

@@ -423,8 +423,10 @@ add_status_script (KaitsuBrowser *self,
   g_autofree char *origin = NULL;
   g_autofree char *code = NULL;
   /* The console's words the script looks for, from the activation's description */
-  static const char * const label_ids[] = { "severity", "succeeded", "pending", "protected-notice", "app-id", NULL };
+  static const char * const label_ids[] = { "severity", "succeeded", "pending", "protected-notice", "app-id",
+                                            "atp-policy", "v1-atp-policy", "policy-on", "policy-off", "policy-choice", NULL };
   g_autofree char *labels = kaitsu_label_dup_json (label_ids);
+  g_autofree char *services = kaitsu_service_dup_names_json ();
   const char *allow[] = { NULL, NULL };
   g_autoptr (WebKitUserScript) script = NULL;
 
@@ -435,8 +437,8 @@ add_status_script (KaitsuBrowser *self,
   allow[0] = pattern;
   origin = g_uri_join (G_URI_FLAGS_NONE, g_uri_get_scheme (console), NULL, g_uri_get_host (console),
                        g_uri_get_port (console), "", NULL, NULL);
-  code = g_strdup_printf ("if (location.origin === '%s') {\nconst KAITSU_LABELS = %s;\n%s\n}", origin, labels,
-                          (const char *) g_bytes_get_data (source, NULL));
+  code = g_strdup_printf ("if (location.origin === '%s') {\nconst KAITSU_LABELS = %s;\nconst KAITSU_SERVICES = %s;\n%s\n}",
+                          origin, labels, services, (const char *) g_bytes_get_data (source, NULL));
   script = webkit_user_script_new_for_world (code,
                                              WEBKIT_USER_CONTENT_INJECT_TOP_FRAME,
                                              WEBKIT_USER_SCRIPT_INJECT_AT_DOCUMENT_END,
@@ -787,6 +789,24 @@ kaitsu_browser_press_near (KaitsuBrowser *self,
 
   g_return_if_fail (KAITSU_IS_BROWSER (self));
   kaitsu_browser_run_script (self, script);
+}
+
+/* Presses the first of these buttons or links that the page shows ({label, …, NULL}) */
+void
+kaitsu_browser_press_first (KaitsuBrowser      *self,
+                            const char * const *labels)
+{
+  g_autoptr (GString) script = g_string_new (fill_helpers);
+
+  g_return_if_fail (KAITSU_IS_BROWSER (self));
+  g_string_append (script, "void (false");
+  for (guint i = 0; labels[i] != NULL; i++)
+    {
+      g_autofree char *target = js_string (labels[i]);
+      g_string_append_printf (script, "||kClick(%s)", target);
+    }
+  g_string_append (script, ");");
+  kaitsu_browser_run_script (self, script->str);
 }
 
 /* For the practice autopilot: a script in its own isolated world, never the page's. */

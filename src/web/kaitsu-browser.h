@@ -38,6 +38,8 @@ void           kaitsu_browser_fill              (KaitsuBrowser     *self,
 void                 kaitsu_browser_press_near (KaitsuBrowser *self,
                                                 const char    *label,
                                                 const char    *near);
+void                 kaitsu_browser_press_first (KaitsuBrowser      *self,
+                                                 const char * const *labels);
 void                 kaitsu_browser_console_moved (KaitsuBrowser *self);
 void           kaitsu_browser_run_script        (KaitsuBrowser     *self,
                                                  const char        *script);

@@ -14,6 +14,7 @@
 #include "mip/kaitsu-mip-page.h"
 #include "password/kaitsu-password-page.h"
 #include "prepare/kaitsu-prepare-page.h"
+#include "protection/kaitsu-protection-page.h"
 #include "service/kaitsu-service-page.h"
 #include "verify/kaitsu-verify-page.h"
 #include "welcome/kaitsu-welcome-page.h"
@@ -35,6 +36,7 @@ static const PageDef page_table[] = {
   { "app-permission", kaitsu_app_permission_page_get_type },
   { "verify", kaitsu_verify_page_get_type },
   { "mip", kaitsu_mip_page_get_type },
+  { "protection", kaitsu_protection_page_get_type },
 };
 
 GtkWidget *

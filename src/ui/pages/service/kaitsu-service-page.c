@@ -19,6 +19,7 @@ struct _KaitsuServicePage
   GtkImage *state_icon;
   GtkLabel *state_label;
   GtkLabel *attempts_label;
+  GtkLabel *policy_label;
   GtkLabel *busy_label;
   GtkLabel *error_label;
   GtkWidget *start_button;
@@ -97,7 +98,7 @@ kaitsu_service_page_refresh (KaitsuPage *page)
       break;
     case KAITSU_SERVICE_STATE_PROTECTED:
       icon = "security-high-symbolic";
-      text = _("Protected");
+      text = _("Access granted");
       break;
     case KAITSU_SERVICE_STATE_ERROR:
     default:
@@ -129,6 +130,32 @@ kaitsu_service_page_refresh (KaitsuPage *page)
                                                     kaitsu_service_get_name (service));
       gtk_label_set_label (self->busy_label, busy_text);
     }
+
+  /* The grant dialog's policy choice, as Kaitsu read it: never assumed */
+  {
+    g_autofree char *hint = NULL;
+    const char *offered = kaitsu_flow_get_grant_policy (flow, service);
+
+    switch (kaitsu_flow_get_grant_choice (flow, service))
+      {
+      case KAITSU_GRANT_CHOICE_NOT_TICKED:
+        /* Translators: %s is a policy's name as the console shows it, quoted 「…」 */
+        hint = g_strdup_printf (_("The dialog offers to switch 「%s」 on with the grant. Tick it, unless your own procedure says otherwise: otherwise this service scans nothing until you switch it on later."),
+                                offered);
+        break;
+      case KAITSU_GRANT_CHOICE_TICKED:
+        hint = g_strdup_printf (_("「%s」 is ticked: it is switched on with the grant. Kaitsu checks it after the grants."), offered);
+        break;
+      case KAITSU_GRANT_CHOICE_NOT_OFFERED:
+        hint = g_strdup (_("This dialog offers no default threat protection policy by name. Leave its choices as your procedure says: Kaitsu checks the policies after the grants and shows you how to switch them on."));
+        break;
+      case KAITSU_GRANT_CHOICE_UNKNOWN:
+      default:
+        break;
+      }
+    gtk_widget_set_visible (GTK_WIDGET (self->policy_label), hint != NULL);
+    gtk_label_set_label (self->policy_label, hint != NULL ? hint : "");
+  }
 
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), last_error != NULL);
   gtk_label_set_label (self->error_label, last_error != NULL ? last_error : "");
@@ -254,6 +281,7 @@ kaitsu_service_page_class_init (KaitsuServicePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KaitsuServicePage, state_icon);
   gtk_widget_class_bind_template_child (widget_class, KaitsuServicePage, state_label);
   gtk_widget_class_bind_template_child (widget_class, KaitsuServicePage, attempts_label);
+  gtk_widget_class_bind_template_child (widget_class, KaitsuServicePage, policy_label);
   gtk_widget_class_bind_template_child (widget_class, KaitsuServicePage, busy_label);
   gtk_widget_class_bind_template_child (widget_class, KaitsuServicePage, error_label);
   gtk_widget_class_bind_template_child (widget_class, KaitsuServicePage, start_button);
