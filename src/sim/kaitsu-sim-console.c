@@ -784,16 +784,24 @@ provision (KaitsuSimulator   *self,
 
 /* ---- Routing -------------------------------------------------------------------------------- */
 
+static const char *
+teams_chat_note (KaitsuSimulator *self)
+{
+  return SIM_T (self, "Teamsチャットは Microsoft から追加料金を請求されることがあります。",
+                "Microsoft may charge extra for Teams Chat.");
+}
+
+/* A place the activation does not go: said so, with why */
 static void
 other_service (KaitsuSimulator   *self,
                SimOrigin          origin,
                SoupServerMessage *msg,
-               const char        *back)
+               const char        *back,
+               const char        *why)
 {
   SimPage *page = sim_console_begin (self, origin, SIM_T (self, "このサービスは練習では扱いません", "Not part of this practice"));
 
-  sim_page_text (page, "p", SIM_T (self, "Teamsチャットは Microsoft から追加料金を請求されることがあります。",
-                                   "Microsoft may charge extra for Teams Chat."));
+  sim_page_text (page, "p", why);
   sim_page_link (page, back, SIM_T (self, "戻る", "Back"));
   sim_console_end (self, page, msg, KAITSU_SERVICE_NONE);
 }
@@ -901,7 +909,7 @@ sim_console_handle (KaitsuSimulator   *self,
         }
       if (g_str_equal (path, "/add/other"))
         {
-          other_service (self, origin, msg, "/add/services");
+          other_service (self, origin, msg, "/add/services", teams_chat_note (self));
           return;
         }
       if (g_str_equal (path, "/add/grant") && query_service (query) != KAITSU_SERVICE_NONE)
@@ -924,9 +932,16 @@ sim_console_handle (KaitsuSimulator   *self,
       grant_done (self, origin, msg, query_service (query), query);
       return;
     }
-  if (g_str_equal (path, "/grant-other") || g_str_equal (path, "/connect-vision-one"))
+  if (g_str_equal (path, "/grant-other"))
     {
-      other_service (self, origin, msg, "/");
+      other_service (self, origin, msg, "/", teams_chat_note (self));
+      return;
+    }
+  if (g_str_equal (path, "/connect-vision-one"))
+    {
+      other_service (self, origin, msg, "/",
+                     SIM_T (self, "Trend Vision One への接続はアクティベーションとは別の作業です。パートナーにご相談ください。",
+                            "Connecting to Trend Vision One is separate from the activation. Ask your partner first."));
       return;
     }
   dashboard (self, origin, msg);

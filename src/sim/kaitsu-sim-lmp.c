@@ -9,17 +9,25 @@
 
 #include "kaitsu-sim-private.h"
 
+/* The portal's header and card; the password pages share it with a shorter header */
+SimPage *
+sim_portal_begin (KaitsuSimulator *self,
+                  const char      *title,
+                  const char      *header)
+{
+  SimPage *page = sim_page_begin (self, SIM_LOOK_PORTAL, title);
+
+  sim_page_role_text (page, "div", "header", header);
+  sim_page_open (page, "card");
+  return page;
+}
+
 static SimPage *
 portal_begin (KaitsuSimulator *self,
               const char      *title)
 {
-  SimPage *page = sim_page_begin (self, SIM_LOOK_PORTAL, title);
-
-  sim_page_role_text (page, "div", "header",
-                      SIM_T (self, "TREND MICRO Licensing Management Platform Powered by トレンドマイクロ",
-                             "TREND MICRO Licensing Management Platform"));
-  sim_page_open (page, "card");
-  return page;
+  return sim_portal_begin (self, title, SIM_T (self, "TREND MICRO Licensing Management Platform Powered by トレンドマイクロ",
+                                               "TREND MICRO Licensing Management Platform"));
 }
 
 static void

@@ -246,6 +246,9 @@ char       *sim_consent_url      (KaitsuSimulator   *sim,
                                   SimOrigin          console,
                                   KaitsuService      service,
                                   guint              round);
+SimPage    *sim_portal_begin     (KaitsuSimulator   *sim,
+                                  const char        *title,
+                                  const char        *header);
 gboolean    sim_is_v1            (SimOrigin          origin);
 SimPage    *sim_console_begin    (KaitsuSimulator   *sim,
                                   SimOrigin          origin,

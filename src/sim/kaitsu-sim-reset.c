@@ -12,11 +12,7 @@ static SimPage *
 portal_begin (KaitsuSimulator *self,
               const char      *title)
 {
-  SimPage *page = sim_page_begin (self, SIM_LOOK_PORTAL, title);
-
-  sim_page_role_text (page, "div", "header", "TREND MICRO Licensing Management Platform");
-  sim_page_open (page, "card");
-  return page;
+  return sim_portal_begin (self, title, "TREND MICRO Licensing Management Platform");
 }
 
 static void

@@ -167,15 +167,23 @@ kaitsu_side_pane_class_init (KaitsuSidePaneClass *klass)
   gtk_widget_class_set_css_name (widget_class, "sidepane");
 }
 
-static void
-kaitsu_side_pane_init (KaitsuSidePane *self)
+/* The console's words, in the language the console turned out to speak */
+void
+kaitsu_side_pane_relabel (KaitsuSidePane *self)
 {
   g_autofree char *waiting = NULL;
 
-  gtk_widget_init_template (GTK_WIDGET (self));
+  g_return_if_fail (KAITSU_IS_SIDE_PANE (self));
   waiting = kaitsu_activation_expand (N_("The console’s {task-list} and {notifications} appear here while the console is open."),
                                       KAITSU_SERVICE_NONE);
   gtk_label_set_label (GTK_LABEL (self->console_label), waiting);
+}
+
+static void
+kaitsu_side_pane_init (KaitsuSidePane *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  kaitsu_side_pane_relabel (self);
   self->settings = g_settings_new (APP_ID);
   g_signal_connect_object (self->settings, "changed::screen-share-mode", G_CALLBACK (on_screen_share_changed),
                            self, G_CONNECT_SWAPPED);

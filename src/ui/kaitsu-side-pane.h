@@ -17,4 +17,6 @@ void       kaitsu_side_pane_set_console_status  (KaitsuSidePane *self,
                                                  gpointer        status);
 guint      kaitsu_side_pane_get_console_rows    (KaitsuSidePane *self);
 
+void       kaitsu_side_pane_relabel             (KaitsuSidePane *self);
+
 G_END_DECLS

@@ -97,6 +97,7 @@ on_labels_changed (KaitsuWindow *self)
 {
   for (KaitsuStep step = 0; step < KAITSU_N_STEPS; step++)
     kaitsu_page_relabel (kaitsu_assistant_get_page (self->assistant, step));
+  kaitsu_side_pane_relabel (self->side_pane);
 }
 
 static void
