@@ -16,7 +16,7 @@ static const char * const contract_screens[] = {
   "password-reset", "password-reset-done", "lmp-login", "lmp-2fa-offer", "lmp-2fa-code",
   "lmp-privacy", "lmp-dashboard", "lmp-console-terms", "lmp-console-opening", "v1-signin",
   "console", "console-service-accounts", "console-grant", "console-grant-done", "console-policies",
-  "console-policy", "ms-account",
+  "console-policy", "console-teams-chat", "ms-account",
   "ms-pick-account", "ms-password", "ms-mfa", "ms-mfa-register", "ms-kmsi", "ms-consent",
   "ms-need-admin", "ms-blocked", "ms-error", "provision", "provision-error", "sharepoint-appinv",
   "sharepoint-trust", "sharepoint-principals", "sharepoint-refused", "unknown",

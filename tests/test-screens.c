@@ -250,6 +250,16 @@ dup_other_service_warning (KaitsuService chosen,
                           kaitsu_service_get_name (chosen), kaitsu_service_get_name (wanted));
 }
 
+/* The screen note's frame is styled for attention */
+static gboolean
+note_is_attention (GtkWidget *label)
+{
+  for (GtkWidget *w = label; w != NULL; w = gtk_widget_get_parent (w))
+    if (gtk_widget_has_css_class (w, "attention"))
+      return TRUE;
+  return FALSE;
+}
+
 /* OneDrive's grant through every screen Microsoft may show today */
 static void
 test_today_screens (void)
@@ -258,6 +268,8 @@ test_today_screens (void)
     { "console.ja.txt", "console", "onedrive.1", NULL },
     { "console-service-accounts.en.txt", "console-service-accounts", "onedrive.1", NULL },
     { "console-grant.en.txt", "console-grant", "onedrive.2", "grant-2026" },
+    /* Teams Chat's dialog opened by mistake: a warning at once, the highlight stays */
+    { "console-teams-chat.ja.txt", "console-teams-chat", NULL, "teams-chat" },
     { "ms-pick-account.en.txt", "ms-pick-account", "onedrive.3", NULL },
     { "ms-mfa.ja.txt", "ms-mfa", "onedrive.4", "mfa-number" },
     { "ms-kmsi.ja.txt", "ms-kmsi", "onedrive.4", "kmsi" },
@@ -306,6 +318,10 @@ test_today_screens (void)
       note = find_label (GTK_WIDGET (page), says);
       g_assert_nonnull (note);
       g_assert_true (gtk_widget_is_visible (note));
+      /* Said as a warning where the activation must not go, and only there */
+      g_assert_cmpint (note_is_attention (note), ==,
+                       kaitsu_screen_get_meaning (screen) == KAITSU_SCREEN_AVOID || visits[i].other != NULL ||
+                       unknown);
       /* An unknown page offers the browser and the report; no other does */
       g_assert_true ((find_button (GTK_WIDGET (page), "assistant.open-in-browser") != NULL) == unknown);
       g_assert_true ((find_button (GTK_WIDGET (page), "assistant.copy-report") != NULL) == unknown);

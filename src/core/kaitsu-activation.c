@@ -76,7 +76,7 @@ static const char * const page_names[] = {
 };
 
 static const char * const meaning_names[] = {
-  "place", "provisioned", "provision-failed", "signin-error", "blocked", "refused", "unknown",
+  "place", "provisioned", "provision-failed", "signin-error", "blocked", "refused", "unknown", "avoid",
 };
 
 static const char * const visibility_names[] = {

@@ -17,6 +17,8 @@ typedef enum
   KAITSU_SCREEN_BLOCKED,
   KAITSU_SCREEN_REFUSED,
   KAITSU_SCREEN_UNKNOWN,
+  /* A place the activation must not go (it costs, or harms): said as a warning */
+  KAITSU_SCREEN_AVOID,
 } KaitsuScreenMeaning;
 
 typedef enum

@@ -469,7 +469,7 @@ dashboard (KaitsuSimulator   *self,
   for (guint i = 0; extras[i] != NULL; i++)
     {
       sim_page_printf (page, "<tr><td>%s</td><td>%s</td><td>", extras[i], state_text (self, SIM_NONE));
-      sim_page_role_link (page, "link", "/grant-other", SIM_T (self, "アクセス権付与", "Grant Access"));
+      sim_page_role_link (page, "link", i == 0 ? "/grant-teams-chat" : "/grant-other", SIM_T (self, "アクセス権付与", "Grant Access"));
       sim_page_raw (page, "</td></tr>");
     }
   sim_page_raw (page, "</table>");
@@ -806,6 +806,26 @@ other_service (KaitsuSimulator   *self,
   sim_console_end (self, page, msg, KAITSU_SERVICE_NONE);
 }
 
+/* Teams Chat's own grant dialog: a service of its own, which Microsoft may bill extra */
+static void
+teams_chat_dialog (KaitsuSimulator   *self,
+                   SimOrigin          origin,
+                   SoupServerMessage *msg,
+                   const char        *back)
+{
+  const char *title = self->is.manual_2024 ? "Teamsチャット の追加"
+                      : SIM_T (self, "Teamsチャットへのアクセス権付与", "Grant Access to Teams Chat");
+  SimPage *page = sim_console_begin (self, origin, title);
+
+  sim_page_open (page, "dialog");
+  sim_page_role_text (page, "h2", "h2", SIM_T (self, "ステップ1", "Step 1"));
+  sim_page_text (page, "p", teams_chat_note (self));
+  sim_page_role_link (page, "link", back, SIM_T (self, "ここをクリック", "Click here"));
+  sim_page_link (page, back, SIM_T (self, "閉じる", "Close"));
+  sim_page_close (page);
+  sim_console_end (self, page, msg, KAITSU_SERVICE_NONE);
+}
+
 static KaitsuService
 query_service (GHashTable *query)
 {
@@ -901,10 +921,15 @@ sim_console_handle (KaitsuSimulator   *self,
               g_autofree char *link = g_strdup_printf ("/add/grant?service=%s", kaitsu_service_get_id (s));
               sim_page_link (page, link, kaitsu_service_get_name (s));
               if (s == KAITSU_SERVICE_TEAMS)
-                sim_page_link (page, "/add/other", "Teamsチャット");
+                sim_page_link (page, "/add/teams-chat", "Teamsチャット");
             }
           sim_page_link (page, "/add/other", "Box");
           sim_console_end (self, page, msg, KAITSU_SERVICE_NONE);
+          return;
+        }
+      if (g_str_equal (path, "/add/teams-chat"))
+        {
+          teams_chat_dialog (self, origin, msg, "/add/services");
           return;
         }
       if (g_str_equal (path, "/add/other"))
@@ -930,6 +955,11 @@ sim_console_handle (KaitsuSimulator   *self,
   if (g_str_equal (path, "/grant/done") && post && query_service (query) != KAITSU_SERVICE_NONE)
     {
       grant_done (self, origin, msg, query_service (query), query);
+      return;
+    }
+  if (g_str_equal (path, "/grant-teams-chat"))
+    {
+      teams_chat_dialog (self, origin, msg, "/");
       return;
     }
   if (g_str_equal (path, "/grant-other"))

@@ -73,7 +73,9 @@ on_guide_page_seen (KaitsuWindow            *self,
   KaitsuService wanted = kaitsu_step_get_service (step);
   KaitsuService service = reading->service != KAITSU_SERVICE_NONE ? reading->service : wanted;
   g_autofree char *says = kaitsu_screen_dup_says (reading->screen, service);
-  KaitsuNoteKind kind = unknown ? KAITSU_NOTE_UNKNOWN : KAITSU_NOTE_PLAIN;
+  KaitsuNoteKind kind = unknown ? KAITSU_NOTE_UNKNOWN
+                        : kaitsu_screen_get_meaning (reading->screen) == KAITSU_SCREEN_AVOID ? KAITSU_NOTE_WARNING
+                        : KAITSU_NOTE_PLAIN;
 
   /* The console's dialog is for another service than this step's: say so at once. What is
    * granted is booked to the service the dialog names. */
