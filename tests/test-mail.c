@@ -533,6 +533,40 @@ test_expired (void)
   g_assert_cmpint (kaitsu_mail_facts_days_left (facts, now), ==, 0);
   g_assert_cmpint (fresh->expired, ==, 0);
   g_assert_cmpint (kaitsu_mail_facts_days_left (fresh, now), ==, 1);
+  /* Its last day is said in hours, as a warning; earlier days are not */
+  g_assert_true (kaitsu_mail_facts_has (fresh, "link-expires-soon"));
+  g_assert_true (kaitsu_mail_facts_usable (fresh));
+}
+
+/* Hours, not days, when the link has less than a day left */
+static void
+test_expires_soon (void)
+{
+  g_autoptr (GDateTime) soon = g_date_time_add_minutes (now, 3 * 60 + 30);
+  g_autoptr (GDateTime) later = g_date_time_add_days (now, 3);
+  g_autoptr (GDateTime) sent = days_ago (3);
+  g_autoptr (KaitsuMailFacts) calm = read_with_links (GOOD_LOGIN, GOOD_RESET, sent);
+  g_autofree char *hurry = NULL;
+  g_autofree char *days = NULL;
+  gboolean urgent = FALSE;
+
+  hurry = kaitsu_mail_dup_validity (soon, now, &urgent);
+  g_assert_true (urgent);
+  /* The count after the date: 3 h 30 min is "4 hours", rounded up */
+  {
+    g_autoptr (GDateTime) local = g_date_time_to_local (soon);
+    g_autofree char *until = g_date_time_format (local, "%Y-%m-%d %H:%M");
+    const char *after = strstr (hurry, until);
+
+    g_assert_nonnull (after);
+    g_assert_nonnull (strstr (after + strlen (until), "4"));
+    g_assert_null (strstr (after + strlen (until), "3"));
+  }
+  days = kaitsu_mail_dup_validity (later, now, &urgent);
+  g_assert_false (urgent);
+  g_assert_nonnull (strstr (days, "3"));
+  g_assert_null (kaitsu_mail_dup_validity (now, now, &urgent));
+  g_assert_false (kaitsu_mail_facts_has (calm, "link-expires-soon"));
 }
 
 static void
@@ -703,6 +737,7 @@ main (int   argc,
   g_test_add_func ("/mail/link-check", test_link_check);
   g_test_add_func ("/mail/phishing", test_phishing);
   g_test_add_func ("/mail/expired", test_expired);
+  g_test_add_func ("/mail/expires-soon", test_expires_soon);
   g_test_add_func ("/mail/missing-parts", test_missing_parts);
   g_test_add_func ("/mail/not-activation-mail", test_not_activation_mail);
   g_test_add_func ("/mail/not-a-mail", test_not_a_mail);

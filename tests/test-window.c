@@ -300,6 +300,8 @@ test_walk_every_page (void)
     g_assert_nonnull (strstr (verdict, "SharePoint Online"));
     g_assert_null (strstr (verdict, "Exchange Online"));
     g_assert_false (kaitsu_flow_all_chosen_scanning (flow));
+    /* …and offers a way to close */
+    g_assert_true (gtk_widget_get_visible (find_widget (GTK_WIDGET (finish), GTK_TYPE_BUTTON, _("_Close Kaitsu"))));
   }
   g_assert_false (gtk_widget_get_visible (kaitsu_window_get_next_button (window)));
 

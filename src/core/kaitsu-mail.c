@@ -848,6 +848,17 @@ check_facts (KaitsuMailFacts *facts,
     {
       facts->reset_expires = g_date_time_add_days (facts->sent, KAITSU_RESET_LINK_DAYS);
       facts->expired = g_date_time_compare (now, facts->reset_expires) >= 0;
+      /* The last day: said in hours, as a warning */
+      if (!facts->expired && facts->reset_url != NULL)
+        {
+          gboolean urgent = FALSE;
+          char *validity = kaitsu_mail_dup_validity (facts->reset_expires, now, &urgent);
+
+          if (urgent)
+            add_problem (facts, KAITSU_PROBLEM_WARNING, "link-expires-soon", validity);
+          else
+            g_free (validity);
+        }
       if (facts->expired && facts->reset_url != NULL)
         {
           g_autofree char *when = format_local (facts->reset_expires);
@@ -1084,6 +1095,40 @@ kaitsu_mail_days_left (GDateTime *expires,
   if (left <= 0)
     return 0;
   return (int) ((left + G_TIME_SPAN_DAY - 1) / G_TIME_SPAN_DAY);
+}
+
+/* How long the password link still works, in words: days, or hours on its last day, when
+ * the user must hurry (urgent); NULL when unknown or expired */
+char *
+kaitsu_mail_dup_validity (GDateTime *expires,
+                          GDateTime *now,
+                          gboolean  *urgent)
+{
+  g_autofree char *until = NULL;
+  GTimeSpan left;
+  int days = kaitsu_mail_days_left (expires, now);
+
+  if (urgent != NULL)
+    *urgent = FALSE;
+  if (days <= 0)
+    return NULL;
+  until = format_local (expires);
+  left = g_date_time_difference (expires, now);
+  if (left < G_TIME_SPAN_DAY)
+    {
+      int hours = (int) ((left + G_TIME_SPAN_HOUR - 1) / G_TIME_SPAN_HOUR);
+
+      if (urgent != NULL)
+        *urgent = TRUE;
+      /* Translators: %1$s is a date and time, %2$d a number of hours (1 to 24) */
+      return g_strdup_printf (ngettext ("The password link works until %1$s: only %2$d hour left. Set the password now.",
+                                        "The password link works until %1$s: only %2$d hours left. Set the password now.",
+                                        hours), until, hours);
+    }
+  /* Translators: %1$s is a date and time, %2$d a number of days */
+  return g_strdup_printf (ngettext ("The password link works until %1$s: %2$d day left.",
+                                    "The password link works until %1$s: %2$d days left.",
+                                    days), until, days);
 }
 
 int

@@ -78,6 +78,9 @@ gboolean         kaitsu_mail_facts_has       (KaitsuMailFacts  *facts,
                                               const char       *code);
 int              kaitsu_mail_facts_days_left (KaitsuMailFacts  *facts,
                                               GDateTime        *now);
+char            *kaitsu_mail_dup_validity    (GDateTime        *expires,
+                                              GDateTime        *now,
+                                              gboolean         *urgent);
 int              kaitsu_mail_days_left       (GDateTime        *expires,
                                               GDateTime        *now);
 char            *kaitsu_mail_facts_to_json   (KaitsuMailFacts  *facts);

@@ -73,21 +73,19 @@ kaitsu_password_page_refresh (KaitsuPage *page)
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   g_autoptr (GDateTime) until = expires > 0 ? g_date_time_new_from_unix_local (expires) : NULL;
   g_autofree char *when = until != NULL ? g_date_time_format (until, _("%Y-%m-%d %H:%M")) : NULL;
-  g_autofree char *note = NULL;
+  gboolean urgent = FALSE;
+  g_autofree char *note = kaitsu_mail_dup_validity (until, now, &urgent);
   int days = kaitsu_mail_days_left (until, now);
 
   kaitsu_link_row_set_uri (self->link_row, kaitsu_flow_get_reset_url (flow));
-  if (days > 0)
-    note = g_strdup_printf (ngettext ("The password link works until %1$s: %2$d day left.",
-                                      "The password link works until %1$s: %2$d days left.",
-                                      days), when, days);
-  else if (days == 0)
+  if (days == 0)
     {
       g_autofree char *expired = g_strdup_printf (_("The password link expired on %s. On the login page, use {forgot-password} to get a new one, or ask the support desk."),
                                                   when);
       note = kaitsu_label_fill (expired, KAITSU_SERVICE_NONE);
     }
-  kaitsu_link_row_set_note (self->link_row, note, days == 0);
+  /* Expired, or its last hours: said as a warning */
+  kaitsu_link_row_set_note (self->link_row, note, days == 0 || urgent);
 }
 
 /* The candidate is cleared as soon as the page is left: nothing lingers in memory. */

@@ -190,11 +190,8 @@ show_facts (KaitsuPreparePage *self,
   /* Validity only for a link that may be used at all */
   if (facts->reset_expires != NULL && days > 0 && self->n_errors == 0)
     {
-      g_autofree char *until = format_time (facts->reset_expires);
-      /* Translators: %1$s is a date and time, %2$d a number of days */
-      g_autofree char *text = g_strdup_printf (ngettext ("The password link works until %1$s: %2$d day left.",
-                                                         "The password link works until %1$s: %2$d days left.",
-                                                         days), until, days);
+      g_autofree char *text = kaitsu_mail_dup_validity (facts->reset_expires, now, NULL);
+
       add_fact (self, _("Link validity"), text);
     }
 

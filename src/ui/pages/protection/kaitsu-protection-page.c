@@ -20,6 +20,7 @@ struct _KaitsuProtectionPage
   GtkBox *services_box;
   GtkLabel *verdict_label;
   GtkLabel *record_label;
+  GtkWidget *close_button;
 };
 
 G_DEFINE_FINAL_TYPE (KaitsuProtectionPage, kaitsu_protection_page, KAITSU_TYPE_PAGE)
@@ -121,6 +122,8 @@ kaitsu_protection_page_refresh (KaitsuPage *page)
 
       gtk_label_set_label (self->record_label, record);
       gtk_widget_set_visible (GTK_WIDGET (self->record_label), TRUE);
+      /* The end: a way out */
+      gtk_widget_set_visible (self->close_button, TRUE);
     }
 }
 
@@ -136,6 +139,7 @@ kaitsu_protection_page_class_init (KaitsuProtectionPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KaitsuProtectionPage, services_box);
   gtk_widget_class_bind_template_child (widget_class, KaitsuProtectionPage, verdict_label);
   gtk_widget_class_bind_template_child (widget_class, KaitsuProtectionPage, record_label);
+  gtk_widget_class_bind_template_child (widget_class, KaitsuProtectionPage, close_button);
 }
 
 static void
