@@ -285,6 +285,64 @@ test_html_link_text_lies (void)
   g_assert_false (kaitsu_mail_facts_usable (facts));
 }
 
+/* Links as HTML writes them in the wild: a hand-made reader misses them, a parser does not.
+ * Each shows the genuine reset address and leads elsewhere. */
+static void
+test_html_link_forms (void)
+{
+  g_autoptr (GDateTime) sent = days_ago (1);
+  g_autofree char *subject = subject_header ();
+  const char *forms[] = {
+    "<a href = \"https://evil.example/ResetPassword\">{reset}</a>",
+    "<A HREF=\"https://evil.example/ResetPassword\">{reset}</A>",
+    "<a class=\"btn\" id=x href='https://evil.example/ResetPassword'>{reset}</a>",
+    "<a href=https://evil.example/ResetPassword>{reset}</a>",
+    "<a href=\"https:/evil.example/ResetPassword\">{reset}</a>",
+    "<a href=\"//evil.example/ResetPassword\">{reset}</a>",
+    "<a href=\"https://evil.example\\.forgetpwd.trendmicro.com/ResetPassword\">{reset}</a>",
+    "<a href=\"javascript:location='https://evil.example'\">{reset}</a>",
+    "<a href=\"data:text/html,<script>location='https://evil.example'</script>\">{reset}</a>",
+    "<map><area href=\"https://evil.example/ResetPassword\" alt=\"x\"></map><p>{reset}</p>",
+    "<form action=\"https://evil.example/ResetPassword\"><button>{reset}</button></form>",
+    "<a href=\"&#104;ttps://evil.example/ResetPassword\">{reset}</a>",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
+    {
+      g_autoptr (GString) form = g_string_new (forms[i]);
+      const char *link = (g_string_replace (form, "{reset}", GOOD_RESET, 0), form->str);
+      g_autofree char *html = g_strdup_printf ("<p>アカウント名: CAS0001</p><p><a href=\"%s\">%s</a></p><p>%s</p>",
+                                               GOOD_LOGIN, GOOD_LOGIN, link);
+      g_autofree char *mail = mail_with (subject, "text/html; charset=UTF-8", "8bit", html, sent);
+      g_autoptr (KaitsuMailFacts) facts = read_ok (mail);
+
+      g_test_message ("form %s", forms[i]);
+      g_assert_false (kaitsu_mail_facts_usable (facts));
+      g_assert_true (kaitsu_mail_facts_has (facts, "link-text-mismatch") || kaitsu_mail_facts_has (facts, "html-link-untrusted") ||
+                     kaitsu_mail_facts_has (facts, "untrusted-host") || kaitsu_mail_facts_has (facts, "lookalike-host"));
+    }
+}
+
+/* The plain part is genuine, the HTML part (what most mail programs show) is not */
+static void
+test_html_part_lies (void)
+{
+  g_autoptr (GDateTime) sent = days_ago (1);
+  g_autofree char *text = body_text (GOOD_LOGIN, GOOD_RESET);
+  g_autofree char *subject = subject_header ();
+  g_autofree char *multipart = g_strdup_printf (
+    "--XYZ\nContent-Type: text/plain; charset=UTF-8\nContent-Transfer-Encoding: 8bit\n\n%s\n"
+    "--XYZ\nContent-Type: text/html; charset=UTF-8\n\n<p>アカウント名: CAS0001</p>"
+    "<p><a href=\"https://evil.example/ForgetPassword/ResetPassword?T=1\">パスワードを設定する</a></p>\n--XYZ--\n", text);
+  g_autofree char *mail = mail_with (subject, "multipart/alternative; boundary=XYZ", "8bit", multipart, sent);
+  g_autoptr (KaitsuMailFacts) facts = read_ok (mail);
+
+  /* The plain part's links are read, and the mail is still refused */
+  g_assert_cmpstr (facts->reset_url, ==, GOOD_RESET);
+  g_assert_true (kaitsu_mail_facts_has (facts, "html-link-untrusted"));
+  g_assert_false (kaitsu_mail_facts_usable (facts));
+}
+
 static char *
 forwarded_body (const char *date_line)
 {
@@ -481,6 +539,57 @@ test_link_check (void)
       g_assert_cmpint (kaitsu_link_check (cases[i].url, NULL), ==, cases[i].verdict);
     }
   g_assert_cmpstr (kaitsu_link_verdict_get_code (KAITSU_LINK_LOOKALIKE_HOST), ==, "lookalike-host");
+}
+
+/* The host a browser would go to (WHATWG URL rules), whatever RFC 3986 would make of it */
+static void
+test_browser_hosts (void)
+{
+  struct { const char *url; const char *host; } cases[] = {
+    /* Backslashes are slashes to a browser: the host ends before them */
+    { "https://evil.example\\.forgetpwd.trendmicro.com/ForgetPassword", "evil.example" },
+    { "https:\\\\evil.example\\forgetpwd.trendmicro.com", "evil.example" },
+    { "https:/evil.example/forgetpwd.trendmicro.com", "evil.example" },
+    { "https:evil.example", "evil.example" },
+    { "https:////evil.example", "evil.example" },
+    /* Full-width, ideographic and half-width ideographic dots are dots */
+    { "https://forgetpwd.trendmicro.com\xef\xbc\x8e" "evil.example/ResetPassword", "forgetpwd.trendmicro.com.evil.example" },
+    { "https://forgetpwd.trendmicro.com\xe3\x80\x82" "evil.example/", "forgetpwd.trendmicro.com.evil.example" },
+    { "https://forgetpwd.trendmicro.com\xef\xbd\xa1" "evil.example/", "forgetpwd.trendmicro.com.evil.example" },
+    /* Full-width letters fold; percent-encoding is decoded */
+    { "https://\xef\xbd\x85vil.example/", "evil.example" },
+    { "https://forgetpwd.trendmicro.com%2Eevil.example/", "forgetpwd.trendmicro.com.evil.example" },
+    { "https://%65vil.example/", "evil.example" },
+    /* Tabs and newlines vanish, surrounding spaces too */
+    { "  https://evil.ex\tam\nple/  ", "evil.example" },
+    /* The last @ ends the user-info */
+    { "https://clp.trendmicro.com@x@evil.example/", "evil.example" },
+    { "HTTPS://CLP.TRENDMICRO.COM:443/Dashboard", "clp.trendmicro.com" },
+    { "https://clp.trendmicro.com?x=@evil.example", "clp.trendmicro.com" },
+    { "https://clp.trendmicro.com#@evil.example", "clp.trendmicro.com" },
+  };
+  const char *refused[] = {
+    "https://evil%00.example/", "https://ev il.example/", "https://evil.example:99999/", "https://evil.example:8x/",
+    "https://[::1/", "https://%/", "https:///", "://evil.example", "1https://evil.example",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *host = NULL;
+
+      g_test_message ("link %s", cases[i].url);
+      kaitsu_link_check (cases[i].url, &host);
+      g_assert_cmpstr (host, ==, cases[i].host);
+    }
+  /* None of the look-alike forms passes */
+  for (guint i = 0; i < 13; i++)
+    g_assert_cmpint (kaitsu_link_check (cases[i].url, NULL), !=, KAITSU_LINK_OK);
+  g_assert_cmpint (kaitsu_link_check (cases[13].url, NULL), ==, KAITSU_LINK_OK);
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_test_message ("refused %s", refused[i]);
+      g_assert_cmpint (kaitsu_link_check (refused[i], NULL), ==, KAITSU_LINK_INVALID);
+    }
   g_assert_null (kaitsu_link_verdict_get_code (KAITSU_LINK_OK));
 }
 
@@ -506,6 +615,10 @@ test_phishing (void)
     { "https://forgetpwd.trendmicro.com@evil.example/ForgetPassword/ResetPassword?T=1", "userinfo-in-url" },
     { "http://forgetpwd.trendmicro.com/ForgetPassword/ResetPassword?T=1", "not-https" },
     { "https://forgetpwd.xn--trndmicro-h0h.com/ForgetPassword/ResetPassword?T=1", "lookalike-host" },
+    /* A browser goes to evil.example: backslashes are slashes, a full-width dot is a dot */
+    { "https://evil.example\\.forgetpwd.trendmicro.com/ForgetPassword/ResetPassword?T=1", "untrusted-host" },
+    { "https://forgetpwd.trendmicro.com\xef\xbc\x8e" "evil.example/ForgetPassword/ResetPassword?T=1", "lookalike-host" },
+    { "https://forgetpwd.trendmicro.com\xe3\x80\x82" "evil.example/ForgetPassword/ResetPassword?T=1", "lookalike-host" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -727,6 +840,8 @@ main (int   argc,
   g_test_add_func ("/mail/multipart-alternative", test_multipart_alternative);
   g_test_add_func ("/mail/html-only", test_html_only);
   g_test_add_func ("/mail/html-link-text-lies", test_html_link_text_lies);
+  g_test_add_func ("/mail/html-link-forms", test_html_link_forms);
+  g_test_add_func ("/mail/html-part-lies", test_html_part_lies);
   g_test_add_func ("/mail/forwarded", test_forwarded);
   g_test_add_func ("/mail/forwarded-without-date", test_forwarded_without_date);
   g_test_add_func ("/mail/forwarded-as-attachment", test_forwarded_as_attachment);
@@ -735,6 +850,7 @@ main (int   argc,
   g_test_add_func ("/mail/dates", test_dates);
   g_test_add_func ("/mail/link-endings", test_link_endings);
   g_test_add_func ("/mail/link-check", test_link_check);
+  g_test_add_func ("/mail/browser-hosts", test_browser_hosts);
   g_test_add_func ("/mail/phishing", test_phishing);
   g_test_add_func ("/mail/expired", test_expired);
   g_test_add_func ("/mail/expires-soon", test_expires_soon);

@@ -1,5 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* kaitsu-link-check.c: https, no user-info, default port, a trendmicro host after IDN mapping */
+/* kaitsu-link-check.c: https, no user-info, default port, a trendmicro host after IDN mapping.
+ * The host is the one a browser would reach: the address is split the way the WHATWG URL
+ * standard splits http(s) addresses (backslashes count as slashes, any number of them after
+ * the scheme, tabs and newlines dropped, the host percent-decoded and its full-width and
+ * ideographic dots mapped to dots), not the way RFC 3986 would. */
 
 #include "config.h"
 
@@ -131,42 +135,160 @@ is_lookalike (const char *ascii_host)
   return FALSE;
 }
 
+/* A host code point no browser accepts (WHATWG "forbidden host code point") */
+static gboolean
+forbidden_in_host (const char *host)
+{
+  for (const char *p = host; *p != '\0'; p++)
+    if ((guchar) *p <= 0x20 || *p == 0x7F || strchr ("#%/:<>?@[\\]^|", *p) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+kaitsu_url_split (const char    *url,
+                  KaitsuUrlParts *parts)
+{
+  g_autoptr (GString) clean = g_string_new (NULL);
+  const char *p, *colon, *authority, *end, *at, *host_start, *port_start = NULL;
+  g_autofree char *decoded = NULL;
+  g_autofree char *raw_host = NULL;
+  gsize len;
+
+  memset (parts, 0, sizeof *parts);
+  parts->port = -1;
+  if (url == NULL || !g_utf8_validate (url, -1, NULL))
+    return FALSE;
+  /* Leading and trailing C0 controls and spaces go, tabs and newlines anywhere */
+  while (*url != '\0' && (guchar) *url <= 0x20)
+    url++;
+  for (p = url; *p != '\0'; p++)
+    if (*p != '\t' && *p != '\n' && *p != '\r')
+      g_string_append_c (clean, *p);
+  while (clean->len > 0 && (guchar) clean->str[clean->len - 1] <= 0x20)
+    g_string_truncate (clean, clean->len - 1);
+
+  colon = strchr (clean->str, ':');
+  if (colon == NULL || colon == clean->str || !g_ascii_isalpha (clean->str[0]))
+    return FALSE;
+  for (p = clean->str; p < colon; p++)
+    if (!g_ascii_isalnum (*p) && *p != '+' && *p != '-' && *p != '.')
+      return FALSE;
+  parts->scheme = g_ascii_strdown (clean->str, colon - clean->str);
+  /* Only http and https have the browser's authority rules; anything else has no host here */
+  if (!g_str_equal (parts->scheme, "https") && !g_str_equal (parts->scheme, "http"))
+    return TRUE;
+
+  /* Any number of slashes or backslashes, then the authority up to the path, query or fragment */
+  authority = colon + 1;
+  while (*authority == '/' || *authority == '\\')
+    authority++;
+  end = authority + strcspn (authority, "/\\?#");
+  at = NULL;
+  for (p = authority; p < end; p++)
+    if (*p == '@')
+      at = p;
+  parts->has_userinfo = at != NULL;
+  host_start = at != NULL ? at + 1 : authority;
+  if (*host_start == '[')
+    {
+      const char *close = memchr (host_start, ']', end - host_start);
+
+      if (close == NULL)
+        return FALSE;
+      if (close + 1 < end && close[1] == ':')
+        port_start = close + 2;
+      else if (close + 1 != end)
+        return FALSE;
+      raw_host = g_strndup (host_start, close + 1 - host_start);
+    }
+  else
+    {
+      const char *last_colon = NULL;
+
+      for (p = host_start; p < end; p++)
+        if (*p == ':')
+          last_colon = p;
+      if (last_colon != NULL)
+        port_start = last_colon + 1;
+      raw_host = g_strndup (host_start, (last_colon != NULL ? last_colon : end) - host_start);
+    }
+  if (port_start != NULL && port_start < end)
+    {
+      guint64 port = 0;
+
+      for (p = port_start; p < end; p++)
+        {
+          if (!g_ascii_isdigit (*p))
+            return FALSE;
+          port = port * 10 + (*p - '0');
+          if (port > 65535)
+            return FALSE;
+        }
+      parts->port = (int) port;
+    }
+  if (*raw_host == '\0')
+    return FALSE;
+  if (raw_host[0] == '[')
+    {
+      parts->host = g_ascii_strdown (raw_host, -1);
+      return TRUE;
+    }
+  decoded = g_uri_unescape_string (raw_host, NULL);
+  if (decoded == NULL || !g_utf8_validate (decoded, -1, NULL))
+    return FALSE;
+  /* IDNA: full-width letters, ideographic and full-width dots, Unicode to punycode */
+  parts->host = g_hostname_to_ascii (decoded);
+  if (parts->host == NULL || forbidden_in_host (parts->host))
+    {
+      g_clear_pointer (&parts->host, g_free);
+      return FALSE;
+    }
+  len = strlen (parts->host);
+  if (len > 0 && parts->host[len - 1] == '.')
+    parts->host[len - 1] = '\0';
+  if (*parts->host == '\0')
+    {
+      g_clear_pointer (&parts->host, g_free);
+      return FALSE;
+    }
+  {
+    char *lower = g_ascii_strdown (parts->host, -1);
+
+    g_free (parts->host);
+    parts->host = lower;
+  }
+  return TRUE;
+}
+
+void
+kaitsu_url_parts_clear (KaitsuUrlParts *parts)
+{
+  g_clear_pointer (&parts->scheme, g_free);
+  g_clear_pointer (&parts->host, g_free);
+}
+
 KaitsuLinkVerdict
 kaitsu_link_check (const char  *url,
                    char       **host_out)
 {
-  g_autoptr (GUri) uri = NULL;
-  g_autofree char *ascii = NULL;
-  const char *host;
-  gsize len;
+  g_auto (KaitsuUrlParts) parts = { NULL, };
 
   if (host_out != NULL)
     *host_out = NULL;
-  if (url == NULL || !g_utf8_validate (url, -1, NULL))
+  if (!kaitsu_url_split (url, &parts) || parts.host == NULL)
     return KAITSU_LINK_INVALID;
-
-  uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
-  if (uri == NULL || g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0')
-    return KAITSU_LINK_INVALID;
-
-  host = g_uri_get_host (uri);
-  ascii = g_hostname_to_ascii (host);
-  if (ascii == NULL)
-    return KAITSU_LINK_INVALID;
-  len = strlen (ascii);
-  if (len > 0 && ascii[len - 1] == '.')
-    ascii[len - 1] = '\0';
   if (host_out != NULL)
-    *host_out = g_ascii_strdown (ascii, -1);
+    *host_out = g_strdup (parts.host);
 
   /* The most telling problem first: a user-info part is how a link hides its real host. */
-  if (g_uri_get_userinfo (uri) != NULL)
+  if (parts.has_userinfo)
     return KAITSU_LINK_USERINFO;
-  if (!kaitsu_host_is_trend_micro (ascii))
-    return is_lookalike (ascii) ? KAITSU_LINK_LOOKALIKE_HOST : KAITSU_LINK_UNTRUSTED_HOST;
-  if (g_ascii_strcasecmp (g_uri_get_scheme (uri), "https") != 0)
+  if (!kaitsu_host_is_trend_micro (parts.host))
+    return is_lookalike (parts.host) ? KAITSU_LINK_LOOKALIKE_HOST : KAITSU_LINK_UNTRUSTED_HOST;
+  if (!g_str_equal (parts.scheme, "https"))
     return KAITSU_LINK_NOT_HTTPS;
-  if (g_uri_get_port (uri) != -1 && g_uri_get_port (uri) != 443)
+  if (parts.port != -1 && parts.port != 443)
     return KAITSU_LINK_UNTRUSTED_HOST;
   return KAITSU_LINK_OK;
 }

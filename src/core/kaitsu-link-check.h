@@ -18,6 +18,20 @@ typedef enum
   KAITSU_LINK_INVALID,
 } KaitsuLinkVerdict;
 
+/* An address split the way a browser splits it (WHATWG URL rules for http and https) */
+typedef struct
+{
+  char *scheme;             /* lower case */
+  char *host;               /* ASCII (punycode), lower case, no final dot; NULL when none */
+  int port;                 /* -1: the scheme's default */
+  gboolean has_userinfo;
+} KaitsuUrlParts;
+
+gboolean          kaitsu_url_split              (const char     *url,
+                                                 KaitsuUrlParts *parts);
+void              kaitsu_url_parts_clear        (KaitsuUrlParts *parts);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (KaitsuUrlParts, kaitsu_url_parts_clear)
+
 KaitsuLinkVerdict kaitsu_link_check             (const char *url,
                                                  char      **host_out);
 KaitsuLinkVerdict kaitsu_link_check_trusting    (const char  *url,

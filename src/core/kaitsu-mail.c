@@ -10,6 +10,7 @@
 #include <gio/gunixinputstream.h>
 #include <gmime/gmime.h>
 #include <json-glib/json-glib.h>
+#include <libxml/HTMLparser.h>
 #include <string.h>
 
 #include "kaitsu-activation.h"
@@ -27,7 +28,26 @@ typedef struct
   GDateTime *date;
   char *body;
   gboolean has_headers;
+  /* Every destination of the HTML part (HtmlLink), whichever part is the body */
+  GPtrArray *html_links;
 } MailText;
+
+/* Where an HTML link leads, and what it shows */
+typedef struct
+{
+  char *destination;
+  char *shown;
+} HtmlLink;
+
+static void
+html_link_free (gpointer data)
+{
+  HtmlLink *link = data;
+
+  g_free (link->destination);
+  g_free (link->shown);
+  g_free (link);
+}
 
 static void
 mail_text_clear (MailText *text)
@@ -36,6 +56,7 @@ mail_text_clear (MailText *text)
   g_free (text->from);
   g_clear_pointer (&text->date, g_date_time_unref);
   g_free (text->body);
+  g_clear_pointer (&text->html_links, g_ptr_array_unref);
 }
 
 void
@@ -210,144 +231,109 @@ decode_bytes (const char *data,
 
 /* ---- HTML to text ------------------------------------------------------------------------ */
 
-static void
-append_entity (GString    *out,
-               const char *entity,
-               gsize       length)
-{
-  static const struct { const char *name; const char *text; } named[] = {
-    { "amp", "&" }, { "lt", "<" }, { "gt", ">" }, { "quot", "\"" }, { "apos", "'" },
-    { "nbsp", " " }, { "yen", "¥" }, { "copy", "©" },
-  };
-
-  if (length > 1 && entity[0] == '#')
-    {
-      gboolean hex = entity[1] == 'x' || entity[1] == 'X';
-      g_autofree char *digits = g_strndup (entity + (hex ? 2 : 1), length - (hex ? 2 : 1));
-      guint64 code = g_ascii_strtoull (digits, NULL, hex ? 16 : 10);
-
-      if (code > 0 && code <= 0x10FFFF && g_unichar_validate ((gunichar) code))
-        g_string_append_unichar (out, (gunichar) code);
-      return;
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (named); i++)
-    if (strlen (named[i].name) == length && strncmp (entity, named[i].name, length) == 0)
-      {
-        g_string_append (out, named[i].text);
-        return;
-      }
-  g_string_append_c (out, '&');
-  g_string_append_len (out, entity, length);
-  g_string_append_c (out, ';');
-}
-
-static void
-append_decoded (GString    *out,
-                const char *text,
-                gsize       length)
-{
-  const char *end = text + length;
-
-  for (const char *p = text; p < end; p++)
-    {
-      const char *semicolon;
-
-      if (*p == '&' && (semicolon = memchr (p, ';', MIN ((gsize) (end - p), 12))) != NULL)
-        {
-          append_entity (out, p + 1, semicolon - p - 1);
-          p = semicolon;
-        }
-      else
-        g_string_append_c (out, *p);
-    }
-}
-
+/* Elements after which the text goes on on a new line */
 static gboolean
-tag_is (const char *tag,
-        gsize       length,
-        const char *name)
+is_block (const char *name)
 {
-  gsize n = strlen (name);
+  static const char * const blocks[] = { "br", "p", "div", "tr", "li", "h1", "h2", "h3", "h4", "table", "blockquote" };
 
-  if (length > 0 && tag[0] == '/')
-    tag++, length--;
-  return length >= n && g_ascii_strncasecmp (tag, name, n) == 0 &&
-         (length == n || g_ascii_isspace (tag[n]) || tag[n] == '/' || tag[n] == '>');
+  for (guint i = 0; i < G_N_ELEMENTS (blocks); i++)
+    if (g_ascii_strcasecmp (name, blocks[i]) == 0)
+      return TRUE;
+  return FALSE;
 }
 
-/* Keeps the text and where links lead: an <a href> is written out before its text, so the
- * destination is what gets checked, whatever the text pretends. */
+/* The attribute a click on this element follows: a[href], area[href], form[action] */
 static char *
-html_to_text (const char *html)
+dup_destination (xmlNode *node)
+{
+  const char *name = (const char *) node->name;
+  const char *attribute = NULL;
+  xmlChar *value;
+  char *out;
+
+  if (g_ascii_strcasecmp (name, "a") == 0 || g_ascii_strcasecmp (name, "area") == 0)
+    attribute = "href";
+  else if (g_ascii_strcasecmp (name, "form") == 0)
+    attribute = "action";
+  if (attribute == NULL || (value = xmlGetProp (node, (const xmlChar *) attribute)) == NULL)
+    return NULL;
+  out = g_utf8_validate ((const char *) value, -1, NULL) ? g_strstrip (g_strdup ((const char *) value)) : NULL;
+  xmlFree (value);
+  return out;
+}
+
+static void
+html_walk (xmlNode   *node,
+           GString   *out,
+           GPtrArray *links,
+           guint      depth)
+{
+  for (; node != NULL; node = node->next)
+    {
+      if (node->type == XML_TEXT_NODE && node->content != NULL)
+        g_string_append (out, (const char *) node->content);
+      else if (node->type == XML_ELEMENT_NODE && depth < 256)
+        {
+          const char *name = (const char *) node->name;
+          g_autofree char *destination = NULL;
+          gsize text_start;
+
+          if (g_ascii_strcasecmp (name, "script") == 0 || g_ascii_strcasecmp (name, "style") == 0)
+            continue;
+          /* Where a link leads is written before what it shows: the destination is what
+           * gets checked, whatever the text pretends */
+          destination = dup_destination (node);
+          if (destination != NULL)
+            {
+              g_string_append_c (out, ' ');
+              g_string_append (out, destination);
+              g_string_append_c (out, ' ');
+            }
+          text_start = out->len;
+          html_walk (node->children, out, links, depth + 1);
+          if (destination != NULL && links->len < 1000)
+            {
+              HtmlLink *link = g_new0 (HtmlLink, 1);
+
+              link->destination = g_steal_pointer (&destination);
+              link->shown = g_strndup (out->str + text_start, out->len - text_start);
+              g_ptr_array_add (links, link);
+            }
+          if (g_ascii_strcasecmp (name, "td") == 0)
+            g_string_append_c (out, ' ');
+          else if (is_block (name))
+            g_string_append_c (out, '\n');
+        }
+    }
+}
+
+/* HTML as a browser's parser reads it (libxml2's HTML parser, forgiving and offline): its
+ * text, and where each of its links leads */
+static char *
+html_to_text (const char *html,
+              GPtrArray  *links)
 {
   g_autoptr (GString) out = g_string_new (NULL);
-  const char *p = html;
+  htmlDocPtr doc = htmlReadMemory (html, (int) MIN (strlen (html), (gsize) G_MAXINT), NULL, "UTF-8",
+                                   HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                                   HTML_PARSE_NONET);
 
-  while (*p != '\0')
+  if (doc != NULL)
     {
-      const char *lt = strchr (p, '<');
-      const char *gt;
-      gsize tag_length;
-
-      if (lt == NULL)
-        {
-          append_decoded (out, p, strlen (p));
-          break;
-        }
-      append_decoded (out, p, lt - p);
-      gt = strchr (lt, '>');
-      if (gt == NULL)
-        break;
-      tag_length = gt - lt - 1;
-
-      if (tag_is (lt + 1, tag_length, "script") || tag_is (lt + 1, tag_length, "style"))
-        {
-          gboolean script = tag_is (lt + 1, tag_length, "script");
-          const char *close = strstr (gt, script ? "</script" : "</style");
-
-          if (close == NULL)
-            close = strstr (gt, script ? "</SCRIPT" : "</STYLE");
-          if (close == NULL || (gt = strchr (close, '>')) == NULL)
-            break;
-        }
-      else if (tag_is (lt + 1, tag_length, "a"))
-        {
-          g_autofree char *tag = g_strndup (lt + 1, tag_length);
-          const char *href = strstr (tag, "href=");
-
-          if (href == NULL)
-            href = strstr (tag, "HREF=");
-          if (href != NULL)
-            {
-              char quote = href[5];
-              const char *start = href + ((quote == '"' || quote == '\'') ? 6 : 5);
-              const char *stop = (quote == '"' || quote == '\'') ? strchr (start, quote)
-                                                                 : start + strcspn (start, " \t\r\n");
-
-              if (stop != NULL)
-                {
-                  g_string_append_c (out, ' ');
-                  append_decoded (out, start, stop - start);
-                  g_string_append_c (out, ' ');
-                }
-            }
-        }
-      else if (tag_is (lt + 1, tag_length, "br") || tag_is (lt + 1, tag_length, "p") ||
-               tag_is (lt + 1, tag_length, "div") || tag_is (lt + 1, tag_length, "tr") ||
-               tag_is (lt + 1, tag_length, "li") || tag_is (lt + 1, tag_length, "h1") ||
-               tag_is (lt + 1, tag_length, "h2") || tag_is (lt + 1, tag_length, "table"))
-        g_string_append_c (out, '\n');
-      else if (tag_is (lt + 1, tag_length, "td"))
-        g_string_append_c (out, ' ');
-      p = gt + 1;
+      html_walk (doc->children, out, links, 0);
+      xmlFreeDoc (doc);
     }
+  if (!g_utf8_validate (out->str, out->len, NULL))
+    return g_utf8_make_valid (out->str, out->len);
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
 /* ---- MIME -------------------------------------------------------------------------------- */
 
 static char *
-part_text (GMimePart *part)
+part_text (GMimePart *part,
+           GPtrArray *html_links)
 {
   GMimeDataWrapper *content = g_mime_part_get_content (part);
   GMimeStream *stream;
@@ -368,7 +354,9 @@ part_text (GMimePart *part)
   if (text != NULL && g_mime_content_type_is_type (g_mime_object_get_content_type (GMIME_OBJECT (part)),
                                                    "text", "html"))
     {
-      char *plain = html_to_text (text);
+      g_autoptr (GPtrArray) ignored = g_ptr_array_new_with_free_func (html_link_free);
+      char *plain = html_to_text (text, html_links != NULL ? html_links : ignored);
+
       g_free (text);
       text = plain;
     }
@@ -446,10 +434,21 @@ read_message (GMimeMessage *message,
   out->date = date != NULL ? g_date_time_ref (date) : NULL;
 
   find_body (g_mime_message_get_mime_part (message), &plain, &html, &inner, depth);
+  if (out->html_links == NULL)
+    out->html_links = g_ptr_array_new_with_free_func (html_link_free);
   if (plain != NULL)
-    out->body = part_text (plain);
-  if (out->body == NULL && html != NULL)
-    out->body = part_text (html);
+    out->body = part_text (plain, NULL);
+  /* The HTML part is what most mail programs show: its links are checked even when the
+   * plain part is the body */
+  if (html != NULL)
+    {
+      char *html_text = part_text (html, out->html_links);
+
+      if (out->body == NULL)
+        out->body = html_text;
+      else
+        g_free (html_text);
+    }
 
   /* Forwarded as an attachment: the original mail, headers and all, is inside. */
   if (inner != NULL && depth < 4)
@@ -683,8 +682,28 @@ kaitsu_mail_format_date (GDateTime *time)
                           g_date_time_get_year (time), clock);
 }
 
+/* A dot that browsers and mail programs read as "." in a host name */
+static gsize
+idna_dot_length (const char *p)
+{
+  static const char * const dots[] = { "\xef\xbc\x8e" /* ． */, "\xe3\x80\x82" /* 。 */, "\xef\xbd\xa1" /* ｡ */ };
+
+  for (guint i = 0; i < G_N_ELEMENTS (dots); i++)
+    if (g_str_has_prefix (p, dots[i]))
+      return strlen (dots[i]);
+  return 0;
+}
+
+static gboolean
+is_link_char (char c)
+{
+  return c >= '!' && c <= '~' && c != '"' && c != '<' && c != '>';
+}
+
 /* Links end at spaces, brackets, quotes and at any non-ASCII character: 「）」「。」「、」 follow
- * links in Japanese text without a space. */
+ * links in Japanese text without a space. Except inside the host: there a full-width or
+ * ideographic dot followed by more of a name is a dot to the program that opens the link
+ * (「…trendmicro.com．evil.example」 leads to evil.example), so the link goes on. */
 GPtrArray *
 kaitsu_mail_find_links (const char *text)
 {
@@ -695,25 +714,52 @@ kaitsu_mail_find_links (const char *text)
   g_regex_match (regex, text, 0, &match);
   while (g_match_info_matches (match))
     {
-      char *link = g_match_info_fetch (match, 0);
-      gsize length = strlen (link);
+      int start = 0, end = 0;
+      GString *link;
+      gsize length;
 
+      g_match_info_fetch_pos (match, 0, &start, &end);
+      link = g_string_new_len (text + start, end - start);
+      /* Still in the host: no path, query or fragment yet */
+      while (strpbrk (strstr (link->str, "://") + 3, "/?#\\") == NULL)
+        {
+          gsize dot = idna_dot_length (text + end);
+          const char *more = text + end + dot;
+          const char *stop = more;
+
+          if (dot == 0 || !g_ascii_isalnum (*more))
+            break;
+          while (is_link_char (*stop))
+            stop++;
+          g_string_append_len (link, text + end, stop - (text + end));
+          end = stop - text;
+        }
+      length = link->len;
       /* Sentence punctuation and unbalanced closing brackets are not part of the link. */
       while (length > 0)
         {
-          char last = link[length - 1];
+          char last = link->str[length - 1];
 
           if (strchr (".,;:!?'\"*", last) != NULL)
             length--;
-          else if ((last == ')' && strchr (link, '(') == NULL) ||
-                   (last == ']' && strchr (link, '[') == NULL))
+          else if ((last == ')' && strchr (link->str, '(') == NULL) ||
+                   (last == ']' && strchr (link->str, '[') == NULL))
             length--;
           else
             break;
         }
-      link[length] = '\0';
-      g_ptr_array_add (links, link);
-      g_match_info_next (match, NULL);
+      g_string_truncate (link, length);
+      g_ptr_array_add (links, g_string_free (link, FALSE));
+      /* The regex goes on from where the link really ended */
+      if (!g_match_info_next (match, NULL))
+        break;
+      g_match_info_fetch_pos (match, 0, &start, NULL);
+      while (g_match_info_matches (match) && start < end)
+        {
+          if (!g_match_info_next (match, NULL))
+            break;
+          g_match_info_fetch_pos (match, 0, &start, NULL);
+        }
     }
   return links;
 }
@@ -879,6 +925,58 @@ check_facts (KaitsuMailFacts *facts,
                                   KAITSU_MAIL_SENDER));
 }
 
+static gboolean
+is_activation_link (const char *text)
+{
+  g_autofree char *lower = g_ascii_strdown (text, -1);
+
+  return strstr (lower, "resetpassword") != NULL || strstr (lower, "forgetpwd") != NULL ||
+         strstr (lower, "dashboard") != NULL || strstr (lower, "clp.") != NULL;
+}
+
+/* The HTML part, as the user's mail program shows it: a link that shows one address and
+ * leads to another, or an activation link that leads elsewhere than Trend Micro, makes the
+ * whole mail suspect, whatever its plain part says. Said once. */
+static void
+check_html_links (KaitsuMailFacts *facts,
+                  GPtrArray       *links,
+                  KaitsuSites     *practice)
+{
+  for (guint i = 0; i < links->len; i++)
+    {
+      HtmlLink *link = g_ptr_array_index (links, i);
+      g_autoptr (GPtrArray) shown = kaitsu_mail_find_links (link->shown);
+      g_autofree char *host = NULL;
+      KaitsuLinkVerdict verdict = kaitsu_link_check_trusting (link->destination, practice, &host);
+      const char *where = host != NULL ? host : link->destination;
+
+      for (guint k = 0; k < shown->len; k++)
+        {
+          g_auto (KaitsuUrlParts) seen = { NULL, };
+          g_auto (KaitsuUrlParts) real = { NULL, };
+
+          kaitsu_url_split (g_ptr_array_index (shown, k), &seen);
+          kaitsu_url_split (link->destination, &real);
+          if (g_strcmp0 (seen.host, real.host) != 0 || g_strcmp0 (seen.scheme, real.scheme) != 0)
+            {
+              /* Translators: %1$s is the address a link shows, %2$s where it really leads */
+              add_problem (facts, KAITSU_PROBLEM_ERROR, "link-text-mismatch",
+                           g_strdup_printf (_("A link in this mail shows %1$s but leads to %2$s. Do not use this mail’s links: it is probably fake. Ask the support desk for a new mail."),
+                                            seen.host != NULL ? seen.host : (const char *) g_ptr_array_index (shown, k), where));
+              return;
+            }
+        }
+      if (verdict != KAITSU_LINK_OK && (is_activation_link (link->destination) || is_activation_link (link->shown)))
+        {
+          /* Translators: %s is a host name or an address */
+          add_problem (facts, KAITSU_PROBLEM_ERROR, "html-link-untrusted",
+                       g_strdup_printf (_("A link in this mail that looks like an activation link leads to %s, not to Trend Micro. Do not use this mail’s links: it is probably fake. Ask the support desk for a new mail."),
+                                        where));
+          return;
+        }
+    }
+}
+
 /* The header block at the top of pasted text, as Outlook shows it: date, sender, subject. */
 static void
 read_top_lines (const char *body,
@@ -995,8 +1093,10 @@ kaitsu_mail_read_trusting (const char   *data,
                    _("This is not a mail: nothing in it looks like a message. Save the activation mail from your mail program (as .eml), or copy its text."));
       return NULL;
     }
-  mail_text_clear (&text);
   check_facts (facts, recognised, now, practice_sites);
+  if (text.html_links != NULL)
+    check_html_links (facts, text.html_links, practice_sites);
+  mail_text_clear (&text);
   return g_steal_pointer (&facts);
 }
 
