@@ -320,13 +320,105 @@ test_huge (void)
   assert_moved_aside (path, huge, length, KAITSU_SESSION_ERROR, KAITSU_SESSION_ERROR_DAMAGED);
 }
 
+/* A newer Kaitsu's file is left where it is, byte for byte, for that Kaitsu */
 static void
 test_newer_format (void)
 {
   g_autofree char *path = temp_path ("session.json");
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *fallback = kaitsu_session_dup_fallback_path (path);
+  g_autofree char *damaged = NULL;
+  g_autofree char *kept = NULL;
+  g_autoptr (GError) error = NULL;
+  const char *newer = "{\"format\": 99, \"future\": true}";
 
-  assert_moved_aside (path, "{\"format\": 99, \"future\": true}", -1,
-                      KAITSU_SESSION_ERROR, KAITSU_SESSION_ERROR_NEWER_FORMAT);
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, newer, -1, NULL));
+  g_assert_null (kaitsu_session_load (path, &damaged, &error));
+  g_assert_error (error, KAITSU_SESSION_ERROR, KAITSU_SESSION_ERROR_NEWER_FORMAT);
+  g_assert_null (damaged);
+  g_assert_true (g_file_get_contents (path, &kept, NULL, NULL));
+  g_assert_cmpstr (kept, ==, newer);
+  /* This Kaitsu's own progress goes beside it */
+  g_assert_cmpstr (fallback, !=, path);
+  g_assert_true (g_str_has_suffix (fallback, ".json"));
+  g_unlink (path);
+}
+
+/* json-glib recurses: a file nested a hundred thousand deep is refused before it parses */
+static void
+test_nested_deep (void)
+{
+  g_autofree char *path = temp_path ("session.json");
+  gsize depth = 100000;
+  g_autofree char *deep = g_malloc (depth + 1);
+
+  memset (deep, '[', depth);
+  deep[depth] = '\0';
+  assert_moved_aside (path, deep, depth, KAITSU_SESSION_ERROR, KAITSU_SESSION_ERROR_DAMAGED);
+}
+
+/* A FIFO in the file's place is refused at once, not waited on */
+static void
+test_not_regular (void)
+{
+  g_autofree char *path = temp_path ("session.json");
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr (GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_unlink (path);
+  g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+  g_assert_null (kaitsu_session_load (path, NULL, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL);
+  /* Left alone: it is not a damaged session */
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_unlink (path);
+}
+
+/* Killed between writing and renaming: the temporary file does not stay for ever */
+static void
+test_stale_temporary (void)
+{
+  g_autofree char *path = temp_path ("session.json");
+  g_autofree char *stale = g_strconcat (path, ".AB12cd", NULL);
+  g_autofree char *other = g_strconcat (path, ".damaged-20261201-000000", NULL);
+  g_autoptr (KaitsuFlow) flow = kaitsu_flow_new ();
+  g_autoptr (KaitsuFlow) loaded = NULL;
+
+  g_assert_true (kaitsu_session_save (flow, path, NULL));
+  g_assert_true (g_file_set_contents (stale, "{\"format\"", -1, NULL));
+  g_assert_true (g_file_set_contents (other, "kept", -1, NULL));
+  loaded = kaitsu_session_load (path, NULL, NULL);
+  g_assert_nonnull (loaded);
+  g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+  g_unlink (other);
+}
+
+/* A value far longer than any real one is not kept: the saved session always loads */
+static void
+test_bounded_values (void)
+{
+  g_autofree char *path = temp_path ("session.json");
+  g_autoptr (KaitsuFlow) flow = kaitsu_flow_new ();
+  g_autoptr (KaitsuFlow) loaded = NULL;
+  g_autoptr (GError) error = NULL;
+  gsize length = 1200 * 1024;
+  g_autofree char *huge = g_malloc (length + 1);
+
+  memset (huge, 'A', length);
+  huge[length] = '\0';
+  kaitsu_flow_set_mail_facts (flow, huge, "株式会社サンプル", NULL, NULL, 0);
+  g_assert_null (kaitsu_flow_get_account (flow));
+  g_assert_cmpstr (kaitsu_flow_get_company (flow), ==, "株式会社サンプル");
+  kaitsu_flow_set_service_policy (flow, KAITSU_SERVICE_ONEDRIVE, KAITSU_POLICY_ON, huge);
+  g_assert_true (kaitsu_session_save (flow, path, NULL));
+  loaded = kaitsu_session_load (path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (loaded);
+  g_assert_cmpstr (kaitsu_flow_get_company (loaded), ==, "株式会社サンプル");
+  g_assert_cmpint (kaitsu_flow_get_service_policy (loaded, KAITSU_SERVICE_ONEDRIVE), ==, KAITSU_POLICY_ON);
 }
 
 static void
@@ -394,6 +486,10 @@ main (int   argc,
   g_test_add_func ("/session/truncated-everywhere", test_truncated_everywhere);
   g_test_add_func ("/session/huge", test_huge);
   g_test_add_func ("/session/newer-format", test_newer_format);
+  g_test_add_func ("/session/nested-deep", test_nested_deep);
+  g_test_add_func ("/session/not-regular", test_not_regular);
+  g_test_add_func ("/session/stale-temporary", test_stale_temporary);
+  g_test_add_func ("/session/bounded-values", test_bounded_values);
   g_test_add_func ("/session/sigkill-durability", test_sigkill_durability);
   return g_test_run ();
 }

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "kaitsu-console-status.h"
+#include "kaitsu-json.h"
 #include "kaitsu-activation.h"
 
 void
@@ -212,6 +213,9 @@ kaitsu_console_status_parse (const char  *json,
     length = strlen (json);
   if (length > KAITSU_STATUS_MAX_BYTES)
     return bad (error, "too large"), NULL;
+  /* The script's report is four levels deep; a page's own message could be a million */
+  if (!kaitsu_json_depth_ok (json, length, 8))
+    return bad (error, "nested too deep"), NULL;
   if (!g_utf8_validate (json, length, NULL) || !json_parser_load_from_data (parser, json, length, NULL))
     return bad (error, "not JSON"), NULL;
   if (json_parser_get_root (parser) == NULL || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))

@@ -114,6 +114,15 @@ name_to_value (const char         *text,
   return FALSE;
 }
 
+/* A copy of a value from outside, or NULL when it is too long to be a real one */
+static char *
+bounded (const char *value)
+{
+  if (value == NULL || strlen (value) > KAITSU_FLOW_MAX_VALUE)
+    return NULL;
+  return g_strdup (value);
+}
+
 const char *
 kaitsu_policy_state_to_string (KaitsuPolicyState state)
 {
@@ -893,7 +902,7 @@ kaitsu_flow_set_service_policy (KaitsuFlow        *self,
     return;
   record->policy = state;
   g_free (record->policy_name);
-  record->policy_name = g_strdup (name);
+  record->policy_name = bounded (name);
   emit_service_facts (self, service);
 }
 
@@ -932,7 +941,7 @@ kaitsu_flow_set_grant_choice (KaitsuFlow        *self,
     return;
   record->grant_choice = choice;
   g_free (record->grant_policy);
-  record->grant_policy = g_strdup (name);
+  record->grant_policy = bounded (name);
   emit_service_facts (self, service);
 }
 
@@ -1216,13 +1225,13 @@ kaitsu_flow_set_mail_facts (KaitsuFlow *self,
   g_return_if_fail (KAITSU_IS_FLOW (self));
 
   g_free (self->account);
-  self->account = g_strdup (account);
+  self->account = bounded (account);
   g_free (self->company);
-  self->company = g_strdup (company);
+  self->company = bounded (company);
   g_free (self->login_url);
-  self->login_url = g_strdup (login_url);
+  self->login_url = bounded (login_url);
   g_free (self->reset_url);
-  self->reset_url = g_strdup (reset_url);
+  self->reset_url = bounded (reset_url);
   self->reset_expires = reset_expires;
   emit_changed (self);
 }

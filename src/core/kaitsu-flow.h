@@ -88,6 +88,9 @@ typedef struct
 } KaitsuFlowEvent;
 
 #define KAITSU_FLOW_HISTORY_MAX 200
+/* The longest text the flow keeps from outside (a mail's fields, a page's names): anything
+ * longer is not a real value, and a saved session must always load again */
+#define KAITSU_FLOW_MAX_VALUE 2048
 
 #define KAITSU_TYPE_FLOW (kaitsu_flow_get_type ())
 G_DECLARE_FINAL_TYPE (KaitsuFlow, kaitsu_flow, KAITSU, FLOW, GObject)

@@ -41,3 +41,36 @@ kaitsu_json_add_event_subject (JsonBuilder           *builder,
   kaitsu_json_add_string (builder, "service", kaitsu_service_get_id (event->service));
   kaitsu_json_add_string (builder, "state", kaitsu_service_state_to_string (event->state));
 }
+
+/* Nesting deeper than any of Kaitsu's own JSON: refused before a parser recurses into it */
+gboolean
+kaitsu_json_depth_ok (const char *data,
+                      gsize       length,
+                      guint       max_depth)
+{
+  guint depth = 0;
+  gboolean in_string = FALSE;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        {
+          if (++depth > max_depth)
+            return FALSE;
+        }
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
+  return TRUE;
+}

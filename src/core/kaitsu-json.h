@@ -15,4 +15,8 @@ char *kaitsu_json_finish     (JsonBuilder *builder);
 void  kaitsu_json_add_event_subject (JsonBuilder           *builder,
                                      const KaitsuFlowEvent *event);
 
+gboolean kaitsu_json_depth_ok (const char *data,
+                               gsize       length,
+                               guint       max_depth);
+
 G_END_DECLS

@@ -6,6 +6,9 @@
 #define G_LOG_DOMAIN "kaitsu-session"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -496,6 +499,9 @@ kaitsu_session_from_json (const char  *data,
     return damaged (error, "too large"), NULL;
   if (!g_utf8_validate (data, length, NULL))
     return damaged (error, "not UTF-8"), NULL;
+  /* Kaitsu writes four levels; json-glib would recurse into any depth */
+  if (!kaitsu_json_depth_ok (data, length, 16))
+    return damaged (error, "nested too deep"), NULL;
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     return damaged (error, local_error->message), NULL;
   if (json_parser_get_root (parser) == NULL ||
@@ -574,38 +580,113 @@ move_aside (const char *path)
   return aside;
 }
 
+/* What g_file_set_contents () leaves when killed between writing and renaming: the file's
+ * name, a dot and six characters. Only one Kaitsu runs per user, so none is being written. */
+static void
+remove_stale_temporaries (const char *path)
+{
+  g_autofree char *dir_name = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autoptr (GDir) dir = g_dir_open (dir_name, 0, NULL);
+  const char *name;
+  gsize base_len = strlen (base);
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *full = NULL;
+      gboolean temporary = strlen (name) == base_len + 7 && g_str_has_prefix (name, base) && name[base_len] == '.';
+
+      for (gsize i = base_len + 1; temporary && name[i] != '\0'; i++)
+        temporary = g_ascii_isalnum (name[i]);
+      if (!temporary)
+        continue;
+      full = g_build_filename (dir_name, name, NULL);
+      if (g_file_test (full, G_FILE_TEST_IS_REGULAR) && !g_file_test (full, G_FILE_TEST_IS_SYMLINK))
+        g_unlink (full);
+    }
+}
+
+/* The file's bytes, if it is a regular file no larger than a session can be; never blocks
+ * (a FIFO in its place is refused, not waited on) */
+static GBytes *
+read_regular_file (const char  *path,
+                   GError     **error)
+{
+  g_autoptr (GByteArray) bytes = g_byte_array_new ();
+  struct stat info;
+  int fd = g_open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY, 0);
+
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno), "cannot open %s: %s", path,
+                   g_strerror (saved_errno));
+      return NULL;
+    }
+  if (fstat (fd, &info) != 0 || !S_ISREG (info.st_mode))
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL, "%s is not a regular file", path);
+      close (fd);
+      return NULL;
+    }
+  while (bytes->len <= KAITSU_SESSION_MAX_SIZE)
+    {
+      guint8 chunk[16384];
+      gssize got = read (fd, chunk, sizeof chunk);
+
+      if (got < 0 && errno == EINTR)
+        continue;
+      if (got < 0)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno), "cannot read %s: %s", path,
+                       g_strerror (saved_errno));
+          close (fd);
+          return NULL;
+        }
+      if (got == 0)
+        break;
+      g_byte_array_append (bytes, chunk, got);
+    }
+  close (fd);
+  return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+}
+
 KaitsuFlow *
 kaitsu_session_load (const char  *path,
                      char       **damaged_path,
                      GError     **error)
 {
-  g_autoptr (GMappedFile) file = NULL;
+  g_autoptr (GBytes) bytes = NULL;
   g_autoptr (GError) local_error = NULL;
   KaitsuFlow *flow;
+  gsize length = 0;
+  const char *data;
 
   g_return_val_if_fail (path != NULL, NULL);
 
   if (damaged_path != NULL)
     *damaged_path = NULL;
 
-  file = g_mapped_file_new (path, FALSE, &local_error);
-  if (file == NULL)
+  remove_stale_temporaries (path);
+  bytes = read_regular_file (path, &local_error);
+  if (bytes == NULL)
     {
       if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
         return NULL;
       g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
-  /* An empty file maps to no contents at all. */
-  flow = kaitsu_session_from_json (g_mapped_file_get_length (file) > 0
-                                     ? g_mapped_file_get_contents (file) : "",
-                                   g_mapped_file_get_length (file), &local_error);
+  data = g_bytes_get_data (bytes, &length);
+  flow = kaitsu_session_from_json (length > 0 ? data : "", length, &local_error);
   if (flow != NULL)
     return flow;
 
-  g_clear_pointer (&file, g_mapped_file_unref);
-  /* Kept aside, never overwritten: whoever reads it later loses nothing. */
-  if (local_error->domain == KAITSU_SESSION_ERROR)
+  /* Kept aside, never overwritten: whoever reads it later loses nothing. A newer Kaitsu's
+   * file stays where it is, untouched, for that Kaitsu. */
+  if (g_error_matches (local_error, KAITSU_SESSION_ERROR, KAITSU_SESSION_ERROR_DAMAGED))
     {
       char *aside = move_aside (path);
 
@@ -616,6 +697,15 @@ kaitsu_session_load (const char  *path,
     }
   g_propagate_error (error, g_steal_pointer (&local_error));
   return NULL;
+}
+
+/* Where this Kaitsu keeps its progress when a newer one's file is at the usual place */
+char *
+kaitsu_session_dup_fallback_path (const char *path)
+{
+  g_autofree char *stem = g_str_has_suffix (path, ".json") ? g_strndup (path, strlen (path) - 5) : g_strdup (path);
+
+  return g_strdup_printf ("%s-format%d.json", stem, KAITSU_SESSION_FORMAT);
 }
 
 gboolean

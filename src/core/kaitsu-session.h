@@ -32,4 +32,6 @@ KaitsuFlow *kaitsu_session_load             (const char   *path,
 gboolean    kaitsu_session_delete           (const char   *path,
                                              GError      **error);
 
+char       *kaitsu_session_dup_fallback_path (const char *path);
+
 G_END_DECLS

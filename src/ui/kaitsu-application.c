@@ -100,6 +100,23 @@ load_session (KaitsuApplication *self)
   KaitsuFlow *flow;
 
   flow = kaitsu_session_load (self->session_path, &damaged_path, &error);
+  /* A newer Kaitsu's progress stays where it is, for that Kaitsu: this one keeps its own
+   * beside it */
+  if (g_error_matches (error, KAITSU_SESSION_ERROR, KAITSU_SESSION_ERROR_NEWER_FORMAT))
+    {
+      g_autofree char *newer = g_steal_pointer (&self->session_path);
+
+      g_message ("Leaving %s to the newer Kaitsu that wrote it", newer);
+      self->session_path = kaitsu_session_dup_fallback_path (newer);
+      g_clear_error (&error);
+      flow = kaitsu_session_load (self->session_path, &damaged_path, &error);
+      if (flow == NULL && error == NULL)
+        {
+          self->flow = kaitsu_flow_new ();
+          return g_strdup_printf (_("Your saved progress was written by a newer version of Kaitsu. It stays untouched for that version; this one starts afresh and keeps its own progress in %s."),
+                                  self->session_path);
+        }
+    }
   if (flow != NULL)
     {
       self->flow = flow;
@@ -117,9 +134,6 @@ load_session (KaitsuApplication *self)
   if (error == NULL)
     return NULL;
   g_message ("Cannot load the session %s: %s", self->session_path, error->message);
-  if (g_error_matches (error, KAITSU_SESSION_ERROR, KAITSU_SESSION_ERROR_NEWER_FORMAT))
-    return g_strdup_printf (_("Your saved progress was written by a newer version of Kaitsu and cannot be read here, so this activation starts afresh; the file was kept as %s."),
-                            damaged_path != NULL ? damaged_path : self->session_path);
   if (damaged_path != NULL)
     return g_strdup_printf (_("Your saved progress could not be read, so this activation starts afresh; the damaged file was kept as %s."),
                             damaged_path);
