@@ -214,6 +214,17 @@ test_console_follows (void)
   g_assert_cmpint (kaitsu_platform_from_id (NULL), ==, KAITSU_PLATFORM_NONE);
 }
 
+/* An address with a scheme and no host is nobody's (found by fuzzing: a critical) */
+static void
+test_host_less_address (void)
+{
+  g_autoptr (KaitsuSites) sites = kaitsu_sites_new_real ("jp");
+  KaitsuPlatform platform = KAITSU_PLATFORM_NONE;
+
+  g_assert_false (kaitsu_sites_is_microsoft_host (sites, "https::"));
+  g_assert_cmpint (kaitsu_sites_recognise (sites, "https::", &platform), ==, KAITSU_SITE_NONE);
+}
+
 /* The user's choice before anything opened: where to expect the console */
 static void
 test_platform_choice (void)
@@ -363,6 +374,7 @@ main (int   argc,
   g_test_add_func ("/rules/platform-choice", test_platform_choice);
   g_test_add_func ("/rules/sharepoint-input", test_sharepoint_input);
   g_test_add_func ("/rules/mask", test_mask);
+  g_test_add_func ("/rules/host-less-address", test_host_less_address);
   g_test_add_func ("/rules/policy-list", test_policy_list);
   g_test_add_func ("/rules/grant-choices", test_grant_choices);
   g_test_add_func ("/rules/status-refused", test_status_refused);

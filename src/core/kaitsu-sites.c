@@ -270,8 +270,9 @@ kaitsu_sites_is_microsoft_host (KaitsuSites *self,
   if (kaitsu_sites_find (self, uri) == KAITSU_SITE_MICROSOFT_LOGIN)
     return TRUE;
   parsed = uri != NULL ? g_uri_parse (uri, G_URI_FLAGS_NONE, NULL) : NULL;
+  /* "https::" parses, with no host at all */
   if (parsed == NULL || self->practice || g_strcmp0 (g_uri_get_scheme (parsed), "https") != 0 ||
-      g_uri_get_userinfo (parsed) != NULL)
+      g_uri_get_userinfo (parsed) != NULL || g_uri_get_host (parsed) == NULL)
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (hosts); i++)
     if (g_ascii_strcasecmp (g_uri_get_host (parsed), hosts[i]) == 0)
