@@ -937,6 +937,9 @@ test_scenario (gconstpointer data)
       g_assert_cmpint (json_object_get_int_member (service (&run, "exchange-online"), "consents"), ==,
                        test->exchange_consents);
     }
+  /* A mistyped password is typed again on the same page: one attempt, no failure */
+  if (g_str_equal (test->scenarios, "wrong-password"))
+    g_assert_cmpint (json_object_get_int_member (service (&run, "exchange-online"), "attempts"), ==, 1);
   if (strstr (test->scenarios, "policy-off") != NULL)
     {
       /* Granted, and said plainly not to be scanning: by name, and only that one */

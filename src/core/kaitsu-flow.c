@@ -1126,6 +1126,22 @@ kaitsu_flow_service_failed_with_code (KaitsuFlow   *self,
   kaitsu_flow_service_failed (self, service, error_text);
 }
 
+/* A Microsoft error met on the way that the page itself lets the user correct */
+void
+kaitsu_flow_add_service_error (KaitsuFlow   *self,
+                               KaitsuService service,
+                               guint         code)
+{
+  g_return_if_fail (KAITSU_IS_FLOW (self));
+  g_return_if_fail (service >= 0 && service < KAITSU_N_SERVICES);
+
+  if (code == 0 || self->services[service].errors->len >= 1000)
+    return;
+  g_array_append_val (self->services[service].errors, code);
+  g_signal_emit (self, signals[SERVICE_CHANGED], 0, service);
+  emit_changed (self);
+}
+
 const char *
 kaitsu_flow_get_app_id (KaitsuFlow *self)
 {

@@ -209,6 +209,9 @@ void               kaitsu_flow_service_failed_with_code (KaitsuFlow  *self,
                                                          KaitsuService service,
                                                          guint        code,
                                                          const char  *error_text);
+void               kaitsu_flow_add_service_error      (KaitsuFlow    *self,
+                                                       KaitsuService  service,
+                                                       guint          code);
 const char        *kaitsu_flow_get_app_id             (KaitsuFlow    *self);
 void               kaitsu_flow_set_app_id             (KaitsuFlow    *self,
                                                        const char    *app_id);

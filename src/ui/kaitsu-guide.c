@@ -241,7 +241,12 @@ on_consent_failed (KaitsuGuide         *self,
   record->timestamp = g_strdup (answer->timestamp);
   record->time = g_get_real_time () / G_USEC_PER_SEC;
   g_ptr_array_add (self->signin_errors, record);
-  kaitsu_flow_service_failed_with_code (self->flow, self->signin_service, code, text);
+  /* Microsoft asks again on the same page (a mistyped password): noted, not a failed grant,
+   * so nothing starts over while the user types again */
+  if (g_strcmp0 (answer->error, "page-retry") == 0)
+    kaitsu_flow_add_service_error (self->flow, self->signin_service, code);
+  else
+    kaitsu_flow_service_failed_with_code (self->flow, self->signin_service, code, text);
 }
 
 /* Every address the sign-in window passes, redirects included: Exchange Online's second

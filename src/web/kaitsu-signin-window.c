@@ -138,7 +138,8 @@ on_page_seen (KaitsuSigninWindow      *self,
         {
           answer = g_new0 (KaitsuConsentAnswer, 1);
           answer->code = reading->code;
-          answer->error = g_strdup ("page");
+          /* An error page, or a page that asks again in place (a wrong password) */
+          answer->error = g_strdup (kaitsu_screen_get_meaning (reading->screen) == KAITSU_SCREEN_PLACE ? "page-retry" : "page");
           answer->correlation_id = g_strdup (reading->correlation_id);
           answer->request_id = g_strdup (reading->request_id);
           answer->timestamp = g_strdup (reading->timestamp);
