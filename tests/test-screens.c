@@ -71,6 +71,20 @@ on_request (SoupServer        *soup,
   g_autoptr (GString) html = g_string_new ("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>");
   g_auto (GStrv) lines = NULL;
 
+  /* A hostile page on an allowed origin: windows and navigations away, by itself, in a loop */
+  if (g_str_equal (path, "/flood.html"))
+    {
+      g_autofree char *page = g_strdup_printf ("<!DOCTYPE html><html><body><p>flood</p><script>"
+                                               "let n = 0; const t = setInterval(() => {"
+                                               " window.open('%s/common/oauth2/authorize?n=' + n);"
+                                               " location.href = 'https://example.invalid/away' + n;"
+                                               " if (++n >= 30) clearInterval(t); }, 10);</script></body></html>",
+                                               server.bases[KAITSU_SITE_MICROSOFT_LOGIN]);
+
+      soup_server_message_set_status (msg, 200, NULL);
+      soup_server_message_set_response (msg, "text/html; charset=utf-8", SOUP_MEMORY_COPY, page, strlen (page));
+      return;
+    }
   if (contents == NULL)
     {
       soup_server_message_set_status (msg, 404, NULL);
@@ -250,6 +264,21 @@ dup_other_service_warning (KaitsuService chosen,
                           kaitsu_service_get_name (chosen), kaitsu_service_get_name (wanted));
 }
 
+static gboolean
+refusal_dialog_shown (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) top = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_MESSAGE_DIALOG (top))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* The screen note's frame is styled for attention */
 static gboolean
 note_is_attention (GtkWidget *label)
@@ -386,6 +415,32 @@ test_today_screens (void)
     g_assert_null (strstr (report, "typed-secret-4711"));
     /* The path only: the query may carry tokens */
     g_assert_null (strstr (report, "page=unknown"));
+  }
+
+  /* A page that opens windows and leaves, by itself, thirty times: no sign-in window without a
+   * click, and one question on screen at most */
+  {
+    KaitsuBrowser *browser = kaitsu_guide_get_browser (kaitsu_window_get_guide (window));
+    g_autofree char *flood = g_strconcat (server.bases[KAITSU_SITE_CONSOLE], "/flood.html", NULL);
+    gint64 until;
+    guint dialogs = 0, windows = 0;
+    GListModel *toplevels = gtk_window_get_toplevels ();
+
+    kaitsu_browser_load (browser, flood);
+    kaitsu_test_wait_until (refusal_dialog_shown, NULL, "the first refusal");
+    until = g_get_monotonic_time () + G_USEC_PER_SEC;
+    while (g_get_monotonic_time () < until)
+      g_main_context_iteration (NULL, FALSE);
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr (GObject) top = g_list_model_get_item (toplevels, i);
+
+        dialogs += GTK_IS_MESSAGE_DIALOG (top);
+        windows += !GTK_IS_MESSAGE_DIALOG (top) && top != G_OBJECT (window);
+      }
+    g_assert_cmpuint (dialogs, ==, 1);
+    g_assert_cmpuint (windows, ==, 0);
+    g_assert_null (kaitsu_guide_get_signin_window (kaitsu_window_get_guide (window)));
   }
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -23,6 +23,8 @@ struct _KaitsuWindow
   KaitsuFlow *flow;
   KaitsuSites *sites;
   KaitsuGuide *guide;
+  /* The one "open in your browser?" question on screen, if any (weak) */
+  GtkWidget *refusal_dialog;
   GtkPaned *paned;
   GSettings *settings;
   char *title_text;
@@ -132,6 +134,9 @@ on_navigation_refused (KaitsuWindow *self,
   if (parsed == NULL || g_uri_get_host (parsed) == NULL ||
       (g_strcmp0 (g_uri_get_scheme (parsed), "https") != 0 && g_strcmp0 (g_uri_get_scheme (parsed), "http") != 0))
     return;
+  /* One question at a time: a page that navigates away again and again gets no second one */
+  if (self->refusal_dialog != NULL)
+    return;
   dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
                                    GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
                                    _("Open this page in your web browser?"));
@@ -142,6 +147,8 @@ on_navigation_refused (KaitsuWindow *self,
   gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Open in Browser"), GTK_RESPONSE_ACCEPT);
   g_object_set_data_full (G_OBJECT (dialog), "uri", g_strdup (uri), g_free);
   g_signal_connect (dialog, "response", G_CALLBACK (on_refused_response), NULL);
+  self->refusal_dialog = dialog;
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->refusal_dialog);
   kaitsu_a11y_fix_names (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -712,6 +719,9 @@ kaitsu_window_dispose (GObject *object)
 {
   KaitsuWindow *self = KAITSU_WINDOW (object);
 
+  if (self->refusal_dialog != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->refusal_dialog), (gpointer *) &self->refusal_dialog);
+  self->refusal_dialog = NULL;
   g_clear_object (&self->guide);
   g_clear_pointer (&self->last_preflight, kaitsu_preflight_report_free);
   /* They follow GSettings, which outlives this window: no state change may reach a

@@ -24,6 +24,8 @@ struct _KaitsuBrowser
   KaitsuBrowserRole role;
   KaitsuWebView *view;
   GCancellable *cancellable;
+  /* The sign-in window this view opened, while it is open (weak) */
+  GtkWidget *popup;
 
   GtkImage *lock;
   GtkLabel *host;
@@ -378,9 +380,20 @@ on_create (KaitsuBrowser          *self,
       g_signal_emit (self, signals[NAVIGATION_REFUSED], 0, uri);
       return NULL;
     }
+  /* One sign-in window at a time, and only when the user pressed something: a page that
+   * opens windows by itself gets none */
+  if (self->popup != NULL || !webkit_navigation_action_is_user_gesture (action))
+    {
+      g_message ("Refused a pop-up %s", self->popup != NULL ? "while the sign-in window is open" : "without a click");
+      if (self->popup != NULL)
+        gtk_window_present (GTK_WINDOW (self->popup));
+      return NULL;
+    }
   related = kaitsu_web_view_new_related (self->view);
   window = kaitsu_signin_window_new (self->sites, KAITSU_WEB_VIEW (related),
                                      GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  self->popup = GTK_WIDGET (window);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &self->popup);
   g_signal_emit (self, signals[POPUP_OPENED], 0, window);
   return related;
 }
@@ -478,6 +491,9 @@ kaitsu_browser_dispose (GObject *object)
 {
   KaitsuBrowser *self = KAITSU_BROWSER (object);
 
+  if (self->popup != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->popup), (gpointer *) &self->popup);
+  self->popup = NULL;
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->view = NULL;
