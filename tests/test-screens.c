@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 #include <string.h>
@@ -83,6 +84,23 @@ on_request (SoupServer        *soup,
 
       soup_server_message_set_status (msg, 200, NULL);
       soup_server_message_set_response (msg, "text/html; charset=utf-8", SOUP_MEMORY_COPY, page, strlen (page));
+      return;
+    }
+  if (g_str_equal (path, "/download.txt"))
+    {
+      soup_server_message_set_status (msg, 200, NULL);
+      soup_server_message_set_response (msg, "text/plain", SOUP_MEMORY_STATIC, "secret", 6);
+      return;
+    }
+  /* A page that saves a file by itself */
+  if (g_str_equal (path, "/download.html"))
+    {
+      const char *page = "<!DOCTYPE html><html><body><a id=\"d\" download=\"kaitsu-download-test.txt\" "
+                         "href=\"/download.txt\">save</a><script>document.getElementById('d').click();"
+                         "</script></body></html>";
+
+      soup_server_message_set_status (msg, 200, NULL);
+      soup_server_message_set_response (msg, "text/html; charset=utf-8", SOUP_MEMORY_STATIC, page, strlen (page));
       return;
     }
   if (contents == NULL)
@@ -441,6 +459,34 @@ test_today_screens (void)
     g_assert_cmpuint (dialogs, ==, 1);
     g_assert_cmpuint (windows, ==, 0);
     g_assert_null (kaitsu_guide_get_signin_window (kaitsu_window_get_guide (window)));
+    /* The question answered: no */
+    for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
+      {
+        g_autoptr (GObject) top = g_list_model_get_item (toplevels, i - 1);
+
+        if (GTK_IS_MESSAGE_DIALOG (top))
+          gtk_dialog_response (GTK_DIALOG (top), GTK_RESPONSE_CANCEL);
+      }
+  }
+
+  /* <a download> clicked by the page: nothing lands in the downloads folder */
+  {
+    KaitsuBrowser *browser = kaitsu_guide_get_browser (kaitsu_window_get_guide (window));
+    g_autofree char *saver = g_strconcat (server.bases[KAITSU_SITE_CONSOLE], "/download.html", NULL);
+    const char *downloads = g_get_user_special_dir (G_USER_DIRECTORY_DOWNLOAD);
+    g_autofree char *in_downloads = g_build_filename (downloads != NULL ? downloads : g_get_home_dir (),
+                                                      "kaitsu-download-test.txt", NULL);
+    g_autofree char *in_home = g_build_filename (g_get_home_dir (), "Downloads", "kaitsu-download-test.txt", NULL);
+    gint64 until;
+
+    g_unlink (in_downloads);
+    g_unlink (in_home);
+    kaitsu_browser_load (browser, saver);
+    until = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+    while (g_get_monotonic_time () < until)
+      g_main_context_iteration (NULL, FALSE);
+    g_assert_false (g_file_test (in_downloads, G_FILE_TEST_EXISTS));
+    g_assert_false (g_file_test (in_home, G_FILE_TEST_EXISTS));
   }
   gtk_window_destroy (GTK_WINDOW (window));
 }

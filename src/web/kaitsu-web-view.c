@@ -42,6 +42,26 @@ kaitsu_web_dup_languages (void)
   return g_strv_builder_end (builder);
 }
 
+/* Nothing of the activation needs a download: <a download> and the like are cancelled before
+ * a byte is written, and nothing is asked */
+static gboolean
+on_decide_destination (WebKitDownload *download,
+                       const char     *suggested)
+{
+  webkit_download_cancel (download);
+  return TRUE;
+}
+
+static void
+on_download_started (WebKitNetworkSession *session,
+                     WebKitDownload       *download)
+{
+  g_message ("Refused a download from %s",
+             webkit_uri_request_get_uri (webkit_download_get_request (download)));
+  g_signal_connect (download, "decide-destination", G_CALLBACK (on_decide_destination), NULL);
+  webkit_download_cancel (download);
+}
+
 /* One in-memory session per run: nothing of the sign-in is ever written to disk. */
 WebKitNetworkSession *
 kaitsu_web_get_network_session (void)
@@ -56,6 +76,7 @@ kaitsu_web_get_network_session (void)
       webkit_web_context_set_preferred_languages (webkit_web_context_get_default (),
                                                   (const char * const *) languages);
       webkit_network_session_set_tls_errors_policy (session, WEBKIT_TLS_ERRORS_POLICY_FAIL);
+      g_signal_connect (session, "download-started", G_CALLBACK (on_download_started), NULL);
     }
   return session;
 }
