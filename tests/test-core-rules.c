@@ -4,6 +4,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "kaitsu-console-status.h"
 #include "kaitsu-mask.h"
 #include "kaitsu-password-rule.h"
@@ -214,6 +216,21 @@ test_console_follows (void)
   g_assert_cmpint (kaitsu_platform_from_id (NULL), ==, KAITSU_PLATFORM_NONE);
 }
 
+/* Addresses in the log say where, never the tokens and tenant IDs of their queries */
+static void
+test_uri_for_log (void)
+{
+  g_autofree char *reset = kaitsu_uri_for_log ("https://forgetpwd.trendmicro.com/ForgetPassword/ResetPassword?T=kjfSy&v=8abc");
+  g_autofree char *provision = kaitsu_uri_for_log ("https://admin.tmcas.trendmicro.co.jp/provision.html#tenant=fe82");
+  g_autofree char *plain = kaitsu_uri_for_log ("https://admin.tmcas.trendmicro.co.jp/");
+  g_autofree char *none = kaitsu_uri_for_log (NULL);
+
+  g_assert_cmpstr (reset, ==, "https://forgetpwd.trendmicro.com/ForgetPassword/ResetPassword?…");
+  g_assert_null (strstr (provision, "fe82"));
+  g_assert_cmpstr (plain, ==, "https://admin.tmcas.trendmicro.co.jp/");
+  g_assert_nonnull (none);
+}
+
 /* An address with a scheme and no host is nobody's (found by fuzzing: a critical) */
 static void
 test_host_less_address (void)
@@ -375,6 +392,7 @@ main (int   argc,
   g_test_add_func ("/rules/sharepoint-input", test_sharepoint_input);
   g_test_add_func ("/rules/mask", test_mask);
   g_test_add_func ("/rules/host-less-address", test_host_less_address);
+  g_test_add_func ("/rules/uri-for-log", test_uri_for_log);
   g_test_add_func ("/rules/policy-list", test_policy_list);
   g_test_add_func ("/rules/grant-choices", test_grant_choices);
   g_test_add_func ("/rules/status-refused", test_status_refused);

@@ -281,3 +281,16 @@ kaitsu_mask_text (const char         *text,
     }
   return g_regex_replace_eval (pattern, replaced, -1, 0, 0, mask_match, NULL, NULL);
 }
+
+char *
+kaitsu_uri_for_log (const char *uri)
+{
+  gsize keep;
+
+  if (uri == NULL)
+    return g_strdup ("(none)");
+  keep = strcspn (uri, "?#");
+  if (uri[keep] == '\0')
+    return g_strdup (uri);
+  return g_strdup_printf ("%.*s?…", (int) keep, uri);
+}

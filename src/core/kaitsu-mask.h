@@ -27,5 +27,7 @@ char *kaitsu_mask          (KaitsuMaskKind      kind,
 char *kaitsu_mask_guess    (const char         *value);
 char *kaitsu_mask_text     (const char         *text,
                             const char * const *known);
+/* An address for the log: where it is, never its query or fragment (tokens, tenant IDs) */
+char *kaitsu_uri_for_log   (const char         *uri);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 
 #include "kaitsu-browser.h"
 #include "kaitsu-console-status.h"
+#include "kaitsu-mask.h"
 #include "kaitsu-signin-window.h"
 
 #define SCRIPT_WORLD "kaitsu"
@@ -175,8 +176,12 @@ on_text (GObject      *source,
   self->uri = g_strdup (uri);
   g_clear_pointer (&self->reading, kaitsu_page_reading_free);
   self->reading = kaitsu_page_read (self->sites, self->uri, self->text);
-  g_debug ("%s page seen: %s (%s)", self->role == KAITSU_BROWSER_MAIN ? "main" : "sign-in",
-           kaitsu_screen_get_id (self->reading->screen), self->uri);
+  {
+    g_autofree char *logged = kaitsu_uri_for_log (self->uri);
+
+    g_debug ("%s page seen: %s (%s)", self->role == KAITSU_BROWSER_MAIN ? "main" : "sign-in",
+             kaitsu_screen_get_id (self->reading->screen), logged);
+  }
   g_signal_emit (self, signals[PAGE_SEEN], 0, self->reading, self->uri, self->text);
 }
 
@@ -280,8 +285,9 @@ on_process_terminated (KaitsuBrowser                         *self,
                        WebKitWebProcessTerminationReason      reason)
 {
   const char *uri = self->uri != NULL ? self->uri : webkit_web_view_get_uri (WEBKIT_WEB_VIEW (self->view));
+  g_autofree char *logged = kaitsu_uri_for_log (uri);
 
-  g_message ("The web process ended (reason %d); reloading %s", reason, uri != NULL ? uri : "(nothing)");
+  g_message ("The web process ended (reason %d); reloading %s", reason, logged);
   gtk_label_set_label (self->notice_label,
                        reason == WEBKIT_WEB_PROCESS_EXCEEDED_MEMORY_LIMIT
                        ? _("The page used too much memory and was reloaded. Your progress is kept.")
@@ -409,7 +415,11 @@ on_status_message (KaitsuBrowser *self,
   g_autoptr (GError) error = NULL;
   g_autoptr (KaitsuConsoleStatus) status = NULL;
 
-  g_debug ("status message from %s", uri);
+  {
+    g_autofree char *logged = kaitsu_uri_for_log (uri);
+
+    g_debug ("status message from %s", logged);
+  }
   /* Only from the console's own origin, only as a string of bounded size */
   if (kaitsu_sites_find (self->sites, uri) != KAITSU_SITE_CONSOLE || !jsc_value_is_string (value))
     return;

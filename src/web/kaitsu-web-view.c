@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "kaitsu-mask.h"
 #include "kaitsu-web-view.h"
 
 struct _KaitsuWebView
@@ -56,8 +57,9 @@ static void
 on_download_started (WebKitNetworkSession *session,
                      WebKitDownload       *download)
 {
-  g_message ("Refused a download from %s",
-             webkit_uri_request_get_uri (webkit_download_get_request (download)));
+  g_autofree char *logged = kaitsu_uri_for_log (webkit_uri_request_get_uri (webkit_download_get_request (download)));
+
+  g_message ("Refused a download from %s", logged);
   g_signal_connect (download, "decide-destination", G_CALLBACK (on_decide_destination), NULL);
   webkit_download_cancel (download);
 }
