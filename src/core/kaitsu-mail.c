@@ -794,6 +794,29 @@ body_header (const char *body,
   return match_group (pattern, body, 1);
 }
 
+/* The mail's two links, by what their addresses say */
+static gboolean
+contains_folded (const char *text,
+                 const char *a,
+                 const char *b)
+{
+  g_autofree char *lower = g_ascii_strdown (text, -1);
+
+  return strstr (lower, a) != NULL || strstr (lower, b) != NULL;
+}
+
+static gboolean
+is_reset_link (const char *text)
+{
+  return contains_folded (text, "resetpassword", "forgetpwd");
+}
+
+static gboolean
+is_login_link (const char *text)
+{
+  return contains_folded (text, "dashboard", "clp.");
+}
+
 static void
 find_links (KaitsuMailFacts *facts,
             const char      *body)
@@ -803,13 +826,10 @@ find_links (KaitsuMailFacts *facts,
   for (guint i = 0; i < links->len; i++)
     {
       const char *link = g_ptr_array_index (links, i);
-      g_autofree char *lower = g_ascii_strdown (link, -1);
 
-      if (facts->reset_url == NULL &&
-          (strstr (lower, "resetpassword") != NULL || strstr (lower, "forgetpwd") != NULL))
+      if (facts->reset_url == NULL && is_reset_link (link))
         facts->reset_url = g_strdup (link);
-      else if (facts->login_url == NULL &&
-               (strstr (lower, "dashboard") != NULL || strstr (lower, "clp.") != NULL))
+      else if (facts->login_url == NULL && is_login_link (link))
         facts->login_url = g_strdup (link);
     }
 }
@@ -928,10 +948,7 @@ check_facts (KaitsuMailFacts *facts,
 static gboolean
 is_activation_link (const char *text)
 {
-  g_autofree char *lower = g_ascii_strdown (text, -1);
-
-  return strstr (lower, "resetpassword") != NULL || strstr (lower, "forgetpwd") != NULL ||
-         strstr (lower, "dashboard") != NULL || strstr (lower, "clp.") != NULL;
+  return is_reset_link (text) || is_login_link (text);
 }
 
 /* The HTML part, as the user's mail program shows it: a link that shows one address and

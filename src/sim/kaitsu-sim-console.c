@@ -791,6 +791,14 @@ teams_chat_note (KaitsuSimulator *self)
                 "Microsoft may charge extra for Teams Chat.");
 }
 
+/* Box, Dropbox, Google Drive: services the activation does not cover */
+static const char *
+other_note (KaitsuSimulator *self)
+{
+  return SIM_T (self, "このサービスはおまかせクラウドアップセキュリティの Microsoft 365 向けの開通には含まれません。",
+                "This service is not part of the Microsoft 365 activation.");
+}
+
 /* A place the activation does not go: said so, with why */
 static void
 other_service (KaitsuSimulator   *self,
@@ -934,7 +942,7 @@ sim_console_handle (KaitsuSimulator   *self,
         }
       if (g_str_equal (path, "/add/other"))
         {
-          other_service (self, origin, msg, "/add/services", teams_chat_note (self));
+          other_service (self, origin, msg, "/add/services", other_note (self));
           return;
         }
       if (g_str_equal (path, "/add/grant") && query_service (query) != KAITSU_SERVICE_NONE)
@@ -964,7 +972,7 @@ sim_console_handle (KaitsuSimulator   *self,
     }
   if (g_str_equal (path, "/grant-other"))
     {
-      other_service (self, origin, msg, "/", teams_chat_note (self));
+      other_service (self, origin, msg, "/", other_note (self));
       return;
     }
   if (g_str_equal (path, "/connect-vision-one"))
