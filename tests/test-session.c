@@ -138,15 +138,76 @@ test_round_trip (void)
   g_assert_cmpint (g_stat (path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 
+  /* The password step is done: its link was dropped; the login link is still needed, and
+   * kept out of the file (the application keeps it in the Secret Service) */
+  g_assert_null (kaitsu_flow_get_reset_url (flow));
+  g_assert_nonnull (kaitsu_flow_get_login_url (flow));
+  {
+    g_autofree char *text = NULL;
+
+    g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+    g_assert_null (strstr (text, "T=abc"));
+    g_assert_null (strstr (text, "clp.trendmicro.com"));
+  }
+
   loaded = kaitsu_session_load (path, &damaged, &error);
   g_assert_no_error (error);
   g_assert_null (damaged);
   g_assert_nonnull (loaded);
+  g_assert_null (kaitsu_flow_get_login_url (loaded));
+  g_assert_cmpint (kaitsu_flow_get_links_place (loaded), ==, KAITSU_LINKS_AWAY);
+  /* Read back from where they were kept */
+  kaitsu_flow_restore_links (loaded, kaitsu_flow_get_login_url (flow), NULL);
+  g_assert_cmpint (kaitsu_flow_get_links_place (loaded), ==, KAITSU_LINKS_HERE);
   assert_flows_equal (flow, loaded);
   g_assert_true (kaitsu_flow_get_service_by_hand (loaded, KAITSU_SERVICE_TEAMS));
   g_assert_false (kaitsu_flow_get_service_by_hand (loaded, KAITSU_SERVICE_EXCHANGE_ONLINE));
   g_assert_cmpint (kaitsu_flow_get_current_step (loaded), ==, KAITSU_STEP_PASSWORD);
   g_assert_cmpint (kaitsu_flow_get_furthest_step (loaded), ==, KAITSU_STEP_LOGIN);
+}
+
+/* Where the links are survives a save; a file of an earlier version still gives its links,
+ * and the next save leaves them out. */
+static void
+test_links (void)
+{
+  g_autofree char *path = temp_path ("session.json");
+  g_autoptr (KaitsuFlow) flow = kaitsu_flow_new ();
+  g_autoptr (KaitsuFlow) loaded = NULL;
+  g_autoptr (KaitsuFlow) again = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+  const char *older = "{\"format\": 1, \"choices\": {\"services\": [\"onedrive\"], \"region\": \"jp\", \"mip\": \"no\"}, "
+                      "\"services\": {}, \"current\": \"prepare\", \"furthest\": \"prepare\", \"steps\": {}, \"mail\": {\"account\": \"CAS0001\", "
+                      "\"reset_url\": \"https://forgetpwd.trendmicro.com/ForgetPassword/ResetPassword?T=old&v=1\"}}";
+
+  /* Lost stays lost until the mail is read again */
+  kaitsu_flow_set_mail_facts (flow, "CAS0001", NULL, NULL, NULL, 0);
+  kaitsu_flow_set_links_place (flow, KAITSU_LINKS_LOST);
+  g_assert_true (kaitsu_session_save (flow, path, NULL));
+  loaded = kaitsu_session_load (path, NULL, NULL);
+  g_assert_nonnull (loaded);
+  g_assert_cmpint (kaitsu_flow_get_links_place (loaded), ==, KAITSU_LINKS_LOST);
+  kaitsu_flow_set_mail_facts (loaded, "CAS0001", NULL, "https://clp.trendmicro.com/Dashboard?T=new", NULL, 0);
+  g_assert_cmpint (kaitsu_flow_get_links_place (loaded), ==, KAITSU_LINKS_HERE);
+  g_clear_object (&loaded);
+
+  /* Nothing but "kept" or "lost" */
+  g_assert_true (g_file_set_contents (path, "{\"format\": 1, \"mail\": {\"links\": \"https://x\"}}", -1, NULL));
+  g_assert_null (kaitsu_session_load (path, NULL, NULL));
+
+  g_assert_true (g_file_set_contents (path, older, -1, NULL));
+  loaded = kaitsu_session_load (path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (loaded);
+  g_assert_cmpstr (kaitsu_flow_get_reset_url (loaded), ==,
+                   "https://forgetpwd.trendmicro.com/ForgetPassword/ResetPassword?T=old&v=1");
+  g_assert_cmpint (kaitsu_flow_get_links_place (loaded), ==, KAITSU_LINKS_HERE);
+  g_assert_true (kaitsu_session_save (loaded, path, NULL));
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  g_assert_null (strstr (text, "T=old"));
+  again = kaitsu_session_load (path, NULL, NULL);
+  g_assert_cmpint (kaitsu_flow_get_links_place (again), ==, KAITSU_LINKS_AWAY);
 }
 
 static void
@@ -165,7 +226,7 @@ test_no_file (void)
 static const char * const allowed_members[] = {
   "format", "saved", "choices", "services", "region", "mip", "app_permission_needed",
   "current", "furthest", "steps", "state", "done", "confirmed", "attempts", "last_error",
-  "started", "changed", "mail", "account", "company", "login_url", "reset_url", "reset_expires",
+  "started", "changed", "mail", "account", "company", "links", "reset_expires",
   "consents", "errors", "app_id", "reached", "finished", "history", "time", "step", "service",
   "by_hand", "policy", "policy_name", "grant_choice", "grant_policy",
 };
@@ -479,6 +540,7 @@ main (int   argc,
 {
   kaitsu_test_init (&argc, &argv);
   g_test_add_func ("/session/round-trip", test_round_trip);
+  g_test_add_func ("/session/links", test_links);
   g_test_add_func ("/session/no-file", test_no_file);
   g_test_add_func ("/session/only-known-fields", test_only_known_fields);
   g_test_add_func ("/session/damaged", test_damaged);

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "kaitsu-activation.h"
 #include "kaitsu-application.h"
@@ -527,12 +528,31 @@ test_read_mail (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkWidget *
+page_widget (KaitsuWindow *window,
+             KaitsuStep    step)
+{
+  return GTK_WIDGET (kaitsu_assistant_get_page (kaitsu_window_get_assistant (window), step));
+}
+
 typedef struct
 {
   KaitsuStep seen_step;
   gboolean banner_seen;
   guint timeline_length;
+  /* Where the mail's links were once the keyring had answered, and what the password page
+   * showed */
+  KaitsuLinksPlace links_place;
+  gboolean link_shown;
+  gboolean lost_note_shown;
+  gboolean screenshot;
 } ResumeCheck;
+
+static gboolean
+links_answered (gpointer flow)
+{
+  return kaitsu_flow_get_links_place (flow) != KAITSU_LINKS_AWAY;
+}
 
 static void
 on_activated (GApplication *app,
@@ -541,19 +561,23 @@ on_activated (GApplication *app,
   KaitsuWindow *window = KAITSU_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
 
   check->seen_step = kaitsu_flow_get_current_step (kaitsu_window_get_flow (window));
+  kaitsu_test_wait_until (links_answered, kaitsu_window_get_flow (window), "the keyring's answer");
+  check->links_place = kaitsu_flow_get_links_place (kaitsu_window_get_flow (window));
+  check->link_shown = find_text (page_widget (window, KAITSU_STEP_PASSWORD), "T=tok-", FALSE) != NULL;
+  check->lost_note_shown = find_text (page_widget (window, KAITSU_STEP_PASSWORD), _("could not read it back"), FALSE) != NULL;
   check->banner_seen = kaitsu_window_get_banner_visible (window);
   check->timeline_length = kaitsu_side_pane_get_timeline_length (kaitsu_window_get_side_pane (window));
-  if (check->banner_seen)
+  if (check->banner_seen && check->screenshot)
     kaitsu_test_save_screenshot (GTK_WIDGET (window),
                                  kaitsu_test_ui_is_japanese () ? "resume-ja" : "resume-en");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
 static ResumeCheck
-run_application (void)
+run_application (gboolean screenshot)
 {
   g_autoptr (KaitsuApplication) app = kaitsu_application_new ();
-  ResumeCheck check = { KAITSU_STEP_NONE, FALSE };
+  ResumeCheck check = { .seen_step = KAITSU_STEP_NONE, .screenshot = screenshot };
 
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
   g_signal_connect_after (app, "activate", G_CALLBACK (on_activated), &check);
@@ -573,7 +597,7 @@ test_resume (void)
   kaitsu_session_delete (path, NULL);
 
   /* No file: a fresh start, no question asked. */
-  check = run_application ();
+  check = run_application (TRUE);
   g_assert_cmpint (check.seen_step, ==, KAITSU_STEP_WELCOME);
   g_assert_false (check.banner_seen);
 
@@ -585,7 +609,7 @@ test_resume (void)
   kaitsu_flow_set_step_confirmed (flow, KAITSU_STEP_PASSWORD, TRUE);
   g_assert_true (kaitsu_flow_go_next (flow, NULL));
   g_assert_true (kaitsu_session_save (flow, path, NULL));
-  check = run_application ();
+  check = run_application (TRUE);
   g_assert_cmpint (check.seen_step, ==, KAITSU_STEP_LOGIN);
   g_assert_true (check.banner_seen);
   /* The timeline came back with it: prepare, password, login */
@@ -596,7 +620,7 @@ test_resume (void)
 
   /* A damaged file: told, kept aside, and a fresh start. */
   g_assert_true (g_file_set_contents (path, "{\"format\": 1, \"choices\": 7", -1, NULL));
-  check = run_application ();
+  check = run_application (TRUE);
   g_assert_cmpint (check.seen_step, ==, KAITSU_STEP_WELCOME);
   g_assert_true (check.banner_seen);
   {
@@ -611,11 +635,65 @@ test_resume (void)
   }
 }
 
-static GtkWidget *
-page_widget (KaitsuWindow *window,
-             KaitsuStep    step)
+
+/* The mail's single-use links never reach the session file. Run two ways (private-bus.sh):
+ * with an unlocked keyring (KAITSU_TEST_KEYRING=keyring: they come back at the next start),
+ * and with no Secret Service on the bus (=none: the next start says they are lost, and what
+ * to do). */
+static void
+test_links (void)
 {
-  return GTK_WIDGET (kaitsu_assistant_get_page (kaitsu_window_get_assistant (window), step));
+  g_autofree char *path = kaitsu_session_dup_default_path ();
+  g_autofree char *reset = g_strdup_printf ("https://forgetpwd.trendmicro.com/ForgetPassword/ResetPassword?T=tok-%d&v=1",
+                                            (int) getpid ());
+  g_autofree char *older = NULL;
+  g_autofree char *text = NULL;
+  const char *expect = g_getenv ("KAITSU_TEST_KEYRING");
+  ResumeCheck check;
+
+  /* As an earlier Kaitsu wrote it: the link in the file, at the password step */
+  older = g_strdup_printf ("{\"format\": 1, \"choices\": {\"services\": [\"exchange-online\"], \"region\": \"jp\", "
+                           "\"mip\": \"no\"}, \"services\": {}, \"current\": \"password\", \"furthest\": \"password\", "
+                           "\"steps\": {\"welcome\": {\"done\": true}, \"prepare\": {\"done\": true, \"confirmed\": true}}, "
+                           "\"mail\": {\"account\": \"CAS0001\", \"reset_url\": \"%s\", "
+                           "\"reset_expires\": %" G_GINT64_FORMAT "}}",
+                           reset, g_get_real_time () / G_USEC_PER_SEC + 3 * 24 * 3600);
+  kaitsu_session_delete (path, NULL);
+  {
+    g_autofree char *dir = g_path_get_dirname (path);
+
+    g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  }
+  g_assert_true (g_file_set_contents (path, older, -1, NULL));
+
+  /* The first start shows it and moves it out of the file */
+  check = run_application (FALSE);
+  g_assert_cmpint (check.seen_step, ==, KAITSU_STEP_PASSWORD);
+  g_assert_true (check.link_shown);
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  g_assert_null (strstr (text, "tok-"));
+  g_assert_null (strstr (text, "forgetpwd"));
+  g_assert_nonnull (strstr (text, "\"kept\""));
+
+  /* The next start reads it back, or says it is lost */
+  check = run_application (FALSE);
+  g_assert_cmpint (check.seen_step, ==, KAITSU_STEP_PASSWORD);
+  if (g_strcmp0 (expect, "keyring") == 0)
+    {
+      g_assert_cmpint (check.links_place, ==, KAITSU_LINKS_HERE);
+      g_assert_true (check.link_shown);
+      g_assert_false (check.lost_note_shown);
+    }
+  else
+    {
+      g_assert_cmpint (check.links_place, ==, KAITSU_LINKS_LOST);
+      g_assert_false (check.link_shown);
+      g_assert_true (check.lost_note_shown);
+    }
+  g_clear_pointer (&text, g_free);
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  g_assert_null (strstr (text, "tok-"));
+  kaitsu_session_delete (path, NULL);
 }
 
 static gboolean
@@ -760,6 +838,9 @@ main (int   argc,
   g_test_add_func ("/window/long-pending", test_long_pending);
   g_test_add_func ("/window/protected-by-hand", test_protected_by_hand);
   g_test_add_func ("/window/resume", test_resume);
+  /* Only where the test controls what answers for the Secret Service (private-bus.sh) */
+  if (g_getenv ("KAITSU_TEST_KEYRING") != NULL)
+    g_test_add_func ("/window/links", test_links);
   g_test_add_func ("/window/read-mail", test_read_mail);
   g_test_add_func ("/window/screen-share", test_screen_share);
   return g_test_run ();

@@ -57,6 +57,7 @@ struct _KaitsuFlow
   char *company;
   char *login_url;
   char *reset_url;
+  KaitsuLinksPlace links_place;
   gint64 reset_expires;
   char *app_id;
 
@@ -219,6 +220,16 @@ emit_changed (KaitsuFlow *self)
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
+/* The mail's facts and links show on these steps' pages */
+static void
+emit_mail (KaitsuFlow *self)
+{
+  emit_step (self, KAITSU_STEP_PREPARE);
+  emit_step (self, KAITSU_STEP_PASSWORD);
+  emit_step (self, KAITSU_STEP_LOGIN);
+  emit_changed (self);
+}
+
 /* Choices change which steps are visible, so every step may have changed. */
 static void
 add_event (KaitsuFlow         *self,
@@ -366,6 +377,7 @@ kaitsu_flow_reset (KaitsuFlow *self)
   g_clear_pointer (&self->company, g_free);
   g_clear_pointer (&self->login_url, g_free);
   g_clear_pointer (&self->reset_url, g_free);
+  self->links_place = KAITSU_LINKS_HERE;
   self->reset_expires = 0;
   self->furthest = KAITSU_STEP_WELCOME;
   self->current = KAITSU_STEP_WELCOME;
@@ -724,6 +736,11 @@ kaitsu_flow_go_next (KaitsuFlow  *self,
     }
   self->steps[self->current].done = TRUE;
   self->steps[self->current].finished = g_get_real_time () / G_USEC_PER_SEC;
+  /* A single-use link is of no more use once its step is done */
+  if (self->current == KAITSU_STEP_PASSWORD)
+    g_clear_pointer (&self->reset_url, g_free);
+  else if (self->current == KAITSU_STEP_LOGIN)
+    g_clear_pointer (&self->login_url, g_free);
   set_current (self, next);
   return TRUE;
 }
@@ -1249,7 +1266,43 @@ kaitsu_flow_set_mail_facts (KaitsuFlow *self,
   g_free (self->reset_url);
   self->reset_url = bounded (reset_url);
   self->reset_expires = reset_expires;
-  emit_changed (self);
+  self->links_place = KAITSU_LINKS_HERE;
+  emit_mail (self);
+}
+
+KaitsuLinksPlace
+kaitsu_flow_get_links_place (KaitsuFlow *self)
+{
+  g_return_val_if_fail (KAITSU_IS_FLOW (self), KAITSU_LINKS_HERE);
+  return self->links_place;
+}
+
+void
+kaitsu_flow_set_links_place (KaitsuFlow       *self,
+                             KaitsuLinksPlace  place)
+{
+  g_return_if_fail (KAITSU_IS_FLOW (self));
+  g_return_if_fail (place >= KAITSU_LINKS_HERE && place <= KAITSU_LINKS_LOST);
+
+  if (self->links_place == place)
+    return;
+  self->links_place = place;
+  emit_mail (self);
+}
+
+void
+kaitsu_flow_restore_links (KaitsuFlow *self,
+                           const char *login_url,
+                           const char *reset_url)
+{
+  g_return_if_fail (KAITSU_IS_FLOW (self));
+
+  g_free (self->login_url);
+  self->login_url = bounded (login_url);
+  g_free (self->reset_url);
+  self->reset_url = bounded (reset_url);
+  self->links_place = KAITSU_LINKS_HERE;
+  emit_mail (self);
 }
 
 void

@@ -236,6 +236,24 @@ void               kaitsu_flow_set_mail_facts         (KaitsuFlow    *self,
                                                        const char    *reset_url,
                                                        gint64         reset_expires);
 
+/* The mail's two links carry single-use tokens: they never go into the session file. The
+ * application keeps them in the Secret Service; a link is dropped once its step is done
+ * (the password link once the password is set, the login link once logged in). */
+typedef enum
+{
+  KAITSU_LINKS_HERE,    /* in memory, or there are none */
+  KAITSU_LINKS_AWAY,    /* kept outside the session file, not read back yet */
+  KAITSU_LINKS_LOST,    /* kept outside, and could not be read back */
+} KaitsuLinksPlace;
+
+KaitsuLinksPlace   kaitsu_flow_get_links_place        (KaitsuFlow    *self);
+void               kaitsu_flow_set_links_place        (KaitsuFlow    *self,
+                                                       KaitsuLinksPlace place);
+/* The links read back from where they were kept: the place becomes HERE */
+void               kaitsu_flow_restore_links          (KaitsuFlow    *self,
+                                                       const char    *login_url,
+                                                       const char    *reset_url);
+
 /* For restoring a saved session only */
 void               kaitsu_flow_restore_step           (KaitsuFlow    *self,
                                                        KaitsuStep     step,

@@ -122,8 +122,16 @@ kaitsu_session_to_json (KaitsuFlow *flow)
   json_builder_begin_object (builder);
   kaitsu_json_add_string (builder, "account", kaitsu_flow_get_account (flow));
   kaitsu_json_add_string (builder, "company", kaitsu_flow_get_company (flow));
-  kaitsu_json_add_string (builder, "login_url", kaitsu_flow_get_login_url (flow));
-  kaitsu_json_add_string (builder, "reset_url", kaitsu_flow_get_reset_url (flow));
+  /* Never the links themselves: their tokens are single-use secrets, kept in the Secret
+   * Service by the application. Only where they are. */
+  {
+    KaitsuLinksPlace place = kaitsu_flow_get_links_place (flow);
+
+    if (kaitsu_flow_get_login_url (flow) != NULL || kaitsu_flow_get_reset_url (flow) != NULL)
+      place = KAITSU_LINKS_AWAY;
+    if (place != KAITSU_LINKS_HERE)
+      kaitsu_json_add_string (builder, "links", place == KAITSU_LINKS_AWAY ? "kept" : "lost");
+  }
   kaitsu_json_add_string (builder, "app_id", kaitsu_flow_get_app_id (flow));
   json_builder_set_member_name (builder, "reset_expires");
   json_builder_add_int_value (builder, kaitsu_flow_get_reset_expires (flow));
@@ -461,7 +469,7 @@ restore_mail (KaitsuFlow  *flow,
               GError     **error)
 {
   JsonObject *mail = get_object (root, "mail");
-  const char *account, *company, *login_url, *reset_url;
+  const char *account, *company, *login_url, *reset_url, *links;
   gint64 expires;
   gboolean ok = TRUE;
 
@@ -469,12 +477,16 @@ restore_mail (KaitsuFlow  *flow,
     return TRUE;
   account = get_string (mail, "account", &ok);
   company = get_string (mail, "company", &ok);
+  /* Files of earlier versions kept the links here: read once, and the next save moves them */
   login_url = get_string (mail, "login_url", &ok);
   reset_url = get_string (mail, "reset_url", &ok);
+  links = get_string (mail, "links", &ok);
   expires = get_int (mail, "reset_expires", 0, G_MAXINT64, &ok);
-  if (!ok)
+  if (!ok || (links != NULL && !g_str_equal (links, "kept") && !g_str_equal (links, "lost")))
     return damaged (error, "bad mail facts");
   kaitsu_flow_set_mail_facts (flow, account, company, login_url, reset_url, expires);
+  if (links != NULL && login_url == NULL && reset_url == NULL)
+    kaitsu_flow_set_links_place (flow, g_str_equal (links, "kept") ? KAITSU_LINKS_AWAY : KAITSU_LINKS_LOST);
   kaitsu_flow_set_app_id (flow, get_string (mail, "app_id", &ok));
   if (!ok)
     return damaged (error, "bad App ID");

@@ -17,6 +17,7 @@
 #include "kaitsu-page-reading.h"
 #include "kaitsu-preflight.h"
 #include "kaitsu-procedure.h"
+#include "kaitsu-link-store.h"
 #include "kaitsu-session.h"
 #include "kaitsu-window.h"
 
@@ -26,6 +27,8 @@ struct _KaitsuApplication
 
   KaitsuFlow *flow;
   char *session_path;
+  /* The mail's links, outside the session file (real activations only) */
+  KaitsuLinkStore *links;
   guint save_source;
   gboolean save_error_shown;
 
@@ -249,6 +252,10 @@ kaitsu_application_activate (GApplication *application)
   resume = banner != NULL && !kaitsu_flow_is_pristine (self->flow);
   g_signal_connect_object (self->flow, "changed", G_CALLBACK (on_flow_changed),
                            self, G_CONNECT_SWAPPED);
+  self->links = kaitsu_link_store_new (self->flow, self->session_path);
+  kaitsu_link_store_restore (self->links);
+  /* A file of an earlier version held the links: they leave it now */
+  save_now (self);
 
   window = kaitsu_window_new (GTK_APPLICATION (self), self->flow);
   if (banner != NULL)
@@ -496,6 +503,9 @@ kaitsu_application_shutdown (GApplication *application)
 
   if (self->save_source != 0)
     save_now (self);
+  if (self->links != NULL)
+    kaitsu_link_store_flush (self->links);
+  g_clear_object (&self->links);
   if (self->pilot == NULL || kaitsu_autopilot_get_state (self->pilot) == KAITSU_AUTOPILOT_RUNNING)
     write_report (self);
   g_clear_object (&self->pilot);

@@ -19,6 +19,7 @@ struct _KaitsuLinkRow
   GtkLabel *title;
   KaitsuPrivateLabel *value;
   GtkLabel *note;
+  GtkWidget *line;
   GtkWidget *copy;
   GtkWidget *open;
 };
@@ -90,6 +91,7 @@ kaitsu_link_row_init (KaitsuLinkRow *self)
   g_signal_connect_swapped (self->open, "clicked", G_CALLBACK (on_open), self);
   gtk_box_append (GTK_BOX (line), self->open);
   gtk_box_append (GTK_BOX (self), line);
+  self->line = line;
 
   self->note = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (self->note, 0);
@@ -112,6 +114,15 @@ kaitsu_link_row_new (const char *title)
   return GTK_WIDGET (self);
 }
 
+/* A row without a link shows only when its note says why there is none */
+static void
+update_visibility (KaitsuLinkRow *self)
+{
+  gtk_widget_set_visible (self->line, self->uri != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self), self->uri != NULL ||
+                                             gtk_widget_get_visible (GTK_WIDGET (self->note)));
+}
+
 void
 kaitsu_link_row_set_uri (KaitsuLinkRow *self,
                          const char    *uri)
@@ -122,7 +133,7 @@ kaitsu_link_row_set_uri (KaitsuLinkRow *self,
   self->uri = g_strdup (uri);
   kaitsu_private_label_set_text (self->value, uri);
   gtk_widget_set_sensitive (self->open, uri != NULL && kaitsu_link_check (uri, NULL) == KAITSU_LINK_OK);
-  gtk_widget_set_visible (GTK_WIDGET (self), uri != NULL);
+  update_visibility (self);
 }
 
 const char *
@@ -145,4 +156,5 @@ kaitsu_link_row_set_note (KaitsuLinkRow *self,
     gtk_widget_add_css_class (GTK_WIDGET (self->note), "error");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->note), "error");
+  update_visibility (self);
 }

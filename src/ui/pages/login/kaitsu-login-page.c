@@ -27,9 +27,18 @@ kaitsu_login_page_refresh (KaitsuPage *page)
 {
   KaitsuLoginPage *self = KAITSU_LOGIN_PAGE (page);
 
-  const char *account = kaitsu_flow_get_account (kaitsu_page_get_flow (page));
+  KaitsuFlow *flow = kaitsu_page_get_flow (page);
+  const char *account = kaitsu_flow_get_account (flow);
+  gboolean lost = kaitsu_flow_get_login_url (flow) == NULL &&
+                  kaitsu_flow_get_links_place (flow) == KAITSU_LINKS_LOST &&
+                  !kaitsu_flow_get_step_done (flow, KAITSU_STEP_LOGIN);
 
-  kaitsu_link_row_set_uri (self->link_row, kaitsu_flow_get_login_url (kaitsu_page_get_flow (page)));
+  kaitsu_link_row_set_uri (self->link_row, kaitsu_flow_get_login_url (flow));
+  /* Not needed to log in: the login page opens without it */
+  kaitsu_link_row_set_note (self->link_row,
+                            lost ? _("Kaitsu keeps the login link in your keyring, never in its own files, and could not read it back: the keyring is locked or not available. The login page below opens without it: log in with your account name and the password you set.")
+                                 : NULL,
+                            FALSE);
   kaitsu_private_label_set_text (self->account, account);
   gtk_widget_set_visible (GTK_WIDGET (self->account), account != NULL);
 }

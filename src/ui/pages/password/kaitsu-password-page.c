@@ -78,6 +78,19 @@ kaitsu_password_page_refresh (KaitsuPage *page)
   int days = kaitsu_mail_days_left (until, now);
 
   kaitsu_link_row_set_uri (self->link_row, kaitsu_flow_get_reset_url (flow));
+  if (kaitsu_flow_get_reset_url (flow) == NULL)
+    {
+      g_autofree char *prepare = kaitsu_step_dup_title (KAITSU_STEP_PREPARE);
+
+      g_clear_pointer (&note, g_free);
+      /* Kept in the keyring only, and the keyring could not give it back */
+      if (kaitsu_flow_get_links_place (flow) == KAITSU_LINKS_LOST &&
+          !kaitsu_flow_get_step_done (flow, KAITSU_STEP_PASSWORD))
+        note = g_strdup_printf (_("Kaitsu keeps the password link in your keyring, never in its own files, and could not read it back: the keyring is locked or not available. Read the activation mail again at the step “%s” to continue."),
+                                prepare);
+      kaitsu_link_row_set_note (self->link_row, note, note != NULL);
+      return;
+    }
   if (days == 0)
     {
       g_autofree char *expired = g_strdup_printf (_("The password link expired on %s. On the login page, use {forgot-password} to get a new one, or ask the support desk."),
