@@ -95,6 +95,34 @@ test_practice_sites (void)
                    KAITSU_SITE_SHAREPOINT_ADMIN);
 }
 
+/* Where each view may go: the sign-in window follows a federated tenant only from Microsoft's
+ * sign-in, never as the first page a pop-up is sent to */
+static void
+test_navigation_limits (void)
+{
+  g_autoptr (KaitsuSites) real = kaitsu_sites_new_real ("jp");
+  g_autoptr (KaitsuSites) practice = kaitsu_sites_new_custom ("http://127.0.0.1:1", "http://127.0.0.1:2",
+                                                              "http://127.0.0.1:3", "http://127.0.0.1:4",
+                                                              "http://127.0.0.1:5");
+  const char *idp = "https://sts.example.co.jp/adfs/ls/?wa=wsignin1.0";
+
+  g_assert_true (kaitsu_sites_allows (real, "about:blank", FALSE, FALSE));
+  g_assert_true (kaitsu_sites_allows (real, "https://admin.tmcas.trendmicro.co.jp/", FALSE, FALSE));
+  g_assert_true (kaitsu_sites_allows (real, "https://login.microsoftonline.com/common/oauth2/v2.0/authorize", TRUE, FALSE));
+  g_assert_false (kaitsu_sites_allows (real, idp, FALSE, TRUE));
+  /* A blank pop-up sent elsewhere by the page that opened it */
+  g_assert_false (kaitsu_sites_allows (real, idp, TRUE, FALSE));
+  g_assert_true (kaitsu_sites_allows (real, idp, TRUE, TRUE));
+  g_assert_false (kaitsu_sites_allows (real, "http://sts.example.co.jp/", TRUE, TRUE));
+  g_assert_false (kaitsu_sites_allows (real, "https://login.microsoftonline.com@evil.example/", TRUE, TRUE));
+  g_assert_false (kaitsu_sites_allows (real, "https::", TRUE, TRUE));
+  g_assert_false (kaitsu_sites_allows (real, NULL, TRUE, TRUE));
+  g_assert_false (kaitsu_sites_allows (real, "javascript:alert(1)", TRUE, TRUE));
+  /* Practice stays on this computer */
+  g_assert_true (kaitsu_sites_allows (practice, "http://127.0.0.1:4/common/oauth2", TRUE, FALSE));
+  g_assert_false (kaitsu_sites_allows (practice, idp, TRUE, TRUE));
+}
+
 static void
 test_sharepoint_input (void)
 {
@@ -387,6 +415,7 @@ main (int   argc,
   g_test_add_func ("/rules/password", test_password_rule);
   g_test_add_func ("/rules/regions", test_regions);
   g_test_add_func ("/rules/practice-sites", test_practice_sites);
+  g_test_add_func ("/rules/navigation-limits", test_navigation_limits);
   g_test_add_func ("/rules/console-follows", test_console_follows);
   g_test_add_func ("/rules/platform-choice", test_platform_choice);
   g_test_add_func ("/rules/sharepoint-input", test_sharepoint_input);

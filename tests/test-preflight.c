@@ -89,6 +89,16 @@ certificate (const char *name)
   return result;
 }
 
+#define ENDLESS G_MAXINT
+static char endless_chunk[64 * 1024];
+
+static void
+write_more (SoupServerMessage *msg)
+{
+  soup_message_body_append (soup_server_message_get_response_body (msg), SOUP_MEMORY_STATIC,
+                            endless_chunk, sizeof endless_chunk);
+}
+
 static void
 serve (SoupServer        *server,
        SoupServerMessage *msg,
@@ -98,6 +108,17 @@ serve (SoupServer        *server,
 {
   int skew = GPOINTER_TO_INT (data);
 
+  /* A body without end: more is written as soon as the last chunk is out */
+  if (g_str_equal (path_, "/") && skew == ENDLESS)
+    {
+      SoupMessageBody *body = soup_server_message_get_response_body (msg);
+
+      soup_message_headers_set_encoding (soup_server_message_get_response_headers (msg), SOUP_ENCODING_CHUNKED);
+      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+      soup_message_body_append (body, SOUP_MEMORY_STATIC, endless_chunk, sizeof endless_chunk);
+      g_signal_connect (msg, "wrote-chunk", G_CALLBACK (write_more), NULL);
+      return;
+    }
   if (skew != 0)
     {
       g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
@@ -206,6 +227,20 @@ test_good_site (void)
   g_assert_true (report->clock_known);
   g_assert_cmpint (ABS (report->clock_offset_s), <=, 5);
   g_assert_cmpstr (report->proxy, ==, "direct");
+  g_assert_true (kaitsu_preflight_report_passed (report));
+}
+
+/* A site that answers and never stops sending: the check takes the answer and goes on */
+static void
+test_endless_body (void)
+{
+  g_autoptr (SoupServer) server = NULL;
+  g_autofree char *uri = start_server (&server, "local", ENDLESS);
+  g_autoptr (KaitsuPreflightReport) report = check (uri);
+  KaitsuPreflightCheck *result = last_check (report);
+
+  g_assert_cmpint (result->stage, ==, KAITSU_PREFLIGHT_HTTP);
+  g_assert_true (result->ok);
   g_assert_true (kaitsu_preflight_report_passed (report));
 }
 
@@ -423,6 +458,7 @@ main (int   argc,
   g_assert_no_error (error);
   make_certificates ();
   g_test_add_func ("/preflight/good-site", test_good_site);
+  g_test_add_func ("/preflight/endless-body", test_endless_body);
   g_test_add_func ("/preflight/wrong-host-certificate", test_wrong_host_certificate);
   g_test_add_func ("/preflight/intercepted", test_intercepted);
   g_test_add_func ("/preflight/clock-off", test_clock_off);

@@ -86,6 +86,45 @@ on_request (SoupServer        *soup,
       soup_server_message_set_response (msg, "text/html; charset=utf-8", SOUP_MEMORY_COPY, page, strlen (page));
       return;
     }
+  /* Console look-alikes on the console's own origin: every service said protected with no
+   * grant; a task list that changes every 5 ms, 200 times; and 300 rows of 600 characters */
+  if (g_str_equal (path, "/fake-protected.html") || g_str_equal (path, "/ticker.html") ||
+      g_str_equal (path, "/huge.html"))
+    {
+      g_autoptr (GString) page = g_string_new ("<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>"
+                                               "<table><tr><th>重大度</th><th>説明</th><th>日時</th></tr>");
+
+      if (g_str_equal (path, "/fake-protected.html"))
+        {
+          const char *names[] = { "Exchange Online", "SharePoint Online", "OneDrive", "Microsoft Teams" };
+
+          for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+            g_string_append_printf (page, "<tr><td>成功しました</td><td>%s を保護しました</td><td>2026/12/02 10:00</td></tr>",
+                                    names[i]);
+          g_string_append (page, "</table>");
+          for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+            g_string_append_printf (page, "<p>%sは保護されています。</p>", names[i]);
+        }
+      else if (g_str_equal (path, "/ticker.html"))
+        g_string_append (page, "<tr><td>保留</td><td id=\"t\">tick 0</td><td>2026/12/02 10:00</td></tr></table>"
+                               "<script>let n = 0; const t = setInterval(() => {"
+                               " document.getElementById('t').textContent = ++n < 200 ? 'tick ' + n : 'tick done';"
+                               " if (n >= 200) clearInterval(t); }, 5);</script>");
+      else
+        {
+          g_autoptr (GString) cell = g_string_new (NULL);
+
+          for (guint i = 0; i < 600; i++)
+            g_string_append (cell, "保");
+          for (guint i = 0; i < 300; i++)
+            g_string_append_printf (page, "<tr><td>保留</td><td>%u %s</td><td>2026/12/02 10:00</td></tr>", i, cell->str);
+          g_string_append (page, "</table>");
+        }
+      g_string_append (page, "</body></html>");
+      soup_server_message_set_status (msg, 200, NULL);
+      soup_server_message_set_response (msg, "text/html; charset=utf-8", SOUP_MEMORY_COPY, page->str, page->len);
+      return;
+    }
   if (g_str_equal (path, "/download.txt"))
     {
       soup_server_message_set_status (msg, 200, NULL);
@@ -491,6 +530,102 @@ test_today_screens (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+typedef struct
+{
+  guint count;
+  guint tasks;
+  gsize longest_text;
+  char *first_task;
+} StatusSeen;
+
+static void
+on_status_seen (StatusSeen          *seen,
+                KaitsuConsoleStatus *status)
+{
+  seen->count++;
+  seen->tasks = status->tasks->len;
+  seen->longest_text = 0;
+  for (guint i = 0; i < status->tasks->len; i++)
+    seen->longest_text = MAX (seen->longest_text, strlen (((KaitsuConsoleTask *) g_ptr_array_index (status->tasks, i))->text));
+  g_free (seen->first_task);
+  seen->first_task = status->tasks->len > 0 ? g_strdup (((KaitsuConsoleTask *) g_ptr_array_index (status->tasks, 0))->text)
+                                            : NULL;
+}
+
+static gboolean
+status_says (gpointer data)
+{
+  StatusSeen *seen = data;
+
+  return g_strcmp0 (seen->first_task, "tick done") == 0;
+}
+
+static gboolean
+status_came (gpointer data)
+{
+  return ((StatusSeen *) data)->count > 0;
+}
+
+static void
+load_and_wait (KaitsuBrowser *browser,
+               const char    *path,
+               StatusSeen    *seen)
+{
+  g_autofree char *uri = g_strconcat (server.bases[KAITSU_SITE_CONSOLE], path, NULL);
+
+  seen->count = 0;
+  kaitsu_browser_load (browser, uri);
+  kaitsu_test_wait_until (status_came, seen, path);
+}
+
+/* A page on the console's own origin cannot move a service, flood the app with reports, or
+ * send one so large that Kaitsu refuses it */
+static void
+test_hostile_console (void)
+{
+  g_autoptr (KaitsuFlow) flow = kaitsu_flow_new ();
+  g_autoptr (KaitsuSites) sites = kaitsu_sites_new_custom (server.bases[KAITSU_SITE_LMP],
+                                                           server.bases[KAITSU_SITE_PASSWORD_RESET],
+                                                           server.bases[KAITSU_SITE_CONSOLE],
+                                                           server.bases[KAITSU_SITE_MICROSOFT_LOGIN],
+                                                           server.bases[KAITSU_SITE_SHAREPOINT_ADMIN]);
+  StatusSeen seen = { 0 };
+  KaitsuWindow *window;
+  KaitsuBrowser *browser;
+  gint64 started, elapsed;
+
+  kaitsu_flow_restore_position (flow, KAITSU_STEP_EXCHANGE_ONLINE, KAITSU_STEP_EXCHANGE_ONLINE);
+  window = kaitsu_window_new_with_sites (NULL, flow, sites);
+  gtk_window_present (GTK_WINDOW (window));
+  kaitsu_test_wait_until (guide_exists, window, "the web view");
+  browser = kaitsu_guide_get_browser (kaitsu_window_get_guide (window));
+  g_signal_connect_swapped (browser, "status", G_CALLBACK (on_status_seen), &seen);
+
+  /* The words alone: read, and nothing moves without Microsoft's consent */
+  load_and_wait (browser, "/fake-protected.html", &seen);
+  g_assert_cmpuint (seen.tasks, ==, 4);
+  for (KaitsuService s = 0; s < KAITSU_N_SERVICES; s++)
+    g_assert_cmpint (kaitsu_flow_get_service_state (flow, s), ==, KAITSU_SERVICE_STATE_NOT_STARTED);
+
+  /* 200 changes in about a second: a few reports, and the last one is the page's last state */
+  started = g_get_monotonic_time ();
+  load_and_wait (browser, "/ticker.html", &seen);
+  kaitsu_test_wait_until (status_says, &seen, "the ticker's last state");
+  elapsed = g_get_monotonic_time () - started;
+  g_test_message ("%u reports in %" G_GINT64_FORMAT " ms", seen.count, elapsed / 1000);
+  g_assert_cmpuint (seen.count, <=, elapsed / (250 * 1000) + 2);
+
+  /* 300 rows of 1800 bytes: trimmed by the page script to what Kaitsu takes, not refused */
+  load_and_wait (browser, "/huge.html", &seen);
+  g_assert_cmpuint (seen.tasks, >, 0);
+  g_assert_cmpuint (seen.tasks, <=, KAITSU_STATUS_MAX_ITEMS);
+  g_assert_cmpuint (seen.longest_text, <=, KAITSU_STATUS_MAX_TEXT);
+  g_assert_cmpuint (seen.longest_text, >=, KAITSU_STATUS_MAX_TEXT - 3);
+
+  g_free (seen.first_task);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -498,5 +633,6 @@ main (int   argc,
   kaitsu_test_init_gtk (&argc, &argv);
   start_servers ();
   g_test_add_func ("/screens/today", test_today_screens);
+  g_test_add_func ("/screens/hostile-console", test_hostile_console);
   return g_test_run ();
 }

@@ -4,14 +4,29 @@
 // grant dialog's policy choices by visible text and state, never by ids or classes, and
 // reports them whenever the page changes. The console's words come from the activation's
 // description, as KAITSU_LABELS (label id → its variants), and the services' names as
-// KAITSU_SERVICES, both set before this runs.
-(function (labels, services) {
+// KAITSU_SERVICES, and Kaitsu's own limits on a message as KAITSU_LIMITS (items per list,
+// UTF-8 bytes per text and per message), all set before this runs: a report Kaitsu would
+// refuse is never sent.
+(function (labels, services, limits) {
   'use strict';
-  const MAX_ITEMS = 200;
-  const MAX_TEXT = 500;
+  const MAX_ITEMS = limits.items;
+  const encoder = new TextEncoder();
+  const bytes = (s) => encoder.encode(s).length;
   const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const anyOf = (id) => labels[id].map(escape).join('|');
-  const clean = (s) => (s || '').replace(/\s+/g, ' ').trim().slice(0, MAX_TEXT);
+  // Cut at a character, to at most limits.text bytes of UTF-8
+  const clip = (s) => {
+    if (bytes(s) <= limits.text) return s;
+    let out = '';
+    let n = 0;
+    for (const ch of s) {
+      n += bytes(ch);
+      if (n > limits.text) break;
+      out += ch;
+    }
+    return out;
+  };
+  const clean = (s) => clip((s || '').replace(/\s+/g, ' ').trim());
   const severityPattern = new RegExp('^(' + anyOf('succeeded') + '|' + anyOf('pending') + ')$', 'i');
   const severityHeader = new RegExp(anyOf('severity'));
   // 「…は保護されています。」: the notice with any service in it
@@ -110,9 +125,22 @@
 
   let last = null;
   let scheduled = false;
+  // Within limits.bytes: the longest lists lose their last rows first
+  function fit (status) {
+    let json = JSON.stringify(status);
+    while (bytes(json) > limits.bytes) {
+      const longest = Object.values(status).filter(Array.isArray).sort((a, b) => b.length - a.length)[0];
+      if (!longest || longest.length === 0) return null;
+      longest.length -= Math.ceil(longest.length / 4);
+      json = JSON.stringify(status);
+    }
+    return json;
+  }
+
   function report () {
     scheduled = false;
-    const json = JSON.stringify(collect());
+    const json = fit(collect());
+    if (json === null) return;
     if (json === last) return;
     last = json;
     window.webkit.messageHandlers.kaitsuStatus.postMessage(json);
@@ -127,4 +155,4 @@
   // Ticking a box changes no markup: it is a change of state
   document.addEventListener('change', schedule, true);
   report();
-})(KAITSU_LABELS, KAITSU_SERVICES);
+})(KAITSU_LABELS, KAITSU_SERVICES, KAITSU_LIMITS);

@@ -280,6 +280,28 @@ kaitsu_sites_is_microsoft_host (KaitsuSites *self,
   return FALSE;
 }
 
+gboolean
+kaitsu_sites_allows (KaitsuSites *self,
+                     const char  *uri,
+                     gboolean     signin_window,
+                     gboolean     after_microsoft)
+{
+  g_autoptr (GUri) parsed = NULL;
+
+  g_return_val_if_fail (KAITSU_IS_SITES (self), FALSE);
+
+  parsed = uri != NULL ? g_uri_parse (uri, G_URI_FLAGS_NONE, NULL) : NULL;
+  if (parsed == NULL)
+    return FALSE;
+  if (g_str_equal (g_uri_get_scheme (parsed), "about"))
+    return TRUE;
+  if (kaitsu_sites_recognise (self, uri, NULL) != KAITSU_SITE_NONE)
+    return TRUE;
+  return signin_window && after_microsoft && !self->practice &&
+         g_str_equal (g_uri_get_scheme (parsed), "https") && g_uri_get_userinfo (parsed) == NULL &&
+         g_uri_get_host (parsed) != NULL && *g_uri_get_host (parsed) != '\0';
+}
+
 static gboolean
 is_cas_console_host (const char *host)
 {

@@ -64,6 +64,14 @@ KaitsuSite   kaitsu_sites_find                 (KaitsuSites *self,
                                                 const char  *uri);
 gboolean     kaitsu_sites_is_microsoft_host    (KaitsuSites *self,
                                                 const char  *uri);
+/* Where a web view may go. The main view: the activation's sites (and any console the
+ * licensing portal opens instead). The sign-in window also: in real mode, once it has been on
+ * Microsoft's sign-in, any https host without user-info (a federated tenant's own identity
+ * provider) — never before, so a page cannot send an empty sign-in window anywhere. */
+gboolean     kaitsu_sites_allows               (KaitsuSites *self,
+                                                const char  *uri,
+                                                gboolean     signin_window,
+                                                gboolean     after_microsoft);
 /* Like kaitsu_sites_find (), and in real mode also every region's console, Trend Vision One
  * and Microsoft's other sign-in hosts: what a page is, wherever the user came from */
 KaitsuSite   kaitsu_sites_recognise            (KaitsuSites    *self,

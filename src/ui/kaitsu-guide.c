@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "kaitsu-aadsts.h"
+#include "kaitsu-mask.h"
 #include "kaitsu-guide.h"
 #include "kaitsu-signin-window.h"
 
@@ -25,6 +26,10 @@ struct _KaitsuGuide
   GtkWindow *signin;
   KaitsuService signin_service;
   char *last_consent_uri;
+  /* Evidence in order, per sign-in window: the address before this one was Microsoft's
+   * sign-in, and this window brought Microsoft's consent for its service */
+  gboolean after_microsoft;
+  gboolean signin_consented;
   GPtrArray *unknown_pages;
   GArray *screens_seen;
   /* The service the console's grant dialog names, while it is open */
@@ -158,6 +163,16 @@ count_consent (KaitsuGuide *self,
   if (answer == NULL || answer->error != NULL || !answer->consented ||
       self->signin_service == KAITSU_SERVICE_NONE || g_strcmp0 (uri, self->last_consent_uri) == 0)
     return;
+  /* Microsoft's answer comes by its redirect from its own sign-in: the same words in an
+   * address a page made up count for nothing */
+  if (!self->after_microsoft)
+    {
+      g_autofree char *logged = kaitsu_uri_for_log (uri);
+
+      g_message ("A consent answer not sent by Microsoft's sign-in, at %s: not counted", logged);
+      return;
+    }
+  self->signin_consented = TRUE;
   g_free (self->last_consent_uri);
   self->last_consent_uri = g_strdup (uri);
   kaitsu_flow_add_service_consent (self->flow, self->signin_service);
@@ -191,8 +206,12 @@ on_provisioned (KaitsuGuide *self,
   g_array_append_val (self->detections, detection);
   if (self->signin != NULL)
     count_consent (self, kaitsu_browser_get_uri (kaitsu_signin_window_get_browser (KAITSU_SIGNIN_WINDOW (self->signin))));
-  if (self->signin_service != KAITSU_SERVICE_NONE)
+  /* The console's closing page, after Microsoft's consent in this window only */
+  if (self->signin_service != KAITSU_SERVICE_NONE && self->signin_consented)
     kaitsu_flow_service_syncing (self->flow, self->signin_service);
+  else if (self->signin_service != KAITSU_SERVICE_NONE)
+    g_message ("The provisioning page showed without Microsoft's consent for %s: nothing moves",
+               kaitsu_service_get_id (self->signin_service));
   g_signal_emit (self, signals[DETECTED], 0, self->signin_service, latency_ms);
 }
 
@@ -256,7 +275,10 @@ on_signin_uri (KaitsuGuide   *self,
                GParamSpec    *pspec,
                WebKitWebView *view)
 {
-  count_consent (self, webkit_web_view_get_uri (view));
+  const char *uri = webkit_web_view_get_uri (view);
+
+  count_consent (self, uri);
+  self->after_microsoft = kaitsu_sites_is_microsoft_host (kaitsu_browser_get_sites (self->browser), uri);
 }
 
 static void
@@ -278,6 +300,8 @@ on_popup_opened (KaitsuGuide *self,
   self->signin_service = service;
   /* A new attempt: the same answer may come back, and counts again */
   g_clear_pointer (&self->last_consent_uri, g_free);
+  self->after_microsoft = FALSE;
+  self->signin_consented = FALSE;
   g_signal_connect_object (window, "destroy", G_CALLBACK (on_signin_destroyed), self, G_CONNECT_SWAPPED);
   if (service != KAITSU_SERVICE_NONE &&
       kaitsu_flow_get_service_state (self->flow, service) != KAITSU_SERVICE_STATE_CONNECTING)
@@ -337,6 +361,13 @@ on_status (KaitsuGuide         *self,
     {
       if (!kaitsu_flow_get_service_chosen (self->flow, s))
         continue;
+      /* The console's word moves a service only after Microsoft's consent for it */
+      if (kaitsu_flow_get_service_consents (self->flow, s) == 0)
+        {
+          if (kaitsu_console_status_is_protected (status, s) || kaitsu_console_status_is_pending (status, s))
+            g_debug ("The console names %s before any consent for it: not taken", kaitsu_service_get_id (s));
+          continue;
+        }
       if (kaitsu_console_status_is_protected (status, s))
         kaitsu_flow_service_protected (self->flow, s);
       else if (kaitsu_console_status_is_pending (status, s))

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
+#include <string.h>
 
 #include "kaitsu-browser.h"
 #include "kaitsu-console-status.h"
@@ -16,6 +17,8 @@
 
 #define SCRIPT_WORLD "kaitsu"
 #define MAX_PAGE_TEXT 200000
+/* A page that changes all the time is read at most this often: the last report wins */
+#define STATUS_INTERVAL_US (250 * 1000)
 
 struct _KaitsuBrowser
 {
@@ -47,6 +50,14 @@ struct _KaitsuBrowser
   guint commits;
   guint read_commits;
   gint64 finished_at;
+  /* The sign-in window has been on Microsoft's sign-in */
+  gboolean after_microsoft;
+
+  /* The console's reports: the last one passed on, and the newest one held back */
+  char *status_last;
+  char *status_held;
+  gint64 status_at;
+  guint status_timer;
 };
 
 gint64
@@ -205,7 +216,11 @@ on_load_changed (KaitsuBrowser   *self,
       gtk_stack_set_visible_child_name (self->stack, "web");
     }
   if (event == WEBKIT_LOAD_COMMITTED)
-    self->commits++;
+    {
+      self->commits++;
+      /* A new page reports afresh, even what the last one said */
+      g_clear_pointer (&self->status_last, g_free);
+    }
   /* A load that failed or was cancelled also "finishes" without a new page: read each page once. */
   if (event == WEBKIT_LOAD_FINISHED && self->failed_uri == NULL && self->commits != self->read_commits)
     {
@@ -316,22 +331,13 @@ static gboolean
 allowed_top_level (KaitsuBrowser *self,
                    const char    *uri)
 {
-  g_autoptr (GUri) parsed = g_uri_parse (uri, G_URI_FLAGS_NONE, NULL);
+  gboolean allowed = kaitsu_sites_allows (self->sites, uri, self->role == KAITSU_BROWSER_SIGNIN,
+                                          self->after_microsoft);
 
-  if (parsed == NULL)
-    return FALSE;
-  if (g_str_equal (g_uri_get_scheme (parsed), "about"))
-    return TRUE;
-  /* The activation's sites, and any console the licensing portal may open instead: another
-   * region's or Trend Vision One's (exact hosts, https only) */
-  if (kaitsu_sites_recognise (self->sites, uri, NULL) != KAITSU_SITE_NONE)
-    return TRUE;
-  /* The sign-in window may follow a federated tenant to its own identity provider, over https,
-   * with the host always shown. */
-  if (self->role == KAITSU_BROWSER_SIGNIN && !kaitsu_sites_is_practice (self->sites) &&
-      g_str_equal (g_uri_get_scheme (parsed), "https") && g_uri_get_userinfo (parsed) == NULL)
-    return TRUE;
-  return FALSE;
+  /* From Microsoft's sign-in on, a federated tenant's identity provider may follow */
+  if (allowed && kaitsu_sites_is_microsoft_host (self->sites, uri))
+    self->after_microsoft = TRUE;
+  return allowed;
 }
 
 static gboolean
@@ -406,14 +412,44 @@ on_create (KaitsuBrowser          *self,
 
 /* ---- Console status ------------------------------------------------------------------------- */
 
+/* Coalesced: at most one report per STATUS_INTERVAL_US, the same report never twice */
+static void
+pass_status (KaitsuBrowser *self)
+{
+  g_autofree char *json = g_steal_pointer (&self->status_held);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KaitsuConsoleStatus) status = NULL;
+
+  if (json == NULL || g_strcmp0 (json, self->status_last) == 0)
+    return;
+  self->status_at = g_get_monotonic_time ();
+  status = kaitsu_console_status_parse (json, -1, &error);
+  if (status == NULL)
+    {
+      g_message ("Dropped a console status message: %s", error->message);
+      return;
+    }
+  g_free (self->status_last);
+  self->status_last = g_steal_pointer (&json);
+  g_signal_emit (self, signals[STATUS], 0, status);
+}
+
+static gboolean
+on_status_timer (gpointer data)
+{
+  KaitsuBrowser *self = data;
+
+  self->status_timer = 0;
+  pass_status (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_status_message (KaitsuBrowser *self,
                    JSCValue      *value)
 {
   const char *uri = webkit_web_view_get_uri (WEBKIT_WEB_VIEW (self->view));
   g_autofree char *json = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (KaitsuConsoleStatus) status = NULL;
 
   {
     g_autofree char *logged = kaitsu_uri_for_log (uri);
@@ -424,13 +460,22 @@ on_status_message (KaitsuBrowser *self,
   if (kaitsu_sites_find (self->sites, uri) != KAITSU_SITE_CONSOLE || !jsc_value_is_string (value))
     return;
   json = jsc_value_to_string (value);
-  status = kaitsu_console_status_parse (json, -1, &error);
-  if (status == NULL)
+  if (strlen (json) > KAITSU_STATUS_MAX_BYTES)
     {
-      g_message ("Dropped a console status message: %s", error->message);
+      g_message ("Dropped a console status message of %" G_GSIZE_FORMAT " bytes", strlen (json));
       return;
     }
-  g_signal_emit (self, signals[STATUS], 0, status);
+  g_free (self->status_held);
+  self->status_held = g_steal_pointer (&json);
+  if (self->status_timer == 0)
+    {
+      gint64 wait = self->status_at + STATUS_INTERVAL_US - g_get_monotonic_time ();
+
+      if (wait <= 0)
+        pass_status (self);
+      else
+        self->status_timer = g_timeout_add ((guint) (wait / 1000) + 1, on_status_timer, self);
+    }
 }
 
 /* The status script for the console where it is now; run at once on the page shown too */
@@ -460,8 +505,10 @@ add_status_script (KaitsuBrowser *self,
   allow[0] = pattern;
   origin = g_uri_join (G_URI_FLAGS_NONE, g_uri_get_scheme (console), NULL, g_uri_get_host (console),
                        g_uri_get_port (console), "", NULL, NULL);
-  code = g_strdup_printf ("if (location.origin === '%s') {\nconst KAITSU_LABELS = %s;\nconst KAITSU_SERVICES = %s;\n%s\n}",
-                          origin, labels, services, (const char *) g_bytes_get_data (source, NULL));
+  code = g_strdup_printf ("if (location.origin === '%s') {\nconst KAITSU_LABELS = %s;\nconst KAITSU_SERVICES = %s;\n"
+                          "const KAITSU_LIMITS = { items: %d, text: %d, bytes: %d };\n%s\n}",
+                          origin, labels, services, KAITSU_STATUS_MAX_ITEMS, KAITSU_STATUS_MAX_TEXT,
+                          KAITSU_STATUS_MAX_BYTES, (const char *) g_bytes_get_data (source, NULL));
   script = webkit_user_script_new_for_world (code,
                                              WEBKIT_USER_CONTENT_INJECT_TOP_FRAME,
                                              WEBKIT_USER_SCRIPT_INJECT_AT_DOCUMENT_END,
@@ -504,6 +551,7 @@ kaitsu_browser_dispose (GObject *object)
   if (self->popup != NULL)
     g_object_remove_weak_pointer (G_OBJECT (self->popup), (gpointer *) &self->popup);
   self->popup = NULL;
+  g_clear_handle_id (&self->status_timer, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->view = NULL;
@@ -521,6 +569,8 @@ kaitsu_browser_finalize (GObject *object)
   g_free (self->outline);
   g_clear_pointer (&self->reading, kaitsu_page_reading_free);
   g_free (self->failed_uri);
+  g_free (self->status_last);
+  g_free (self->status_held);
   G_OBJECT_CLASS (kaitsu_browser_parent_class)->finalize (object);
 }
 
