@@ -159,6 +159,49 @@ test_utf8_8bit (void)
   g_assert_cmpint (kaitsu_mail_facts_days_left (facts, now), ==, 6);
 }
 
+/* One byte that belongs to no charset, in the closing sentence: the mail is read all the
+ * same, the byte shows as U+FFFD, and the user is told */
+static void
+test_one_bad_byte (void)
+{
+  g_autoptr (GDateTime) sent = days_ago (1);
+  g_autofree char *body = body_text (GOOD_LOGIN, GOOD_RESET);
+  g_autofree char *subject = subject_header ();
+  const char *mark = "ご不明点";
+  g_autoptr (GString) utf8 = g_string_new (body);
+  gsize sjis_length;
+  g_autofree char *sjis = g_convert (body, -1, "CP932", "UTF-8", NULL, &sjis_length, NULL);
+  g_autofree char *sjis_mark = g_convert (mark, -1, "CP932", "UTF-8", NULL, NULL, NULL);
+  g_autoptr (GString) sjis_bad = g_string_new_len (sjis, sjis_length);
+  g_autofree char *b64 = NULL;
+  struct { const char *content_type, *encoding, *body; } mails[3];
+
+  g_string_insert_c (utf8, strstr (utf8->str, mark) - utf8->str, '\xff');
+  g_string_insert_c (sjis_bad, strstr (sjis_bad->str, sjis_mark) - sjis_bad->str, '\xff');
+  b64 = g_base64_encode ((const guchar *) sjis_bad->str, sjis_bad->len);
+  mails[0].content_type = "text/plain; charset=UTF-8", mails[0].encoding = "8bit", mails[0].body = utf8->str;
+  mails[1].content_type = "text/plain; charset=Shift_JIS", mails[1].encoding = "base64", mails[1].body = b64;
+  mails[2].content_type = "text/plain", mails[2].encoding = "8bit", mails[2].body = utf8->str;
+  for (guint i = 0; i < G_N_ELEMENTS (mails); i++)
+    {
+      g_autofree char *mail = mail_with (subject, mails[i].content_type, mails[i].encoding, mails[i].body, sent);
+      g_autoptr (KaitsuMailFacts) facts = read_ok (mail);
+
+      assert_complete (facts);
+      g_assert_true (kaitsu_mail_facts_has (facts, "unreadable-characters"));
+    }
+  /* Text that is mostly not of any charset is still not a mail */
+  {
+    g_autoptr (GString) noise = g_string_new (NULL);
+    g_autoptr (GError) error = NULL;
+
+    for (guint i = 0; i < 4000; i++)
+      g_string_append_c (noise, (char) (0x80 + (i * 37) % 0x7f));
+    g_assert_null (kaitsu_mail_read (noise->str, noise->len, now, &error));
+    g_assert_error (error, KAITSU_MAIL_ERROR, KAITSU_MAIL_ERROR_NOT_A_MAIL);
+  }
+}
+
 static void
 test_iso2022jp (void)
 {
@@ -833,6 +876,7 @@ main (int   argc,
   kaitsu_test_init (&argc, &argv);
   now = g_date_time_new_now_local ();
   g_test_add_func ("/mail/utf8-8bit", test_utf8_8bit);
+  g_test_add_func ("/mail/one-bad-byte", test_one_bad_byte);
   g_test_add_func ("/mail/iso-2022-jp", test_iso2022jp);
   g_test_add_func ("/mail/shift-jis-base64", test_shift_jis_base64);
   g_test_add_func ("/mail/euc-jp-quoted-printable", test_euc_jp_quoted_printable);

@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 #include <gio/gio.h>
 #include <gio/gunixinputstream.h>
+#include <errno.h>
 #include <gmime/gmime.h>
 #include <json-glib/json-glib.h>
 #include <libxml/HTMLparser.h>
@@ -173,6 +174,84 @@ convert_declared (const char *data,
   return converted;
 }
 
+#define REPLACEMENT "\xef\xbf\xbd"
+
+/* Like g_convert (), but a byte that is not of the charset becomes U+FFFD instead of failing
+ * the whole text. NULL only when the charset is unknown. */
+static char *
+convert_lossy (const char *data,
+               gsize       length,
+               const char *charset,
+               guint      *replaced)
+{
+  GIConv converter = g_iconv_open ("UTF-8", charset);
+  g_autoptr (GString) out = NULL;
+  char buffer[4096];
+  char *in = (char *) data;
+  gsize in_left = length;
+
+  *replaced = 0;
+  if (converter == (GIConv) -1)
+    return NULL;
+  out = g_string_sized_new (length + 16);
+  while (in_left > 0)
+    {
+      char *to = buffer;
+      gsize to_left = sizeof buffer;
+      gsize done = g_iconv (converter, &in, &in_left, &to, &to_left);
+
+      g_string_append_len (out, buffer, to - buffer);
+      if (done != (gsize) -1 || errno == E2BIG)
+        continue;
+      /* EILSEQ or EINVAL (cut short at the end): one byte lost, and on */
+      g_string_append (out, REPLACEMENT);
+      (*replaced)++;
+      in++;
+      in_left--;
+      g_iconv (converter, NULL, NULL, NULL, NULL);
+    }
+  g_iconv_close (converter);
+  if (!g_utf8_validate (out->str, out->len, NULL))
+    return NULL;
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* The last resort for a text no charset reads whole: the reading that loses the fewest bytes
+ * and looks most Japanese, if it loses few (one in twenty, and at least sixteen are forgiven) */
+static char *
+decode_lossy (const char *data,
+              gsize       length,
+              const char *declared_charset)
+{
+  const char *charsets[] = { declared_charset != NULL ? g_mime_charset_iconv_name (declared_charset) : "UTF-8",
+                             "UTF-8", "CP932", "EUC-JP-MS" };
+  char *best = NULL;
+  int best_score = G_MININT;
+
+  for (guint i = 0; i < G_N_ELEMENTS (charsets); i++)
+    {
+      guint replaced = 0;
+      char *converted = convert_lossy (data, length, charsets[i], &replaced);
+      int score;
+
+      if (converted == NULL || replaced > MAX (16, length / 20))
+        {
+          g_free (converted);
+          continue;
+        }
+      score = japanese_score (converted);
+      if (score > best_score)
+        {
+          g_free (best);
+          best = converted;
+          best_score = score;
+        }
+      else
+        g_free (converted);
+    }
+  return best;
+}
+
 static char *
 decode_bytes (const char *data,
               gssize      length,
@@ -226,6 +305,8 @@ decode_bytes (const char *data,
       else
         g_free (converted);
     }
+  if (best == NULL)
+    best = decode_lossy (data, length, declared_charset);
   return best;
 }
 
@@ -1111,6 +1192,10 @@ kaitsu_mail_read_trusting (const char   *data,
       return NULL;
     }
   check_facts (facts, recognised, now, practice_sites);
+  /* Read all the same, and said */
+  if (recognised && strstr (body, REPLACEMENT) != NULL)
+    add_problem (facts, KAITSU_PROBLEM_WARNING, "unreadable-characters",
+                 g_strdup (_("A few characters of this mail could not be read and show as “�”. If the links and the account name above look right, go on; otherwise save the mail again from your mail program.")));
   if (text.html_links != NULL)
     check_html_links (facts, text.html_links, practice_sites);
   mail_text_clear (&text);
