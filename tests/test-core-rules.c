@@ -7,9 +7,11 @@
 #include <string.h>
 
 #include "kaitsu-console-status.h"
+#include "kaitsu-mail.h"
 #include "kaitsu-mask.h"
 #include "kaitsu-password-rule.h"
 #include "kaitsu-preflight.h"
+#include "kaitsu-reason.h"
 #include "kaitsu-sites.h"
 #include "kaitsu-test-util.h"
 
@@ -121,6 +123,47 @@ test_navigation_limits (void)
   /* Practice stays on this computer */
   g_assert_true (kaitsu_sites_allows (practice, "http://127.0.0.1:4/common/oauth2", TRUE, FALSE));
   g_assert_false (kaitsu_sites_allows (practice, idp, TRUE, TRUE));
+}
+
+/* Why a file failed, in words: never the system's message */
+static void
+test_file_reasons (void)
+{
+  static const struct { GQuark domain; int code; const char *says; } cases[] = {
+    { 0, G_FILE_ERROR_NOSPC, "full" },
+    { 0, G_FILE_ERROR_ROFS, "only be read" },
+    { 0, G_FILE_ERROR_ACCES, "not allowed" },
+    { 0, G_FILE_ERROR_NOENT, "not there" },
+    { 0, G_FILE_ERROR_INVAL, "not an ordinary file" },
+    { 1, G_IO_ERROR_NO_SPACE, "full" },
+    { 1, G_IO_ERROR_PERMISSION_DENIED, "not allowed" },
+    { 1, G_IO_ERROR_TOO_MANY_OPEN_FILES, "too many files" },
+    { 1, G_IO_ERROR_FAILED, "does not know" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GError) error = g_error_new_literal (cases[i].domain == 0 ? G_FILE_ERROR : G_IO_ERROR,
+                                                      cases[i].code, "mmap() failed: raw system words");
+      g_autofree char *reason = kaitsu_reason_dup_for_file (error);
+
+      g_assert_nonnull (strstr (reason, cases[i].says));
+      g_assert_null (strstr (reason, "mmap"));
+    }
+  {
+    g_autofree char *none = kaitsu_reason_dup_for_file (NULL);
+
+    g_assert_nonnull (strstr (none, "does not know"));
+  }
+  /* A folder where a mail was expected: said so, not the system's words */
+  {
+    g_autoptr (GError) error = NULL;
+    gsize length;
+    g_autofree char *data = kaitsu_read_input ("/nonexistent-kaitsu-dir/mail.eml", 100, &length, &error);
+
+    g_assert_null (data);
+    g_assert_nonnull (strstr (error->message, "not there"));
+  }
 }
 
 static void
@@ -416,6 +459,7 @@ main (int   argc,
   g_test_add_func ("/rules/regions", test_regions);
   g_test_add_func ("/rules/practice-sites", test_practice_sites);
   g_test_add_func ("/rules/navigation-limits", test_navigation_limits);
+  g_test_add_func ("/rules/file-reasons", test_file_reasons);
   g_test_add_func ("/rules/console-follows", test_console_follows);
   g_test_add_func ("/rules/platform-choice", test_platform_choice);
   g_test_add_func ("/rules/sharepoint-input", test_sharepoint_input);

@@ -16,6 +16,7 @@
 
 #include "kaitsu-activation.h"
 #include "kaitsu-json.h"
+#include "kaitsu-reason.h"
 #include "kaitsu-link-check.h"
 #include "kaitsu-mail.h"
 
@@ -1226,10 +1227,13 @@ kaitsu_read_input (const char  *path,
     }
   if (stream == NULL || !g_input_stream_read_all (stream, buffer, limit, length, NULL, &local_error))
     {
-      g_set_error (error, G_IO_ERROR, local_error != NULL ? local_error->code : G_IO_ERROR_FAILED,
-                   /* Translators: %1$s is a file name, %2$s the system's reason */
-                   _("Cannot read %1$s: %2$s"), path,
-                   local_error != NULL ? local_error->message : "");
+      g_autofree char *reason = kaitsu_reason_dup_for_file (local_error);
+
+      g_message ("Cannot read %s: %s", path, local_error != NULL ? local_error->message : "?");
+      g_set_error (error, G_IO_ERROR, local_error != NULL && local_error->domain == G_IO_ERROR ? local_error->code
+                                                                                               : G_IO_ERROR_FAILED,
+                   /* Translators: %1$s is a file name, %2$s the reason, e.g. "the disk is full" */
+                   _("Cannot read %1$s: %2$s."), path, reason);
       return NULL;
     }
   buffer[*length] = '\0';

@@ -18,6 +18,7 @@
 #include "kaitsu-preflight.h"
 #include "kaitsu-procedure.h"
 #include "kaitsu-link-store.h"
+#include "kaitsu-reason.h"
 #include "kaitsu-session.h"
 #include "kaitsu-window.h"
 
@@ -69,9 +70,10 @@ save_now (KaitsuApplication *self)
   /* Tell once per failure spell, not at every click. */
   if (!self->save_error_shown && get_window (self) != NULL)
     {
+      g_autofree char *reason = kaitsu_reason_dup_for_file (error);
       g_autofree char *text =
         g_strdup_printf (_("Your progress cannot be saved (%s). Kaitsu keeps working, but if you close it you will have to start over. Check that the disk is not full."),
-                         error->message);
+                         reason);
       kaitsu_window_show_banner (get_window (self), KAITSU_BANNER_MESSAGE, text);
       self->save_error_shown = TRUE;
     }
@@ -140,8 +142,12 @@ load_session (KaitsuApplication *self)
   if (damaged_path != NULL)
     return g_strdup_printf (_("Your saved progress could not be read, so this activation starts afresh; the damaged file was kept as %s."),
                             damaged_path);
-  return g_strdup_printf (_("Your saved progress could not be read (%s), so this activation starts afresh."),
-                          error->message);
+  {
+    g_autofree char *reason = kaitsu_reason_dup_for_file (error);
+
+    return g_strdup_printf (_("Your saved progress could not be read (%s), so this activation starts afresh."),
+                            reason);
+  }
 }
 
 static void

@@ -13,6 +13,7 @@
 #include "kaitsu-preflight.h"
 #include "kaitsu-report.h"
 #include "kaitsu-web-view.h"
+#include "kaitsu-reason.h"
 #include "kaitsu-window.h"
 #include "prepare/kaitsu-prepare-page.h"
 
@@ -443,8 +444,11 @@ on_report_file (GtkNativeDialog *dialog,
       if (file == NULL || !g_file_replace_contents (file, json, strlen (json), NULL, FALSE,
                                                     G_FILE_CREATE_PRIVATE, NULL, NULL, &error))
         {
+          g_autofree char *reason = kaitsu_reason_dup_for_file (error);
           g_autofree char *text = g_strdup_printf (_("The report could not be saved (%s). Try another folder."),
-                                                   error != NULL ? error->message : "");
+                                                   reason);
+
+          g_message ("Cannot save the report: %s", error != NULL ? error->message : "no file");
           kaitsu_window_show_banner (self, KAITSU_BANNER_MESSAGE, text);
         }
     }
