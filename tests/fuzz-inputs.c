@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-inputs.c: libFuzzer target for everything else Kaitsu reads from outside. The first
  * byte chooses: the session loader, the console's status messages, a page (its address on
- * the first line, its text after it, as `--explain-page` and the web view read them), a
- * consent answer's address, a link. */
+ * the first line, its text after it, as the web view reads them), a consent answer's
+ * address, a link, and `--explain-page`'s input (an address line, then the text file's bytes
+ * in any encoding). */
 
 #include "config.h"
 
@@ -47,7 +48,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   if (size < 1)
     return 0;
   input = g_strndup ((const char *) data + 1, size - 1);
-  switch (data[0] % 5)
+  switch (data[0] % 6)
     {
     case 0:
       {
@@ -92,7 +93,24 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
         (void) answer;
       }
       break;
-    default:
+    case 5:
+      {
+        const char *bytes = (const char *) data + 1;
+        const char *newline = memchr (bytes, '\n', size - 1);
+        g_autofree char *uri = g_strndup (bytes, newline != NULL ? (gsize) (newline - bytes) : size - 1);
+        gboolean recognised;
+        g_autofree char *explained = NULL;
+
+        if (!g_utf8_validate (uri, -1, NULL))
+          break;
+        explained = kaitsu_explain_page_bytes (uri, newline != NULL ? newline + 1 : NULL,
+                                               newline != NULL ? size - 1 - (gsize) (newline + 1 - bytes) : 0,
+                                               data[0] & 0x80, &recognised, &error);
+        g_assert ((explained != NULL) != (error != NULL));
+        g_assert (explained == NULL || g_utf8_validate (explained, -1, NULL));
+      }
+      break;
+    case 4:
       {
         g_auto (KaitsuUrlParts) parts = { NULL, };
         g_autofree char *host = NULL;
@@ -101,6 +119,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
         kaitsu_link_check (input, &host);
       }
       break;
+    default:
+      g_assert_not_reached ();
     }
   return 0;
 }

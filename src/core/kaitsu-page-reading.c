@@ -313,17 +313,16 @@ is_web_address (const char *uri)
 }
 
 char *
-kaitsu_explain_page (const char  *uri,
-                     const char  *text_path,
-                     gboolean     json,
-                     gboolean    *recognised,
-                     GError     **error)
+kaitsu_explain_page_bytes (const char  *uri,
+                           const char  *raw,
+                           gsize        length,
+                           gboolean     json,
+                           gboolean    *recognised,
+                           GError     **error)
 {
   g_autoptr (KaitsuSites) sites = NULL;
   g_autoptr (KaitsuPageReading) reading = NULL;
-  g_autofree char *raw = NULL;
   g_autofree char *text = NULL;
-  gsize length = 0;
 
   *recognised = FALSE;
   if (!is_web_address (uri))
@@ -334,11 +333,10 @@ kaitsu_explain_page (const char  *uri,
                    uri != NULL ? uri : "");
       return NULL;
     }
-  if (text_path != NULL)
+  if (raw != NULL)
     {
-      raw = kaitsu_read_input (text_path, KAITSU_PAGE_TEXT_MAX + 1, &length, error);
-      if (raw == NULL)
-        return NULL;
+      g_autofree char *copy = NULL;
+
       if (length > KAITSU_PAGE_TEXT_MAX)
         {
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
@@ -346,7 +344,8 @@ kaitsu_explain_page (const char  *uri,
                        KAITSU_PAGE_TEXT_MAX / (1024 * 1024));
           return NULL;
         }
-      text = decode_page_text (raw, length);
+      copy = g_memdup2 (raw, length);
+      text = decode_page_text (copy, length);
     }
   sites = kaitsu_sites_new_real (KAITSU_DEFAULT_REGION);
   reading = kaitsu_page_read (sites, uri, text != NULL ? text : "");
@@ -355,4 +354,27 @@ kaitsu_explain_page (const char  *uri,
     kaitsu_activation_set_site_language (reading->site, reading->language);
   *recognised = kaitsu_screen_get_meaning (reading->screen) != KAITSU_SCREEN_UNKNOWN;
   return json ? kaitsu_page_reading_to_json (reading) : kaitsu_page_reading_to_text (reading);
+}
+
+char *
+kaitsu_explain_page (const char  *uri,
+                     const char  *text_path,
+                     gboolean     json,
+                     gboolean    *recognised,
+                     GError     **error)
+{
+  g_autofree char *raw = NULL;
+  gsize length = 0;
+
+  *recognised = FALSE;
+  /* The address is checked before any file is read */
+  if (!is_web_address (uri))
+    return kaitsu_explain_page_bytes (uri, NULL, 0, json, recognised, error);
+  if (text_path != NULL)
+    {
+      raw = kaitsu_read_input (text_path, KAITSU_PAGE_TEXT_MAX + 1, &length, error);
+      if (raw == NULL)
+        return NULL;
+    }
+  return kaitsu_explain_page_bytes (uri, raw, length, json, recognised, error);
 }

@@ -68,6 +68,13 @@ char              *kaitsu_explain_page           (const char              *uri,
                                                   gboolean                 json,
                                                   gboolean                *recognised,
                                                   GError                 **error);
+/* The same for the text's bytes as read (any encoding; NULL for no text) */
+char              *kaitsu_explain_page_bytes     (const char              *uri,
+                                                  const char              *raw,
+                                                  gsize                    length,
+                                                  gboolean                 json,
+                                                  gboolean                *recognised,
+                                                  GError                 **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KaitsuPageReading, kaitsu_page_reading_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KaitsuPageOutline, kaitsu_page_outline_free)
