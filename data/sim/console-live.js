@@ -53,12 +53,7 @@ function poll () {
         return;
       }
       render(s);
-      // The grant dialog's policy choice is kept by the console while the dialog is open
-document.addEventListener('change', (e) => {
-  if (SIM.choice && SIM.service && e.target.name === SIM.choice)
-    fetch('/grant/policy?service=' + SIM.service + '&on=' + (e.target.checked ? 1 : 0), { method: 'POST' });
-});
-poll();
+      poll();
     })
     .catch(() => setTimeout(poll, 1000));
 }

@@ -836,11 +836,28 @@ kaitsu_window_class_init (KaitsuWindowClass *klass)
                                        "assistant.next", NULL);
 }
 
+/* For scripts/benchmark (G_MESSAGES_DEBUG=kaitsu-bench): when the first frame is drawn */
+static void
+on_first_paint (GdkFrameClock *clock,
+                KaitsuWindow  *self)
+{
+  g_log ("kaitsu-bench", G_LOG_LEVEL_DEBUG, "first-frame %" G_GINT64_FORMAT, g_get_monotonic_time ());
+  g_signal_handlers_disconnect_by_func (clock, on_first_paint, self);
+}
+
+static void
+on_realize (KaitsuWindow *self)
+{
+  g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                           G_CALLBACK (on_first_paint), self, 0);
+}
+
 static void
 kaitsu_window_init (KaitsuWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->settings = g_settings_new (APP_ID);
+  g_signal_connect (self, "realize", G_CALLBACK (on_realize), NULL);
 }
 
 KaitsuWindow *
