@@ -57,6 +57,7 @@ typedef struct
   gboolean ca_block_2026;
   gboolean twofa_prompt;
   gboolean pending_stuck;
+  gboolean status_churn;
   gboolean teams_appinv;
   gboolean teams_appinv_retired;
   gboolean hostile_page;
@@ -130,6 +131,9 @@ struct _KaitsuSimulator
   GPtrArray *notifications;
   guint version;
   GPtrArray *waiters;
+  /* status-churn: a notice that changes ten times a second */
+  guint churn_source;
+  guint churn_count;
 };
 
 /* ---- Text in the site's language: the whole run is Japanese, or English with console-en */

@@ -51,6 +51,7 @@ static const ScenarioDef scenario_table[] = {
   { "teams-appinv", FLAG (teams_appinv), "the 2024 console shows a Teams App ID (the SharePoint step)" },
   { "teams-appinv-retired", FLAG (teams_appinv_retired), "as teams-appinv, and SharePoint refuses (retired)" },
   { "pending-stuck", FLAG (pending_stuck), "the first sync never ends" },
+  { "status-churn", FLAG (status_churn), "the console's notices change ten times a second (for scripts/benchmark soak)" },
   { "sync-delay=SECONDS", NO_FLAG, "each sync takes this long" },
   { "hostile-page", FLAG (hostile_page), "a console page lies through Kaitsu's message handler" },
   { "wrong-service-once", FLAG (wrong_service_once), "the practice user picks the wrong service once" },
@@ -259,6 +260,7 @@ kaitsu_simulator_dispose (GObject *object)
         soup_server_disconnect (self->servers[i]);
       g_clear_object (&self->servers[i]);
     }
+  g_clear_handle_id (&self->churn_source, g_source_remove);
   for (guint i = 0; i < KAITSU_N_SERVICES; i++)
     {
       g_clear_handle_id (&self->services[i].sync_source, g_source_remove);
@@ -337,6 +339,23 @@ listen_on_loopback (SoupServer  *server,
   return base;
 }
 
+/* Hours of a real console's changes, fast: one notice, a new text each time, the list kept
+ * as short as the console keeps it */
+static gboolean
+churn (gpointer data)
+{
+  KaitsuSimulator *self = data;
+  SimEntry *entry = g_new0 (SimEntry, 1);
+
+  entry->time = g_get_real_time () / G_USEC_PER_SEC;
+  entry->text = g_strdup_printf ("定期メンテナンスのお知らせ (%u)", ++self->churn_count);
+  g_ptr_array_insert (self->notifications, 0, entry);
+  if (self->notifications->len > 20)
+    g_ptr_array_set_size (self->notifications, 20);
+  sim_changed (self);
+  return G_SOURCE_CONTINUE;
+}
+
 gboolean
 kaitsu_simulator_start (KaitsuSimulator  *self,
                         GError          **error)
@@ -369,6 +388,8 @@ kaitsu_simulator_start (KaitsuSimulator  *self,
                                          self->bases[SIM_ORIGIN_SHAREPOINT]);
   kaitsu_sites_add_practice_console (self->sites, KAITSU_PLATFORM_VISION_ONE, self->bases[SIM_ORIGIN_V1_CONSOLE],
                                      self->bases[SIM_ORIGIN_V1_SIGNIN]);
+  if (self->is.status_churn)
+    self->churn_source = g_timeout_add (100, churn, self);
   return TRUE;
 }
 

@@ -40,6 +40,8 @@ struct _KaitsuGuide
 };
 
 #define MAX_UNKNOWN_PAGES 20
+/* Of the console's tasks and notices, the report keeps the newest this many */
+#define MAX_SEEN 500
 
 G_DEFINE_FINAL_TYPE (KaitsuGuide, kaitsu_guide, G_TYPE_OBJECT)
 
@@ -285,6 +287,8 @@ static void
 on_signin_destroyed (KaitsuGuide *self)
 {
   self->signin = NULL;
+  /* For scripts/benchmark: memory is measured while the console and this window are open */
+  g_log ("kaitsu-bench", G_LOG_LEVEL_DEBUG, "signin-closed %" G_GINT64_FORMAT, g_get_monotonic_time ());
 }
 
 static void
@@ -298,6 +302,7 @@ on_popup_opened (KaitsuGuide *self,
 
   self->signin = window;
   self->signin_service = service;
+  g_log ("kaitsu-bench", G_LOG_LEVEL_DEBUG, "signin-opened %" G_GINT64_FORMAT, g_get_monotonic_time ());
   /* A new attempt: the same answer may come back, and counts again */
   g_clear_pointer (&self->last_consent_uri, g_free);
   self->after_microsoft = FALSE;
@@ -332,6 +337,9 @@ on_status (KaitsuGuide         *self,
       if (!g_ptr_array_find_with_equal_func (self->seen->notifications, text, g_str_equal, NULL))
         g_ptr_array_add (self->seen->notifications, g_strdup (text));
     }
+  /* A console that talks for hours, or a page that never stops: the newest are kept */
+  if (self->seen->notifications->len > MAX_SEEN)
+    g_ptr_array_remove_range (self->seen->notifications, 0, self->seen->notifications->len - MAX_SEEN);
   for (guint i = 0; i < status->tasks->len; i++)
     {
       KaitsuConsoleTask *task = g_ptr_array_index (status->tasks, i);
@@ -353,6 +361,8 @@ on_status (KaitsuGuide         *self,
           g_ptr_array_add (self->seen->tasks, copy);
         }
     }
+  if (self->seen->tasks->len > MAX_SEEN)
+    g_ptr_array_remove_range (self->seen->tasks, 0, self->seen->tasks->len - MAX_SEEN);
   self->console_read = TRUE;
   for (KaitsuService s = 0; s < KAITSU_N_SERVICES; s++)
     self->console_pending[s] = kaitsu_console_status_is_pending (status, s) &&

@@ -1,0 +1,265 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# benchmark.py HERE BUILD [RUNS | soak [MINUTES]]: run by scripts/benchmark inside a virtual
+# display and a session bus of their own. See scripts/benchmark for what it measures.
+import json
+import os
+import re
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+here, build = sys.argv[1], sys.argv[2]
+args = sys.argv[3:]
+kaitsu = os.path.join(build, "src", "kaitsu")
+floor = os.path.join(build, "tests", "bench-floor")
+mark = re.compile(r"(first-frame|loaded|signin-opened|signin-closed) (\d+)")
+
+
+def now_us():
+    return time.monotonic_ns() // 1000
+
+
+def descendants(root):
+    children = {}
+    for name in os.listdir("/proc"):
+        if not name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{name}/stat") as f:
+                stat = f.read()
+        except OSError:
+            continue
+        ppid = int(stat[stat.rindex(")") + 2:].split()[1])
+        children.setdefault(ppid, []).append(int(name))
+    found, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        found.append(pid)
+        todo += children.get(pid, [])
+    return found
+
+
+def tree_pss_kb(root):
+    """PSS of a process and every descendant, and how many processes that is"""
+    total, count = 0, 0
+    for pid in descendants(root):
+        try:
+            with open(f"/proc/{pid}/smaps_rollup") as f:
+                for line in f:
+                    if line.startswith("Pss:"):
+                        total += int(line.split()[1])
+                        count += 1
+                        break
+        except OSError:
+            pass
+    return total, count
+
+
+def tree_fds(root):
+    total = 0
+    for pid in descendants(root):
+        try:
+            total += len(os.listdir(f"/proc/{pid}/fd"))
+        except OSError:
+            pass
+    return total
+
+
+class Run:
+    """A program started now, its marks read from its output as they come"""
+
+    def __init__(self, argv, env_extra=None):
+        self.env = dict(os.environ)
+        self.env.update({"GSETTINGS_BACKEND": "memory", "GSETTINGS_SCHEMA_DIR": os.path.join(build, "data"),
+                         "XDG_STATE_HOME": tempfile.mkdtemp(prefix="kaitsu-bench-"),
+                         "G_MESSAGES_DEBUG": "kaitsu-bench", "NO_AT_BRIDGE": "1"})
+        self.env.update(env_extra or {})
+        self.marks = {}
+        self.windows = []
+        self.lines = []
+        self.started = now_us()
+        self.proc = subprocess.Popen(argv, env=self.env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                     text=True, errors="replace")
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
+
+    def _read(self):
+        for line in self.proc.stdout:
+            self.lines.append(line)
+            m = mark.search(line)
+            if not m:
+                continue
+            name, value = m.group(1), int(m.group(2))
+            self.marks.setdefault(name, value)
+            if name == "signin-opened":
+                self.windows.append([value, None])
+            elif name == "signin-closed" and self.windows:
+                self.windows[-1][1] = value
+
+    def wait_mark(self, name, timeout=60):
+        until = time.monotonic() + timeout
+        while name not in self.marks:
+            if self.proc.poll() is not None or time.monotonic() > until:
+                raise SystemExit(f"{self.proc.args[0]}: no {name} mark; last output:\n" + "".join(self.lines[-10:]))
+            time.sleep(0.005)
+        return self.marks[name]
+
+    def stop(self):
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        self.reader.join(5)
+
+
+def median(values):
+    return statistics.median(values) if values else float("nan")
+
+
+def p95(values):
+    values = sorted(values)
+    return values[max(0, int(round(0.95 * len(values))) - 1)] if values else float("nan")
+
+
+def settle_pss(run, seconds=3.0):
+    """The lowest of a few samples once the program is idle: what it keeps, not a passing peak"""
+    time.sleep(seconds)
+    samples = []
+    for _ in range(5):
+        samples.append(tree_pss_kb(run.proc.pid))
+        time.sleep(0.2)
+    return min(samples)
+
+
+def startup_and_welcome(runs):
+    first = {"kaitsu": [], "floor": []}
+    pss = {"kaitsu": [], "floor": []}
+    procs = {"kaitsu": [], "floor": []}
+    for _ in range(runs):
+        for who, argv in (("kaitsu", [kaitsu]), ("floor", [floor, "label"])):
+            run = Run(argv)
+            first[who].append((run.wait_mark("first-frame") - run.started) / 1000)
+            kb, count = settle_pss(run)
+            pss[who].append(kb / 1024)
+            procs[who].append(count)
+            run.stop()
+    return first, pss, procs
+
+
+def floor_pages(runs):
+    values, counts = [], []
+    for _ in range(runs):
+        run = Run([floor, "pages"])
+        run.wait_mark("loaded")
+        kb, count = settle_pss(run, 2.0)
+        values.append(kb / 1024)
+        counts.append(count)
+        run.stop()
+    return values, counts
+
+
+def activation(runs):
+    """Practice activations: window to finish, detections, and PSS sampled every 50 ms; the
+    peak of the samples taken while a sign-in window was open beside the console"""
+    walls, latencies, peaks, signin_peaks, counts = [], [], [], [], []
+    for i in range(runs):
+        report = tempfile.mktemp(prefix="kaitsu-bench-report-", suffix=".json")
+        run = Run([kaitsu, "--demo", "--autopilot", "--quit-when-done", "--report", report])
+        samples = []
+        while run.proc.poll() is None:
+            kb, count = tree_pss_kb(run.proc.pid)
+            samples.append((now_us(), kb, count))
+            time.sleep(0.05)
+        run.reader.join(5)
+        if run.proc.returncode != 0:
+            raise SystemExit(f"practice activation {i + 1} ended with {run.proc.returncode}:\n" + "".join(run.lines[-10:]))
+        with open(report) as f:
+            data = json.load(f)
+        os.unlink(report)
+        walls.append(data["elapsed_s"])
+        latencies += [d["latency_ms"] for d in data["detections"]]
+        peaks.append(max(kb for _, kb, _ in samples) / 1024)
+        inside = [(kb, count) for t, kb, count in samples
+                  if any(a <= t <= (b or t) for a, b in run.windows)]
+        if inside:
+            kb, count = max(inside)
+            signin_peaks.append(kb / 1024)
+            counts.append(count)
+    return walls, latencies, peaks, signin_peaks, counts
+
+
+def classify():
+    out = subprocess.run([os.path.join(build, "tests", "bench-classify"), os.path.join(here, "tests", "pages"), "200"],
+                         capture_output=True, text=True, check=True).stdout
+    m = re.search(r"([0-9.]+) (ms|µs|us) per page", out)
+    return out.strip().splitlines()[-1], (float(m.group(1)) * (1 if m.group(2) == "ms" else 0.001)) if m else None
+
+
+def soak(minutes):
+    """A practice console whose first sync never ends, its status changing every 100 ms (the
+    real console's few changes an hour, thousands of times over); memory and open files
+    sampled every ten seconds"""
+    run = Run([kaitsu, "--demo", "--autopilot", "--scenario", "pending-stuck,status-churn"])
+    run.wait_mark("first-frame")
+    time.sleep(20)
+    start = time.monotonic()
+    rows = []
+    while time.monotonic() - start < minutes * 60:
+        if run.proc.poll() is not None:
+            raise SystemExit("Kaitsu ended during the soak:\n" + "".join(run.lines[-10:]))
+        kb, count = tree_pss_kb(run.proc.pid)
+        rows.append((time.monotonic() - start, kb / 1024, count, tree_fds(run.proc.pid)))
+        print(f"  {rows[-1][0]:6.0f} s  PSS {rows[-1][1]:7.1f} MB in {count} processes, {rows[-1][3]} open files",
+              flush=True)
+        time.sleep(10)
+    run.stop()
+    quarter = max(1, len(rows) // 4)
+    first = statistics.median(r[1] for r in rows[:quarter])
+    last = statistics.median(r[1] for r in rows[-quarter:])
+    print(f"soak: {minutes} min, PSS first quarter {first:.1f} MB, last quarter {last:.1f} MB, "
+          f"growth {last - first:+.1f} MB; open files {rows[0][3]} → {rows[-1][3]}")
+
+
+def main():
+    if args and args[0] == "soak":
+        soak(float(args[1]) if len(args) > 1 else 30)
+        return
+    runs = int(args[0]) if args else 5
+    print(f"scripts/benchmark: {runs} runs of each, alternating; {os.cpu_count()} CPUs; "
+          f"load {os.getloadavg()[0]:.2f}", flush=True)
+    first, pss, procs = startup_and_welcome(runs)
+    pages, page_counts = floor_pages(runs)
+    walls, latencies, peaks, signin_peaks, signin_counts = activation(runs)
+    classify_line, per_page_ms = classify()
+
+    def line(label, value, base, unit, target):
+        ratio = value / base if base else float("nan")
+        print(f"{label:44s} {value:8.1f} {unit}  floor {base:8.1f} {unit}  ratio {ratio:5.2f}  (target ≤ {target})")
+        return ratio
+
+    print()
+    r1 = line("exec to first frame (median)", median(first["kaitsu"]), median(first["floor"]), "ms", "1.15")
+    r2 = line(f"PSS at the welcome page ({median(procs['kaitsu']):.0f} vs {median(procs['floor']):.0f} processes)",
+              median(pss["kaitsu"]), median(pss["floor"]), "MB", "1.3")
+    r3 = line(f"PSS, console and sign-in window ({median(signin_counts):.0f} vs {median(page_counts):.0f})",
+              median(signin_peaks), median(pages), "MB", "1.2")
+    print(f"{'PSS peak during a practice activation':44s} {median(peaks):8.1f} MB")
+    print(f"{'practice activation, window to finish':44s} {median(walls):8.2f} s   (target ≤ 2 s), "
+          f"runs: {', '.join(f'{w:.2f}' for w in walls)}")
+    print(f"{'detection latency':44s} median {median(latencies):.1f} ms, p95 {p95(latencies):.1f} ms "
+          f"({len(latencies)} detections; target ≤ 5 / 15 ms)")
+    print(f"{'reading a page':44s} {classify_line}")
+    print()
+    print(f"summary: first frame ×{r1:.2f}, welcome PSS ×{r2:.2f}, pages PSS ×{r3:.2f}, "
+          f"activation {median(walls):.2f} s, detection {median(latencies):.1f}/{p95(latencies):.1f} ms, "
+          f"page {per_page_ms if per_page_ms is not None else float('nan'):.3f} ms")
+
+
+main()
