@@ -564,7 +564,9 @@ on_activated (GApplication *app,
   kaitsu_test_wait_until (links_answered, kaitsu_window_get_flow (window), "the keyring's answer");
   check->links_place = kaitsu_flow_get_links_place (kaitsu_window_get_flow (window));
   check->link_shown = find_text (page_widget (window, KAITSU_STEP_PASSWORD), "T=tok-", FALSE) != NULL;
-  check->lost_note_shown = find_text (page_widget (window, KAITSU_STEP_PASSWORD), _("could not read it back"), FALSE) != NULL;
+  check->lost_note_shown = find_text (page_widget (window, KAITSU_STEP_PASSWORD),
+                                      kaitsu_test_ui_is_japanese () ? "読み出せませんでした" : "could not read it back",
+                                      FALSE) != NULL;
   check->banner_seen = kaitsu_window_get_banner_visible (window);
   check->timeline_length = kaitsu_side_pane_get_timeline_length (kaitsu_window_get_side_pane (window));
   if (check->banner_seen && check->screenshot)
