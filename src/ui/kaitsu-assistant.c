@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* kaitsu-assistant.c: follows the flow's current step with a sliding stack of pages */
+/* kaitsu-assistant.c: follows the flow's current step with a sliding stack of pages, each
+ * built when it is first needed */
 
 #include "config.h"
 
 #define G_LOG_DOMAIN "kaitsu-assistant"
 
+#include "kaitsu-a11y.h"
 #include "kaitsu-assistant.h"
 
 struct _KaitsuAssistant
@@ -15,9 +17,38 @@ struct _KaitsuAssistant
   GtkStack *stack;
   KaitsuPage *pages[KAITSU_N_STEPS];
   KaitsuStep shown;
+  gboolean large;
 };
 
 G_DEFINE_FINAL_TYPE (KaitsuAssistant, kaitsu_assistant, GTK_TYPE_WIDGET)
+
+static void set_labels_wrap (GtkWidget *widget,
+                             gboolean   wrap);
+
+/* Built on first use: at start only the welcome page exists, so only its text is laid out
+ * (a homogeneous stack measured every page's text before the first frame) */
+static KaitsuPage *
+ensure_page (KaitsuAssistant *self,
+             KaitsuStep       step)
+{
+  GtkWidget *scroller, *page;
+
+  if (self->pages[step] != NULL)
+    return self->pages[step];
+  scroller = gtk_scrolled_window_new ();
+  page = kaitsu_page_new_for_step (self->flow, step);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_halign (page, GTK_ALIGN_CENTER);
+  gtk_widget_set_size_request (page, 360, -1);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), page);
+  gtk_stack_add_named (self->stack, scroller, kaitsu_step_get_id (step));
+  if (self->large)
+    set_labels_wrap (page, TRUE);
+  /* As the window's own controls were at its start */
+  kaitsu_a11y_fix_names (page);
+  self->pages[step] = KAITSU_PAGE (page);
+  return self->pages[step];
+}
 
 static void
 show_current (KaitsuAssistant *self)
@@ -31,7 +62,7 @@ show_current (KaitsuAssistant *self)
                                  ? GTK_STACK_TRANSITION_TYPE_SLIDE_LEFT
                                  : GTK_STACK_TRANSITION_TYPE_SLIDE_RIGHT);
   self->shown = step;
-  scroller = gtk_widget_get_ancestor (GTK_WIDGET (self->pages[step]), GTK_TYPE_SCROLLED_WINDOW);
+  scroller = gtk_widget_get_ancestor (GTK_WIDGET (ensure_page (self, step)), GTK_TYPE_SCROLLED_WINDOW);
   gtk_stack_set_visible_child (self->stack, scroller);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)), 0);
 }
@@ -62,6 +93,9 @@ static void
 kaitsu_assistant_init (KaitsuAssistant *self)
 {
   self->stack = GTK_STACK (gtk_stack_new ());
+  /* Each page is as large as it is: the stack measures only the page shown */
+  gtk_stack_set_hhomogeneous (self->stack, FALSE);
+  gtk_stack_set_vhomogeneous (self->stack, FALSE);
   gtk_stack_set_transition_duration (self->stack, 200);
   gtk_widget_set_hexpand (GTK_WIDGET (self->stack), TRUE);
   gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
@@ -104,8 +138,21 @@ kaitsu_assistant_set_large_text (KaitsuAssistant *self,
 {
   g_return_if_fail (KAITSU_IS_ASSISTANT (self));
 
+  self->large = large;
   for (KaitsuStep step = 0; step < KAITSU_N_STEPS; step++)
-    set_labels_wrap (GTK_WIDGET (self->pages[step]), large);
+    if (self->pages[step] != NULL)
+      set_labels_wrap (GTK_WIDGET (self->pages[step]), large);
+}
+
+/* The console's words changed (another language): pages not built yet will use them anyway */
+void
+kaitsu_assistant_relabel (KaitsuAssistant *self)
+{
+  g_return_if_fail (KAITSU_IS_ASSISTANT (self));
+
+  for (KaitsuStep step = 0; step < KAITSU_N_STEPS; step++)
+    if (self->pages[step] != NULL)
+      kaitsu_page_relabel (self->pages[step]);
 }
 
 GtkWidget *
@@ -117,19 +164,6 @@ kaitsu_assistant_new (KaitsuFlow *flow)
 
   self = g_object_new (KAITSU_TYPE_ASSISTANT, NULL);
   self->flow = g_object_ref (flow);
-  for (KaitsuStep step = 0; step < KAITSU_N_STEPS; step++)
-    {
-      GtkWidget *scroller = gtk_scrolled_window_new ();
-      GtkWidget *page = kaitsu_page_new_for_step (flow, step);
-
-      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller),
-                                      GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-      gtk_widget_set_halign (page, GTK_ALIGN_CENTER);
-      gtk_widget_set_size_request (page, 360, -1);
-      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), page);
-      gtk_stack_add_named (self->stack, scroller, kaitsu_step_get_id (step));
-      self->pages[step] = KAITSU_PAGE (page);
-    }
   g_signal_connect_object (flow, "notify::current-step", G_CALLBACK (show_current),
                            self, G_CONNECT_SWAPPED);
   gtk_stack_set_transition_type (self->stack, GTK_STACK_TRANSITION_TYPE_NONE);
@@ -143,6 +177,8 @@ kaitsu_assistant_get_page (KaitsuAssistant *self,
 {
   g_return_val_if_fail (KAITSU_IS_ASSISTANT (self), NULL);
   g_return_val_if_fail (step >= 0 && step < KAITSU_N_STEPS, NULL);
+  /* Whoever asks for a page gets it as the flow is now */
+  kaitsu_page_catch_up (ensure_page (self, step));
   return self->pages[step];
 }
 

@@ -14,6 +14,7 @@ G_DECLARE_FINAL_TYPE (KaitsuAssistant, kaitsu_assistant, KAITSU, ASSISTANT, GtkW
 GtkWidget  *kaitsu_assistant_new              (KaitsuFlow      *flow);
 KaitsuPage *kaitsu_assistant_get_page         (KaitsuAssistant *self,
                                                KaitsuStep       step);
+void        kaitsu_assistant_relabel          (KaitsuAssistant *self);
 KaitsuPage *kaitsu_assistant_get_visible_page (KaitsuAssistant *self);
 void        kaitsu_assistant_set_large_text   (KaitsuAssistant *self,
                                                gboolean         large);

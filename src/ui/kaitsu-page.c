@@ -26,6 +26,8 @@ typedef struct
   GtkWidget *unknown_actions;
   /* Warnings first, then advice: the order of kaitsu_step_dup_warning () and _advice () */
   GPtrArray *note_labels;
+  /* The flow changed while the page was not on screen: refreshed when it is shown */
+  gboolean stale;
 } KaitsuPagePrivate;
 
 G_DEFINE_TYPE_WITH_PRIVATE (KaitsuPage, kaitsu_page, GTK_TYPE_BOX)
@@ -55,9 +57,38 @@ refresh (KaitsuPage *self)
     KAITSU_PAGE_GET_CLASS (self)->refresh (self);
 }
 
+/* Only the page on screen follows every change at once; the others catch up when shown (or
+ * asked for): one click made every page refresh about a dozen times */
 static void
 on_flow_changed (KaitsuPage *self)
 {
+  KaitsuPagePrivate *priv = kaitsu_page_get_instance_private (self);
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      priv->stale = TRUE;
+      return;
+    }
+  refresh (self);
+}
+
+static void
+on_map (KaitsuPage *self)
+{
+  kaitsu_page_catch_up (self);
+}
+
+void
+kaitsu_page_catch_up (KaitsuPage *self)
+{
+  KaitsuPagePrivate *priv;
+
+  g_return_if_fail (KAITSU_IS_PAGE (self));
+
+  priv = kaitsu_page_get_instance_private (self);
+  if (!priv->stale)
+    return;
+  priv->stale = FALSE;
   refresh (self);
 }
 
@@ -219,6 +250,7 @@ kaitsu_page_constructed (GObject *object)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (priv->flow, "service-changed", G_CALLBACK (on_flow_changed),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
   refresh (self);
 }
 

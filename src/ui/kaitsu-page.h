@@ -42,5 +42,7 @@ void        kaitsu_page_show_screen        (KaitsuPage     *self,
                                             KaitsuNoteKind  kind);
 /* The sites' labels again, after a site turned out to speak another language */
 void        kaitsu_page_relabel            (KaitsuPage *self);
+/* Brings a page that was off screen up to date with the flow */
+void        kaitsu_page_catch_up           (KaitsuPage *self);
 
 G_END_DECLS

@@ -27,6 +27,8 @@ struct _KaitsuSidePane
   GtkBox *console_box;
   GtkWidget *console_label;
   guint console_rows;
+  /* What the console rows show now: the same report again rebuilds nothing */
+  char *console_shown;
   GSettings *settings;
 };
 
@@ -148,6 +150,7 @@ kaitsu_side_pane_dispose (GObject *object)
 {
   g_clear_object (&KAITSU_SIDE_PANE (object)->settings);
   g_clear_object (&KAITSU_SIDE_PANE (object)->flow);
+  g_clear_pointer (&KAITSU_SIDE_PANE (object)->console_shown, g_free);
   G_OBJECT_CLASS (kaitsu_side_pane_parent_class)->dispose (object);
 }
 
@@ -252,6 +255,22 @@ kaitsu_side_pane_set_console_status (KaitsuSidePane *self,
 
   g_return_if_fail (KAITSU_IS_SIDE_PANE (self));
 
+  {
+    g_autoptr (GString) shown = g_string_new (NULL);
+
+    for (guint i = 0; status != NULL && i < status->notifications->len; i++)
+      g_string_append_printf (shown, "n%s\n", (const char *) g_ptr_array_index (status->notifications, i));
+    for (guint i = 0; status != NULL && i < status->tasks->len; i++)
+      {
+        KaitsuConsoleTask *task = g_ptr_array_index (status->tasks, i);
+
+        g_string_append_printf (shown, "t%d%s\t%s\n", task->pending, task->severity, task->text);
+      }
+    if (g_strcmp0 (shown->str, self->console_shown) == 0)
+      return;
+    g_free (self->console_shown);
+    self->console_shown = g_string_free (g_steal_pointer (&shown), FALSE);
+  }
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->console_box))) != NULL)
     gtk_box_remove (self->console_box, child);
   self->console_rows = 0;

@@ -100,8 +100,7 @@ on_guide_page_seen (KaitsuWindow            *self,
 static void
 on_labels_changed (KaitsuWindow *self)
 {
-  for (KaitsuStep step = 0; step < KAITSU_N_STEPS; step++)
-    kaitsu_page_relabel (kaitsu_assistant_get_page (self->assistant, step));
+  kaitsu_assistant_relabel (self->assistant);
   kaitsu_side_pane_relabel (self->side_pane);
 }
 
