@@ -59,6 +59,21 @@ def tree_pss_kb(root):
     return total, count
 
 
+def tree_pss_by_name(root):
+    """PSS in MB of each kind of process in the tree (kaitsu, WebKitWebProcess, …)"""
+    kinds = {}
+    for pid in descendants(root):
+        try:
+            with open(f"/proc/{pid}/comm") as f:
+                name = f.read().strip()
+            with open(f"/proc/{pid}/smaps_rollup") as f:
+                kb = next(int(line.split()[1]) for line in f if line.startswith("Pss:"))
+        except (OSError, StopIteration):
+            continue
+        kinds[name] = kinds.get(name, 0) + kb / 1024
+    return kinds
+
+
 def tree_fds(root):
     total = 0
     for pid in descendants(root):
@@ -214,6 +229,7 @@ def soak(minutes):
     time.sleep(20)
     start = time.monotonic()
     rows = []
+    kinds_first = tree_pss_by_name(run.proc.pid)
     while time.monotonic() - start < minutes * 60:
         if run.proc.poll() is not None:
             raise SystemExit("Kaitsu ended during the soak:\n" + "".join(run.lines[-10:]))
@@ -222,7 +238,10 @@ def soak(minutes):
         print(f"  {rows[-1][0]:6.0f} s  PSS {rows[-1][1]:7.1f} MB in {count} processes, {rows[-1][3]} open files",
               flush=True)
         time.sleep(10)
+    kinds_last = tree_pss_by_name(run.proc.pid)
     run.stop()
+    for name in sorted(kinds_last, key=lambda k: -kinds_last[k]):
+        print(f"  {name:20s} {kinds_first.get(name, 0):7.1f} → {kinds_last[name]:7.1f} MB")
     quarter = max(1, len(rows) // 4)
     first = statistics.median(r[1] for r in rows[:quarter])
     last = statistics.median(r[1] for r in rows[-quarter:])
