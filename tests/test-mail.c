@@ -8,6 +8,7 @@
 
 #include "kaitsu-link-check.h"
 #include "kaitsu-mail.h"
+#include "kaitsu-sites.h"
 #include "kaitsu-test-util.h"
 
 #define GOOD_LOGIN "https://clp.trendmicro.com/Dashboard?T=kjfSy"
@@ -675,6 +676,41 @@ test_phishing (void)
     }
 }
 
+/* In practice mode a real activation mail is refused: its single-use links belong to the real
+ * activation. The practice mail (links on this computer's simulator) is taken. */
+static void
+test_real_mail_in_practice (void)
+{
+  g_autoptr (KaitsuSites) practice = kaitsu_sites_new_custom ("http://127.0.0.1:1", "http://127.0.0.1:2",
+                                                              "http://127.0.0.1:3", "http://127.0.0.1:4",
+                                                              "http://127.0.0.1:5");
+  g_autoptr (GDateTime) sent = days_ago (1);
+  g_autofree char *subject = subject_header ();
+  g_autofree char *real_body = body_text (GOOD_LOGIN, GOOD_RESET);
+  g_autofree char *real = mail_with (subject, "text/plain; charset=UTF-8", "8bit", real_body, sent);
+  g_autofree char *practice_body = body_text ("http://127.0.0.1:1/Dashboard?T=practice",
+                                              "http://127.0.0.1:2/ForgetPassword/ResetPassword?T=practice&v=1");
+  g_autofree char *practice_mail = mail_with (subject, "text/plain; charset=UTF-8", "8bit", practice_body, sent);
+  g_autoptr (KaitsuMailFacts) in_practice = kaitsu_mail_read_trusting (real, strlen (real), now, practice, NULL);
+  g_autoptr (KaitsuMailFacts) in_real = kaitsu_mail_read_trusting (real, strlen (real), now, NULL, NULL);
+  g_autoptr (KaitsuMailFacts) practice_read = kaitsu_mail_read_trusting (practice_mail, strlen (practice_mail), now,
+                                                                         practice, NULL);
+  guint said = 0;
+
+  g_assert_nonnull (in_practice);
+  g_assert_true (kaitsu_mail_facts_has (in_practice, "real-mail-in-practice"));
+  g_assert_false (kaitsu_mail_facts_usable (in_practice));
+  /* Said once for the mail, not once per link */
+  for (guint i = 0; i < in_practice->problems->len; i++)
+    said += g_str_equal (((KaitsuMailProblem *) g_ptr_array_index (in_practice->problems, i))->code,
+                         "real-mail-in-practice");
+  g_assert_cmpuint (said, ==, 1);
+  g_assert_true (kaitsu_mail_facts_usable (in_real));
+  g_assert_nonnull (practice_read);
+  g_assert_false (kaitsu_mail_facts_has (practice_read, "real-mail-in-practice"));
+  g_assert_true (kaitsu_mail_facts_usable (practice_read));
+}
+
 static void
 test_expired (void)
 {
@@ -896,6 +932,7 @@ main (int   argc,
   g_test_add_func ("/mail/link-check", test_link_check);
   g_test_add_func ("/mail/browser-hosts", test_browser_hosts);
   g_test_add_func ("/mail/phishing", test_phishing);
+  g_test_add_func ("/mail/real-mail-in-practice", test_real_mail_in_practice);
   g_test_add_func ("/mail/expired", test_expired);
   g_test_add_func ("/mail/expires-soon", test_expires_soon);
   g_test_add_func ("/mail/missing-parts", test_missing_parts);

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "kaitsu-activation.h"
+#include "kaitsu-simulator.h"
 #include "kaitsu-test-util.h"
 #include "kaitsu-window.h"
 
@@ -271,6 +272,28 @@ find_label (GtkWidget  *root,
         return found;
     }
   return NULL;
+}
+
+/* A label on view whose text holds every one of the words */
+static gboolean
+shows_all (GtkWidget   *root,
+           const char **words)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_is_visible (root))
+    {
+      const char *text = gtk_label_get_label (GTK_LABEL (root));
+      gboolean all = TRUE;
+
+      for (guint i = 0; words[i] != NULL && all; i++)
+        all = strstr (text, words[i]) != NULL;
+      if (all)
+        return TRUE;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_all (child, words))
+      return TRUE;
+  return FALSE;
 }
 
 static GtkWidget *
@@ -600,6 +623,20 @@ test_hostile_console (void)
   kaitsu_test_wait_until (guide_exists, window, "the web view");
   browser = kaitsu_guide_get_browser (kaitsu_window_get_guide (window));
   g_signal_connect_swapped (browser, "status", G_CALLBACK (on_status_seen), &seen);
+
+  /* Practice mode says what the simulated sites accept, where they ask: never on the real
+   * sites (test-window's windows have none) */
+  {
+    KaitsuAssistant *assistant = kaitsu_window_get_assistant (window);
+    const char *signin[] = { KAITSU_PRACTICE_ADMIN, KAITSU_PRACTICE_ADMIN_PASSWORD, NULL };
+    const char *password[] = { KAITSU_PRACTICE_CONSOLE_PASSWORD, NULL };
+    const char *login[] = { KAITSU_PRACTICE_ACCOUNT, NULL };
+
+    g_assert_true (shows_all (GTK_WIDGET (kaitsu_assistant_get_page (assistant, KAITSU_STEP_EXCHANGE_ONLINE)), signin));
+    g_assert_true (shows_all (GTK_WIDGET (kaitsu_assistant_get_page (assistant, KAITSU_STEP_PASSWORD)), password));
+    g_assert_true (shows_all (GTK_WIDGET (kaitsu_assistant_get_page (assistant, KAITSU_STEP_LOGIN)), login));
+    g_assert_false (shows_all (GTK_WIDGET (kaitsu_assistant_get_page (assistant, KAITSU_STEP_VERIFY)), signin));
+  }
 
   /* The words alone: read, and nothing moves without Microsoft's consent */
   load_and_wait (browser, "/fake-protected.html", &seen);

@@ -932,6 +932,14 @@ check_link (KaitsuMailFacts *facts,
   if (practice != NULL && kaitsu_sites_is_practice (practice) &&
       kaitsu_sites_find (practice, url) != KAITSU_SITE_NONE)
     verdict = KAITSU_LINK_OK;
+  /* A real mail in practice mode: its links are the company's own, and work only once */
+  else if (practice != NULL && kaitsu_sites_is_practice (practice) && verdict == KAITSU_LINK_OK)
+    {
+      if (!kaitsu_mail_facts_has (facts, "real-mail-in-practice"))
+        add_problem (facts, KAITSU_PROBLEM_ERROR, "real-mail-in-practice",
+                     g_strdup (_("This is your company's real activation mail, and this is practice mode. Its links work only once and belong to the real activation: keep them for it. Use the practice mail here, or quit and start Kaitsu without practice mode.")));
+      return;
+    }
 
   switch (verdict)
     {

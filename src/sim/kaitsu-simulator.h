@@ -12,6 +12,8 @@ G_BEGIN_DECLS
 #define KAITSU_PRACTICE_COMPANY "練習用株式会社"
 #define KAITSU_PRACTICE_ADMIN "admin@practice.example"
 #define KAITSU_PRACTICE_ADMIN_PASSWORD "Practice-Admin-2026"
+/* Any password that meets the rule works; this is the one the autopilot and the pages suggest */
+#define KAITSU_PRACTICE_CONSOLE_PASSWORD "Kaitsu2026Practice"
 
 /* The simulated phone beside Microsoft's number-matching card: not a real site's, so the
  * practice user (the autopilot) finds it by these words */

@@ -6,8 +6,11 @@
 
 #define G_LOG_DOMAIN "kaitsu-assistant"
 
+#include <glib/gi18n.h>
+
 #include "kaitsu-a11y.h"
 #include "kaitsu-assistant.h"
+#include "kaitsu-autopilot.h"
 
 struct _KaitsuAssistant
 {
@@ -18,12 +21,43 @@ struct _KaitsuAssistant
   KaitsuPage *pages[KAITSU_N_STEPS];
   KaitsuStep shown;
   gboolean large;
+  gboolean practice;
 };
 
 G_DEFINE_FINAL_TYPE (KaitsuAssistant, kaitsu_assistant, GTK_TYPE_WIDGET)
 
 static void set_labels_wrap (GtkWidget *widget,
                              gboolean   wrap);
+
+/* Practice mode: what the simulated sites accept, where they ask for it */
+static char *
+dup_practice_note (KaitsuStep step)
+{
+  KaitsuService service = kaitsu_step_get_service (step);
+
+  if (step == KAITSU_STEP_PASSWORD)
+    /* Translators: %s is an example password */
+    return g_strdup_printf (_("Practice: any password that meets the rule works here, for example %s. Keep it: the practice login asks for it."),
+                            KAITSU_PRACTICE_CONSOLE_PASSWORD);
+  if (step == KAITSU_STEP_LOGIN)
+    /* Translators: %s is the practice account name */
+    return g_strdup_printf (_("Practice: log in with the account %s and the password you set at the previous step."),
+                            KAITSU_PRACTICE_ACCOUNT);
+  if (service != KAITSU_SERVICE_NONE && kaitsu_service_get_step (service) == step)
+    /* Translators: a mail address, then a password */
+    return g_strdup_printf (_("Practice: sign in to Microsoft as %1$s with the password %2$s."),
+                            KAITSU_PRACTICE_ADMIN, KAITSU_PRACTICE_ADMIN_PASSWORD);
+  return NULL;
+}
+
+static void
+show_practice_note (KaitsuAssistant *self,
+                    KaitsuStep       step)
+{
+  g_autofree char *note = self->practice ? dup_practice_note (step) : NULL;
+
+  kaitsu_page_set_practice_note (self->pages[step], note);
+}
 
 /* Built on first use: at start only the welcome page exists, so only its text is laid out
  * (a homogeneous stack measured every page's text before the first frame) */
@@ -47,7 +81,16 @@ ensure_page (KaitsuAssistant *self,
   /* As the window's own controls were at its start */
   kaitsu_a11y_fix_names (page);
   self->pages[step] = KAITSU_PAGE (page);
+  show_practice_note (self, step);
   return self->pages[step];
+}
+
+static void
+on_flow_changed (KaitsuAssistant *self)
+{
+  for (KaitsuStep step = 0; step < KAITSU_N_STEPS; step++)
+    if (self->pages[step] != NULL)
+      kaitsu_page_flow_changed (self->pages[step]);
 }
 
 static void
@@ -144,6 +187,18 @@ kaitsu_assistant_set_large_text (KaitsuAssistant *self,
       set_labels_wrap (GTK_WIDGET (self->pages[step]), large);
 }
 
+void
+kaitsu_assistant_set_practice (KaitsuAssistant *self,
+                               gboolean         practice)
+{
+  g_return_if_fail (KAITSU_IS_ASSISTANT (self));
+
+  self->practice = !!practice;
+  for (KaitsuStep step = 0; step < KAITSU_N_STEPS; step++)
+    if (self->pages[step] != NULL)
+      show_practice_note (self, step);
+}
+
 /* The console's words changed (another language): pages not built yet will use them anyway */
 void
 kaitsu_assistant_relabel (KaitsuAssistant *self)
@@ -164,6 +219,8 @@ kaitsu_assistant_new (KaitsuFlow *flow)
 
   self = g_object_new (KAITSU_TYPE_ASSISTANT, NULL);
   self->flow = g_object_ref (flow);
+  g_signal_connect_object (flow, "step-changed", G_CALLBACK (on_flow_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (flow, "service-changed", G_CALLBACK (on_flow_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (flow, "notify::current-step", G_CALLBACK (show_current),
                            self, G_CONNECT_SWAPPED);
   gtk_stack_set_transition_type (self->stack, GTK_STACK_TRANSITION_TYPE_NONE);

@@ -15,6 +15,9 @@ GtkWidget  *kaitsu_assistant_new              (KaitsuFlow      *flow);
 KaitsuPage *kaitsu_assistant_get_page         (KaitsuAssistant *self,
                                                KaitsuStep       step);
 void        kaitsu_assistant_relabel          (KaitsuAssistant *self);
+/* Practice mode: each page says what the simulated sites accept where they ask */
+void        kaitsu_assistant_set_practice     (KaitsuAssistant *self,
+                                               gboolean         practice);
 KaitsuPage *kaitsu_assistant_get_visible_page (KaitsuAssistant *self);
 void        kaitsu_assistant_set_large_text   (KaitsuAssistant *self,
                                                gboolean         large);

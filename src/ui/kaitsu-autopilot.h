@@ -16,8 +16,6 @@ typedef enum
   KAITSU_AUTOPILOT_WAITING,
 } KaitsuAutopilotState;
 
-#define KAITSU_PRACTICE_CONSOLE_PASSWORD "Kaitsu2026Practice"
-
 #define KAITSU_TYPE_AUTOPILOT (kaitsu_autopilot_get_type ())
 G_DECLARE_FINAL_TYPE (KaitsuAutopilot, kaitsu_autopilot, KAITSU, AUTOPILOT, GObject)
 

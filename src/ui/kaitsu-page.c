@@ -18,6 +18,7 @@ typedef struct
   GtkLabel *step_id_label;
   GtkLabel *title_label;
   GtkLabel *summary_label;
+  GtkLabel *practice_label;
   GtkBox *substeps_box;
   GtkCheckButton *confirm;
   GPtrArray *substep_rows;
@@ -58,12 +59,17 @@ refresh (KaitsuPage *self)
 }
 
 /* Only the page on screen follows every change at once; the others catch up when shown (or
- * asked for): one click made every page refresh about a dozen times */
-static void
-on_flow_changed (KaitsuPage *self)
+ * asked for): one click made every page refresh about a dozen times. Called by the assistant,
+ * which listens to the flow from the window's start: pages built later still follow the flow
+ * before anyone who started listening after the window was made. */
+void
+kaitsu_page_flow_changed (KaitsuPage *self)
 {
-  KaitsuPagePrivate *priv = kaitsu_page_get_instance_private (self);
+  KaitsuPagePrivate *priv;
 
+  g_return_if_fail (KAITSU_IS_PAGE (self));
+
+  priv = kaitsu_page_get_instance_private (self);
   if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
       priv->stale = TRUE;
@@ -76,6 +82,19 @@ static void
 on_map (KaitsuPage *self)
 {
   kaitsu_page_catch_up (self);
+}
+
+void
+kaitsu_page_set_practice_note (KaitsuPage *self,
+                               const char *note)
+{
+  KaitsuPagePrivate *priv;
+
+  g_return_if_fail (KAITSU_IS_PAGE (self));
+
+  priv = kaitsu_page_get_instance_private (self);
+  gtk_label_set_label (priv->practice_label, note != NULL ? note : "");
+  gtk_widget_set_visible (GTK_WIDGET (priv->practice_label), note != NULL);
 }
 
 void
@@ -246,10 +265,6 @@ kaitsu_page_constructed (GObject *object)
                                self, G_CONNECT_SWAPPED);
     }
 
-  g_signal_connect_object (priv->flow, "step-changed", G_CALLBACK (on_flow_changed),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (priv->flow, "service-changed", G_CALLBACK (on_flow_changed),
-                           self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
   refresh (self);
 }
@@ -355,6 +370,7 @@ kaitsu_page_class_init (KaitsuPageClass *klass)
   gtk_widget_class_bind_template_child_private (widget_class, KaitsuPage, step_id_label);
   gtk_widget_class_bind_template_child_private (widget_class, KaitsuPage, title_label);
   gtk_widget_class_bind_template_child_private (widget_class, KaitsuPage, summary_label);
+  gtk_widget_class_bind_template_child_private (widget_class, KaitsuPage, practice_label);
   gtk_widget_class_bind_template_child_private (widget_class, KaitsuPage, substeps_box);
   gtk_widget_class_bind_template_child_private (widget_class, KaitsuPage, screen_note);
   gtk_widget_class_bind_template_child_private (widget_class, KaitsuPage, screen_label);

@@ -42,6 +42,11 @@ void        kaitsu_page_show_screen        (KaitsuPage     *self,
                                             KaitsuNoteKind  kind);
 /* The sites' labels again, after a site turned out to speak another language */
 void        kaitsu_page_relabel            (KaitsuPage *self);
+/* Practice mode: what to type where the simulated sites ask (NULL: nothing) */
+void        kaitsu_page_set_practice_note  (KaitsuPage *self,
+                                            const char *note);
+/* The flow changed; a page off screen only notes it */
+void        kaitsu_page_flow_changed       (KaitsuPage *self);
 /* Brings a page that was off screen up to date with the flow */
 void        kaitsu_page_catch_up           (KaitsuPage *self);
 

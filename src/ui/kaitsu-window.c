@@ -652,6 +652,7 @@ kaitsu_window_constructed (GObject *object)
 
   load_style (gtk_widget_get_display (GTK_WIDGET (self)));
   self->assistant = KAITSU_ASSISTANT (kaitsu_assistant_new (self->flow));
+  kaitsu_assistant_set_practice (self->assistant, self->sites != NULL && kaitsu_sites_is_practice (self->sites));
   self->paned = GTK_PANED (gtk_paned_new (GTK_ORIENTATION_VERTICAL));
   gtk_widget_set_hexpand (GTK_WIDGET (self->paned), TRUE);
   gtk_paned_set_start_child (self->paned, GTK_WIDGET (self->assistant));
