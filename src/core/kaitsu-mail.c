@@ -177,6 +177,24 @@ convert_declared (const char *data,
 
 #define REPLACEMENT "\xef\xbf\xbd"
 
+/* Of several readings of the same bytes, keeps the one that looks most Japanese */
+static void
+keep_best (char **best,
+           int   *best_score,
+           char  *candidate)
+{
+  int score = japanese_score (candidate);
+
+  if (score > *best_score)
+    {
+      g_free (*best);
+      *best = candidate;
+      *best_score = score;
+    }
+  else
+    g_free (candidate);
+}
+
 /* Like g_convert (), but a byte that is not of the charset becomes U+FFFD instead of failing
  * the whole text. NULL only when the charset is unknown. */
 static char *
@@ -233,22 +251,13 @@ decode_lossy (const char *data,
     {
       guint replaced = 0;
       char *converted = convert_lossy (data, length, charsets[i], &replaced);
-      int score;
 
       if (converted == NULL || replaced > MAX (16, length / 20))
         {
           g_free (converted);
           continue;
         }
-      score = japanese_score (converted);
-      if (score > best_score)
-        {
-          g_free (best);
-          best = converted;
-          best_score = score;
-        }
-      else
-        g_free (converted);
+      keep_best (&best, &best_score, converted);
     }
   return best;
 }
@@ -288,23 +297,13 @@ decode_bytes (const char *data,
   for (guint i = 0; i < G_N_ELEMENTS (guesses); i++)
     {
       char *converted;
-      int score;
 
       /* ISO-2022-JP is 7-bit and announces itself with escape sequences. */
       if (i == 0 && memchr (data, 0x1B, length) == NULL)
         continue;
       converted = convert_declared (data, length, guesses[i]);
-      if (converted == NULL)
-        continue;
-      score = japanese_score (converted);
-      if (score > best_score)
-        {
-          g_free (best);
-          best = converted;
-          best_score = score;
-        }
-      else
-        g_free (converted);
+      if (converted != NULL)
+        keep_best (&best, &best_score, converted);
     }
   if (best == NULL)
     best = decode_lossy (data, length, declared_charset);
