@@ -260,8 +260,10 @@ kaitsu_application_activate (GApplication *application)
                            self, G_CONNECT_SWAPPED);
   self->links = kaitsu_link_store_new (self->flow, self->session_path);
   kaitsu_link_store_restore (self->links);
-  /* A file of an earlier version held the links: they leave it now */
-  save_now (self);
+  /* A file of an earlier version held the links (the links are in memory right after loading
+   * only then): they leave it now, without a write at every other start */
+  if (kaitsu_flow_get_login_url (self->flow) != NULL || kaitsu_flow_get_reset_url (self->flow) != NULL)
+    save_now (self);
 
   window = kaitsu_window_new (GTK_APPLICATION (self), self->flow);
   if (banner != NULL)
