@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "kaitsu-aadsts.h"
 #include "kaitsu-signin-window.h"
 #include "kaitsu-test-util.h"
 #include "kaitsu-web-view.h"
@@ -389,6 +390,41 @@ test_signin_escape_asks (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* On a page that leads nowhere (Microsoft stopped the sign-in) nothing typed can be lost:
+ * Escape closes at once, and the explanation is in the window, over the page */
+static void
+test_signin_dead_end (void)
+{
+  g_autoptr (KaitsuFlow) flow = kaitsu_flow_new ();
+  KaitsuWindow *window = open_window (flow);
+  GtkWidget *view = g_object_ref_sink (kaitsu_web_view_new ());
+  KaitsuSigninWindow *signin = kaitsu_signin_window_new (kaitsu_window_get_sites (window),
+                                                         KAITSU_WEB_VIEW (view), GTK_WINDOW (window));
+  g_autofree char *explanation = kaitsu_aadsts_dup_explanation (50126);
+  gpointer alive = signin;
+
+  g_object_add_weak_pointer (G_OBJECT (signin), &alive);
+  gtk_window_present (GTK_WINDOW (signin));
+  kaitsu_test_wait_until_mapped (GTK_WIDGET (signin), "the sign-in window to be mapped");
+  kaitsu_signin_window_set_guidance (signin, "exchange-online.2", "Sign in as the administrator.");
+
+  /* Microsoft asks again in place: the user may go on, so Escape still asks */
+  kaitsu_signin_window_show_problem (signin, "AADSTS50126", explanation, FALSE);
+  g_assert_cmpstr (kaitsu_signin_window_get_problem (signin), ==, explanation);
+  g_assert_false (kaitsu_signin_window_is_dead_end (signin));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (signin), "signin.escape", NULL));
+  g_assert_true (kaitsu_signin_window_is_asking (signin));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (signin), "signin.escape", NULL));
+
+  /* A dead end: Escape closes without the question */
+  kaitsu_signin_window_show_problem (signin, "AADSTS53003", explanation, TRUE);
+  kaitsu_test_save_screenshot (GTK_WIDGET (signin), kaitsu_test_ui_is_japanese () ? "signin-dead-end-ja" : "signin-dead-end-en");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (signin), "signin.escape", NULL));
+  g_assert_null (alive);
+  g_object_unref (view);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Real keys from the X server (XTEST), to the window as the focused one: as a user's */
 static void
 send_keys (GtkWidget  *window,
@@ -499,6 +535,7 @@ main (int   argc,
   g_test_add_func ("/a11y/every-control-named", test_every_control_named);
   g_test_add_func ("/a11y/tab-reaches-every-control", test_tab_reaches_every_control);
   g_test_add_func ("/a11y/signin-escape-asks", test_signin_escape_asks);
+  g_test_add_func ("/a11y/signin-dead-end", test_signin_dead_end);
   g_test_add_func ("/a11y/signin-escape-key", test_signin_escape_key);
   g_test_add_func ("/a11y/keys-move-steps", test_keys_move_steps);
   return g_test_run ();

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "kaitsu-flow.h"
 #include "kaitsu-test-util.h"
 
@@ -57,6 +59,7 @@ test_welcome_needs_a_service (void)
 {
   g_autoptr (KaitsuFlow) flow = kaitsu_flow_new ();
   g_autoptr (GError) error = NULL;
+  g_autofree char *hint = NULL;
 
   for (KaitsuService s = 0; s < KAITSU_N_SERVICES; s++)
     kaitsu_flow_set_service_chosen (flow, s, FALSE);
@@ -64,20 +67,28 @@ test_welcome_needs_a_service (void)
   g_assert_false (kaitsu_flow_go_next (flow, &error));
   g_assert_error (error, KAITSU_FLOW_ERROR, KAITSU_FLOW_ERROR_INCOMPLETE);
   g_assert_cmpint (kaitsu_flow_get_current_step (flow), ==, KAITSU_STEP_WELCOME);
+  /* A grey 「Next」 says why */
+  hint = kaitsu_flow_dup_next_hint (flow);
+  g_assert_nonnull (strstr (hint, "service is chosen"));
   kaitsu_flow_set_service_chosen (flow, KAITSU_SERVICE_ONEDRIVE, TRUE);
   g_assert_true (kaitsu_flow_can_go_next (flow));
+  g_assert_null (kaitsu_flow_dup_next_hint (flow));
 }
 
 static void
 test_confirmation_gates_next (void)
 {
   g_autoptr (KaitsuFlow) flow = kaitsu_flow_new ();
+  g_autofree char *hint = NULL;
 
   g_assert_true (kaitsu_flow_go_next (flow, NULL));
   g_assert_cmpint (kaitsu_flow_get_current_step (flow), ==, KAITSU_STEP_PREPARE);
   g_assert_false (kaitsu_flow_can_go_next (flow));
+  hint = kaitsu_flow_dup_next_hint (flow);
+  g_assert_nonnull (strstr (hint, "confirm"));
   kaitsu_flow_set_step_confirmed (flow, KAITSU_STEP_PREPARE, TRUE);
   g_assert_true (kaitsu_flow_can_go_next (flow));
+  g_assert_null (kaitsu_flow_dup_next_hint (flow));
   kaitsu_flow_set_step_confirmed (flow, KAITSU_STEP_PREPARE, FALSE);
   g_assert_false (kaitsu_flow_can_go_next (flow));
   g_assert_cmpint (kaitsu_flow_get_step_state (flow, KAITSU_STEP_WELCOME), ==, KAITSU_STEP_STATE_DONE);
@@ -87,6 +98,7 @@ static void
 test_service_step_needs_protection (void)
 {
   g_autoptr (KaitsuFlow) flow = kaitsu_flow_new ();
+  g_autofree char *hint = NULL;
 
   g_assert_true (kaitsu_flow_go_next (flow, NULL));
   confirm_and_next (flow, KAITSU_STEP_PREPARE);
@@ -101,8 +113,12 @@ test_service_step_needs_protection (void)
   g_assert_false (kaitsu_flow_can_go_next (flow));
   kaitsu_flow_service_syncing (flow, KAITSU_SERVICE_EXCHANGE_ONLINE);
   g_assert_false (kaitsu_flow_can_go_next (flow));
+  /* The hint names the service the step waits for */
+  hint = kaitsu_flow_dup_next_hint (flow);
+  g_assert_nonnull (strstr (hint, "Exchange Online as protected"));
   kaitsu_flow_service_protected (flow, KAITSU_SERVICE_EXCHANGE_ONLINE);
   g_assert_true (kaitsu_flow_can_go_next (flow));
+  g_assert_null (kaitsu_flow_dup_next_hint (flow));
 }
 
 static void

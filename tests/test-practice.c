@@ -16,6 +16,7 @@
 #include "kaitsu-mask.h"
 #include "kaitsu-simulator.h"
 #include "kaitsu-session.h"
+#include "kaitsu-signin-window.h"
 #include "kaitsu-test-util.h"
 #include "kaitsu-web-view.h"
 #include "kaitsu-window.h"
@@ -39,6 +40,7 @@ typedef struct
   gboolean shared_app_id_whole;
   gboolean shared_account_masked;
   gboolean explained_53003;
+  gboolean explained_in_signin;
   gboolean explained_65004;
   guint side_pane_rows;
   char *copied_report;
@@ -465,7 +467,20 @@ on_service_changed (Run *run,
           g_autofree char *explanation = kaitsu_aadsts_dup_explanation (53003);
           g_autofree char *name = g_strdup_printf ("practice-blocked-53003-%s", lang ());
 
+          GtkWindow *signin = kaitsu_guide_get_signin_window (kaitsu_window_get_guide (run->window));
+
           run->explained_53003 = find_label_containing (GTK_WIDGET (page), explanation) != NULL;
+          /* and in the sign-in window, over Microsoft's page, where the user is looking; a
+           * dead end, which Escape closes without asking */
+          run->explained_in_signin = signin != NULL &&
+                                     kaitsu_signin_window_get_problem (KAITSU_SIGNIN_WINDOW (signin)) != NULL &&
+                                     strstr (kaitsu_signin_window_get_problem (KAITSU_SIGNIN_WINDOW (signin)), explanation) != NULL &&
+                                     kaitsu_signin_window_is_dead_end (KAITSU_SIGNIN_WINDOW (signin));
+          if (signin != NULL)
+            {
+              g_autofree char *signin_name = g_strdup_printf ("practice-blocked-53003-signin-%s", lang ());
+              g_free (kaitsu_test_save_screenshot_now (GTK_WIDGET (signin), signin_name));
+            }
           /* and offers the web browser, where such a sign-in can work */
           run->offered_browser = find_button (GTK_WIDGET (page), _("Continue in Your Web _Browser")) != NULL;
           g_free (kaitsu_test_save_screenshot_now (GTK_WIDGET (run->window), name));
@@ -753,6 +768,7 @@ test_blocked (void)
   }
   /* The window says what it means and what to do */
   g_assert_true (run.explained_53003);
+  g_assert_true (run.explained_in_signin);
   g_assert_true (run.offered_browser);
   run_clear (&run);
 }

@@ -348,6 +348,9 @@ test_refused (void)
   g_assert_cmpint (result->stage, ==, KAITSU_PREFLIGHT_CONNECT);
   g_assert_false (result->ok);
   g_assert_nonnull (strstr (result->advice, "refused"));
+  /* Plain words, not the system's "Could not connect to 127.0.0.1: Connection refused" */
+  g_assert_null (strstr (result->detail, "127.0.0.1"));
+  g_assert_cmpstr (result->detail, ==, "The connection to the site could not be made.");
 }
 
 static void
@@ -355,11 +358,21 @@ test_does_not_resolve (void)
 {
   g_autoptr (KaitsuPreflightReport) report = check ("https://kaitsu-test.invalid");
   KaitsuPreflightCheck *result = last_check (report);
+  g_autoptr (GError) error = NULL;
+  g_autolist (GInetAddress) none = g_resolver_lookup_by_name (g_resolver_get_default (), "kaitsu-test.invalid",
+                                                              NULL, &error);
 
   g_assert_cmpuint (report->checks->len, ==, 1);
+  g_assert_null (none);
+  g_assert_nonnull (error);
   g_assert_cmpint (result->stage, ==, KAITSU_PREFLIGHT_DNS);
   g_assert_false (result->ok);
-  g_assert_nonnull (strstr (result->advice, "name"));
+  g_assert_nonnull (strstr (result->advice, "connected to the internet"));
+  /* What the user reads has neither the resolver's own message nor its jargon */
+  g_assert_null (strstr (result->detail, error->message));
+  g_assert_null (strstr (result->detail, "resolv"));
+  g_assert_null (strstr (result->detail, "DNS"));
+  g_assert_null (strstr (result->advice, "DNS"));
   g_assert_false (report->clock_known);
 }
 

@@ -601,6 +601,65 @@ load_and_wait (KaitsuBrowser *browser,
   kaitsu_test_wait_until (status_came, seen, path);
 }
 
+typedef struct
+{
+  GtkWidget *browser;
+  const char **words;
+} ShowsAll;
+
+static gboolean
+browser_shows_all (gpointer data)
+{
+  ShowsAll *wanted = data;
+
+  return shows_all (wanted->browser, wanted->words);
+}
+
+/* A site that cannot be found: the page says so in plain words and names it, and the
+ * connection check under it too; the resolver's own message is for the log only. A grey
+ * 「Next」 says why beside the step list */
+static void
+test_unreachable_site (void)
+{
+  g_autoptr (KaitsuFlow) flow = kaitsu_flow_new ();
+  g_autoptr (KaitsuSites) sites = kaitsu_sites_new_custom ("https://kaitsu-test.invalid",
+                                                           server.bases[KAITSU_SITE_PASSWORD_RESET],
+                                                           server.bases[KAITSU_SITE_CONSOLE],
+                                                           server.bases[KAITSU_SITE_MICROSOFT_LOGIN],
+                                                           server.bases[KAITSU_SITE_SHAREPOINT_ADMIN]);
+  g_autoptr (GError) error = NULL;
+  g_autolist (GInetAddress) none = g_resolver_lookup_by_name (g_resolver_get_default (), "kaitsu-test.invalid",
+                                                              NULL, &error);
+  const char *host[] = { "kaitsu-test.invalid", NULL };
+  const char *checked[] = { "kaitsu-test.invalid", _("This computer could not find the site on the internet."), NULL };
+  const char *system[] = { error->message, NULL };
+  const char *jargon[] = { "DNS", NULL };
+  const char *hint[] = { _("「Next」 can be pressed once you confirm at the end of this page that the step is done."), NULL };
+  ShowsAll wanted;
+  KaitsuWindow *window;
+  GtkWidget *browser;
+
+  g_assert_null (none);
+  kaitsu_flow_restore_position (flow, KAITSU_STEP_LOGIN, KAITSU_STEP_LOGIN);
+  window = kaitsu_window_new_with_sites (NULL, flow, sites);
+  gtk_window_present (GTK_WINDOW (window));
+  kaitsu_test_wait_until (guide_exists, window, "the web view");
+  browser = GTK_WIDGET (kaitsu_guide_get_browser (kaitsu_window_get_guide (window)));
+  kaitsu_browser_load (KAITSU_BROWSER (browser), "https://kaitsu-test.invalid/Dashboard");
+
+  wanted.browser = browser;
+  wanted.words = host;
+  kaitsu_test_wait_until (browser_shows_all, &wanted, "the failure naming the site");
+  wanted.words = checked;
+  kaitsu_test_wait_until (browser_shows_all, &wanted, "the connection check's finding");
+  g_assert_false (shows_all (browser, system));
+  g_assert_false (shows_all (browser, jargon));
+  g_assert_true (shows_all (GTK_WIDGET (window), hint));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (kaitsu_window_get_next_button (window)), ==, hint[0]);
+  kaitsu_test_save_screenshot (GTK_WIDGET (window), kaitsu_test_ui_is_japanese () ? "unreachable-ja" : "unreachable-en");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A page on the console's own origin cannot move a service, flood the app with reports, or
  * send one so large that Kaitsu refuses it */
 static void
@@ -671,5 +730,6 @@ main (int   argc,
   start_servers ();
   g_test_add_func ("/screens/today", test_today_screens);
   g_test_add_func ("/screens/hostile-console", test_hostile_console);
+  g_test_add_func ("/screens/unreachable-site", test_unreachable_site);
   return g_test_run ();
 }

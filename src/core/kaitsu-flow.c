@@ -677,6 +677,45 @@ kaitsu_flow_can_go_next (KaitsuFlow *self)
          kaitsu_flow_get_next_visible (self, self->current) != KAITSU_STEP_NONE;
 }
 
+/* Why 「Next」 cannot be pressed yet, in the user's words; NULL when it can, or when this step
+ * has nothing to go on to */
+char *
+kaitsu_flow_dup_next_hint (KaitsuFlow *self)
+{
+  KaitsuService service;
+  const char *name;
+
+  g_return_val_if_fail (KAITSU_IS_FLOW (self), NULL);
+
+  if (kaitsu_flow_get_next_visible (self, self->current) == KAITSU_STEP_NONE ||
+      kaitsu_flow_step_is_complete (self, self->current))
+    return NULL;
+  service = kaitsu_step_get_service (self->current);
+  name = service != KAITSU_SERVICE_NONE ? kaitsu_service_get_name (service) : "";
+  switch (kaitsu_step_get_completion (self->current))
+    {
+    case KAITSU_COMPLETE_SERVICES_CHOSEN:
+      return g_strdup (_("「Next」 can be pressed once at least one service is chosen."));
+    case KAITSU_COMPLETE_SERVICE_PROTECTED:
+    case KAITSU_COMPLETE_SERVICE_PROTECTED_OR_WAITING:
+      /* Translators: %s is a service, such as Exchange Online */
+      return g_strdup_printf (_("「Next」 can be pressed once the console shows %s as protected."), name);
+    case KAITSU_COMPLETE_CONFIRMED_OR_SERVICE_PROTECTED:
+      /* Translators: %s is a service, such as Exchange Online */
+      return g_strdup_printf (_("「Next」 can be pressed once the console shows %s as protected, or once you confirm it at the end of this page."), name);
+    case KAITSU_COMPLETE_ALL_PROTECTED:
+      return g_strdup (_("「Next」 can be pressed once the console shows every chosen service as protected."));
+    case KAITSU_COMPLETE_ALL_SCANNING_OR_CONFIRMED:
+      return g_strdup (_("「Next」 can be pressed once protection is on for every chosen service, or once you confirm it at the end of this page."));
+    case KAITSU_COMPLETE_ALWAYS:
+    case KAITSU_COMPLETE_NEVER:
+      return NULL;
+    case KAITSU_COMPLETE_CONFIRMED:
+    default:
+      return g_strdup (_("「Next」 can be pressed once you confirm at the end of this page that the step is done."));
+    }
+}
+
 gboolean
 kaitsu_flow_can_go_back (KaitsuFlow *self)
 {

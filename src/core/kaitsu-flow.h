@@ -144,6 +144,7 @@ KaitsuStep         kaitsu_flow_get_previous_visible   (KaitsuFlow    *self,
                                                        KaitsuStep     step);
 gboolean           kaitsu_flow_can_go_next            (KaitsuFlow    *self);
 gboolean           kaitsu_flow_can_go_back            (KaitsuFlow    *self);
+char              *kaitsu_flow_dup_next_hint          (KaitsuFlow    *self);
 gboolean           kaitsu_flow_can_go_to              (KaitsuFlow    *self,
                                                        KaitsuStep     step);
 gboolean           kaitsu_flow_go_next                (KaitsuFlow    *self,

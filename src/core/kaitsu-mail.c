@@ -985,7 +985,9 @@ check_facts (KaitsuMailFacts *facts,
   if (!recognised)
     {
       add_problem (facts, KAITSU_PROBLEM_ERROR, "not-activation-mail",
-                   g_strdup (_("This is not the activation mail 「新規アカウント発行のお知らせ」. Check that you chose the right mail.")));
+                   /* Translators: %s is the mail's subject, as it is in the inbox */
+                   g_strdup_printf (_("This is not the activation mail 「%s」. Check that you chose the right mail."),
+                                    KAITSU_MAIL_SUBJECT));
       return;
     }
   if (facts->reset_url == NULL)

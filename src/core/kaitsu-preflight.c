@@ -288,6 +288,20 @@ timed_out_detail (void)
   return g_strdup (_("No answer within the time limit."));
 }
 
+/* What failed, in plain words: the system's own message (resolver jargon, in whatever language
+ * the system speaks) goes to the log for support, never to the user */
+static char *
+plain_detail (HostCheck  *check,
+              GError     *error,
+              const char *plain)
+{
+  if (check->timed_out)
+    return timed_out_detail ();
+  g_message ("Connection check of %s, %s: %s", check->host,
+             kaitsu_preflight_stage_to_string (check->stage), error->message);
+  return g_strdup (plain);
+}
+
 /* ---- DNS --------------------------------------------------------------------------------- */
 
 static void
@@ -307,11 +321,8 @@ on_resolved (GObject      *source,
     {
       if (retry (check))
         return;
-      fail (check,
-            check->timed_out ? timed_out_detail ()
-                             /* Translators: %s is the system's reason */
-                             : g_strdup_printf (_("The name could not be resolved: %s"), error->message),
-            _("This computer cannot find the site by name. Check that it is connected to the internet; if it is, ask your network administrator to check the DNS settings."));
+      fail (check, plain_detail (check, error, _("This computer could not find the site on the internet.")),
+            _("Check that this computer is connected to the internet: does any other website open? If it does, ask your network administrator whether this site is blocked."));
       return;
     }
   add_result (check, TRUE, g_strdup (_("The name was resolved.")), NULL);
@@ -398,7 +409,7 @@ on_handshake (GObject      *source,
           fail (check, detail, advice);
         }
       else
-        fail (check, g_strdup (error->message),
+        fail (check, plain_detail (check, error, _("The secure connection could not be set up.")),
               _("The secure connection failed. Try again later; if it keeps failing, ask your network administrator."));
       return;
     }
@@ -426,7 +437,7 @@ on_connected (GObject      *source,
     {
       if (retry (check))
         return;
-      fail (check, check->timed_out ? timed_out_detail () : g_strdup (error->message),
+      fail (check, plain_detail (check, error, _("The connection to the site could not be made.")),
             connect_advice (error));
       return;
     }
@@ -445,7 +456,7 @@ start_tls (HostCheck *check)
   tls = g_tls_client_connection_new (G_IO_STREAM (check->connection), identity, &error);
   if (tls == NULL)
     {
-      fail (check, g_strdup (error->message),
+      fail (check, plain_detail (check, error, _("This computer cannot make secure connections.")),
             _("This computer cannot make secure connections. Ask your computer’s administrator."));
       return;
     }
@@ -484,7 +495,7 @@ on_http_done (GObject      *source,
     {
       if (retry (check))
         return;
-      fail (check, check->timed_out ? timed_out_detail () : g_strdup (error->message),
+      fail (check, plain_detail (check, error, _("The site did not answer.")),
             _("The site did not answer the request. Try again later; if it keeps failing, ask your network administrator."));
       return;
     }

@@ -11,6 +11,7 @@
 #include "kaitsu-a11y.h"
 #include "kaitsu-assistant.h"
 #include "kaitsu-autopilot.h"
+#include "kaitsu-row.h"
 
 struct _KaitsuAssistant
 {
@@ -65,16 +66,20 @@ static KaitsuPage *
 ensure_page (KaitsuAssistant *self,
              KaitsuStep       step)
 {
-  GtkWidget *scroller, *page;
+  GtkWidget *scroller, *row, *page;
 
   if (self->pages[step] != NULL)
     return self->pages[step];
   scroller = gtk_scrolled_window_new ();
   page = kaitsu_page_new_for_step (self->flow, step);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_halign (page, GTK_ALIGN_CENTER);
   gtk_widget_set_size_request (page, 360, -1);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), page);
+  /* In the middle, at most as wide as its text asks (a row does it without GtkWidget's
+   * width-for-height search over every label, see kaitsu-row.c) */
+  row = kaitsu_row_new (0);
+  kaitsu_row_set_centered (KAITSU_ROW (row), TRUE);
+  kaitsu_row_append (KAITSU_ROW (row), page);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), row);
   gtk_stack_add_named (self->stack, scroller, kaitsu_step_get_id (step));
   if (self->large)
     set_labels_wrap (page, TRUE);
@@ -244,10 +249,13 @@ kaitsu_assistant_get_visible_page (KaitsuAssistant *self)
 {
   GtkWidget *scroller;
   GtkWidget *viewport;
+  GtkWidget *row;
 
   g_return_val_if_fail (KAITSU_IS_ASSISTANT (self), NULL);
 
+  /* scroller > viewport > row > page, as ensure_page () built it */
   scroller = gtk_stack_get_visible_child (self->stack);
   viewport = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller));
-  return KAITSU_PAGE (gtk_viewport_get_child (GTK_VIEWPORT (viewport)));
+  row = gtk_viewport_get_child (GTK_VIEWPORT (viewport));
+  return KAITSU_PAGE (gtk_widget_get_first_child (row));
 }

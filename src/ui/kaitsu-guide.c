@@ -180,6 +180,34 @@ count_consent (KaitsuGuide *self,
   kaitsu_flow_add_service_consent (self->flow, self->signin_service);
 }
 
+/* The sign-in window covers the page: it shows the sub-step for the screen in it, or, before
+ * one is known, the step */
+static void
+show_signin_guidance (KaitsuGuide        *self,
+                      const KaitsuScreen *screen)
+{
+  KaitsuStep step = kaitsu_flow_get_current_step (self->flow);
+  int index = screen != NULL ? kaitsu_step_find_substep (step, screen) : -1;
+  g_autofree char *id = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->signin == NULL)
+    return;
+  if (index >= 0)
+    {
+      id = kaitsu_step_dup_substep_id (step, (guint) index);
+      text = kaitsu_step_dup_substep_text (step, (guint) index);
+    }
+  else if (screen == NULL)
+    {
+      id = g_strdup (kaitsu_step_get_id (step));
+      text = kaitsu_step_dup_title (step);
+    }
+  else
+    return;
+  kaitsu_signin_window_set_guidance (KAITSU_SIGNIN_WINDOW (self->signin), id, text);
+}
+
 static void
 on_signin_page_seen (KaitsuGuide             *self,
                      const KaitsuPageReading *reading,
@@ -190,6 +218,7 @@ on_signin_page_seen (KaitsuGuide             *self,
   g_autoptr (KaitsuConsentAnswer) answer = kaitsu_consent_answer_from_uri (uri);
 
   count_consent (self, uri);
+  show_signin_guidance (self, reading->screen);
   if (kaitsu_screen_get_meaning (reading->screen) == KAITSU_SCREEN_PROVISION_FAILED &&
       (answer == NULL || answer->error == NULL) && self->signin_service != KAITSU_SERVICE_NONE)
     {
@@ -235,6 +264,7 @@ on_consent_failed (KaitsuGuide         *self,
   g_autofree char *advice = kaitsu_aadsts_dup_advice (code);
   g_autofree char *text = NULL;
   KaitsuSigninError *record;
+  gboolean retry;
 
   if (self->signin_service == KAITSU_SERVICE_NONE)
     return;
@@ -264,7 +294,20 @@ on_consent_failed (KaitsuGuide         *self,
   g_ptr_array_add (self->signin_errors, record);
   /* Microsoft asks again on the same page (a mistyped password): noted, not a failed grant,
    * so nothing starts over while the user types again */
-  if (g_strcmp0 (answer->error, "page-retry") == 0)
+  retry = g_strcmp0 (answer->error, "page-retry") == 0;
+  /* Said where the user is looking, first: in the sign-in window, over Microsoft's own words */
+  if (self->signin != NULL)
+    {
+      g_autofree char *title = retry
+        /* Translators: %u is Microsoft's error number */
+        ? g_strdup_printf (_("Microsoft asks again (AADSTS%u)"), code)
+        /* Translators: %u is Microsoft's error number */
+        : g_strdup_printf (_("Microsoft stopped the sign-in (AADSTS%u)"), code);
+      g_autofree char *shown = g_strdup_printf ("%s %s", explanation, advice);
+
+      kaitsu_signin_window_show_problem (KAITSU_SIGNIN_WINDOW (self->signin), title, shown, !retry);
+    }
+  if (retry)
     kaitsu_flow_add_service_error (self->flow, self->signin_service, code);
   else
     kaitsu_flow_service_failed_with_code (self->flow, self->signin_service, code, text);
@@ -323,6 +366,7 @@ on_popup_opened (KaitsuGuide *self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (window, "provisioned", G_CALLBACK (on_provisioned), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (window, "consent-failed", G_CALLBACK (on_consent_failed), self, G_CONNECT_SWAPPED);
+  show_signin_guidance (self, NULL);
   g_signal_emit (self, signals[SIGNIN_OPENED], 0, window);
 }
 

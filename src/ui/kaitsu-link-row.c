@@ -10,6 +10,7 @@
 #include "kaitsu-link-check.h"
 #include "kaitsu-link-row.h"
 #include "kaitsu-private-label.h"
+#include "kaitsu-row.h"
 
 struct _KaitsuLinkRow
 {
@@ -58,7 +59,7 @@ kaitsu_link_row_class_init (KaitsuLinkRowClass *klass)
 static void
 kaitsu_link_row_init (KaitsuLinkRow *self)
 {
-  GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *line = kaitsu_row_new (6);
   GtkLabel *label;
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
@@ -78,18 +79,18 @@ kaitsu_link_row_init (KaitsuLinkRow *self)
   gtk_widget_set_hexpand (GTK_WIDGET (self->value), TRUE);
   gtk_widget_set_valign (GTK_WIDGET (self->value), GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (GTK_WIDGET (label), "monospace");
-  gtk_box_append (GTK_BOX (line), GTK_WIDGET (self->value));
+  kaitsu_row_append (KAITSU_ROW (line), GTK_WIDGET (self->value));
 
   self->copy = gtk_button_new_from_icon_name ("edit-copy-symbolic");
   gtk_widget_set_tooltip_text (self->copy, _("Copy the link"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->copy), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Copy the link"), -1);
   g_signal_connect_swapped (self->copy, "clicked", G_CALLBACK (on_copy), self);
-  gtk_box_append (GTK_BOX (line), self->copy);
+  kaitsu_row_append (KAITSU_ROW (line), self->copy);
 
   self->open = gtk_button_new_with_mnemonic (_("_Open in Browser"));
   g_signal_connect_swapped (self->open, "clicked", G_CALLBACK (on_open), self);
-  gtk_box_append (GTK_BOX (line), self->open);
+  kaitsu_row_append (KAITSU_ROW (line), self->open);
   gtk_box_append (GTK_BOX (self), line);
   self->line = line;
 

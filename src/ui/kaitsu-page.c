@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "kaitsu-page.h"
+#include "kaitsu-row.h"
 
 typedef struct
 {
@@ -151,12 +152,12 @@ new_substep_row (KaitsuStep step,
   g_autofree char *id = kaitsu_step_dup_substep_id (step, index);
   GtkWidget *row, *number, *column, *label, *id_label;
 
-  row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  row = kaitsu_row_new (12);
   gtk_widget_add_css_class (row, "substep");
   number = gtk_label_new (circled[MIN (index, G_N_ELEMENTS (circled) - 1)]);
   gtk_widget_set_valign (number, GTK_ALIGN_START);
   gtk_widget_add_css_class (number, "substep-number");
-  gtk_box_append (GTK_BOX (row), number);
+  kaitsu_row_append (KAITSU_ROW (row), number);
 
   column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   gtk_widget_set_hexpand (column, TRUE);
@@ -176,7 +177,7 @@ new_substep_row (KaitsuStep step,
   gtk_widget_add_css_class (id_label, "dim-label");
   gtk_widget_add_css_class (id_label, "step-id");
   gtk_box_append (GTK_BOX (column), id_label);
-  gtk_box_append (GTK_BOX (row), column);
+  kaitsu_row_append (KAITSU_ROW (row), column);
   g_object_set_data (G_OBJECT (row), "text-label", label);
   return row;
 }
@@ -186,7 +187,7 @@ new_note_row (KaitsuPagePrivate *priv,
               const char        *text,
               gboolean           warning)
 {
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *row = kaitsu_row_new (8);
   GtkWidget *icon = gtk_image_new_from_icon_name (warning ? "dialog-warning-symbolic" : "dialog-information-symbolic");
   GtkWidget *label = gtk_label_new (text);
 
@@ -200,8 +201,8 @@ new_note_row (KaitsuPagePrivate *priv,
   no_hyphens (GTK_LABEL (label));
   gtk_label_set_max_width_chars (GTK_LABEL (label), 70);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_box_append (GTK_BOX (row), icon);
-  gtk_box_append (GTK_BOX (row), label);
+  kaitsu_row_append (KAITSU_ROW (row), icon);
+  kaitsu_row_append (KAITSU_ROW (row), label);
   g_ptr_array_add (priv->note_labels, label);
   return row;
 }

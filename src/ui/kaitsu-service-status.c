@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "kaitsu-service-status.h"
+#include "kaitsu-row.h"
 
 const char *
 kaitsu_service_state_get_label (KaitsuServiceState state)
@@ -84,7 +85,7 @@ kaitsu_service_status_row_new (KaitsuFlow    *flow,
                            ? g_strdup_printf (_("%1$s · %2$s"), state_label, policy_label)
                            : g_strdup (state_label);
   g_autofree char *accessible = g_strdup_printf ("%s: %s", kaitsu_service_get_name (service), facts);
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *row = kaitsu_row_new (8);
   GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *icon = gtk_image_new_from_icon_name (icon_name);
   GtkWidget *name = gtk_label_new (kaitsu_service_get_name (service));
@@ -106,8 +107,8 @@ kaitsu_service_status_row_new (KaitsuFlow    *flow,
   gtk_widget_add_css_class (value, "caption");
   gtk_box_append (GTK_BOX (text), name);
   gtk_box_append (GTK_BOX (text), value);
-  gtk_box_append (GTK_BOX (row), icon);
-  gtk_box_append (GTK_BOX (row), text);
+  kaitsu_row_append (KAITSU_ROW (row), icon);
+  kaitsu_row_append (KAITSU_ROW (row), text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
   return row;

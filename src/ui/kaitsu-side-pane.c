@@ -12,6 +12,7 @@
 #include "kaitsu-mask.h"
 #include "kaitsu-service-status.h"
 #include "kaitsu-side-pane.h"
+#include "kaitsu-row.h"
 
 #define MAX_TIMELINE 200
 
@@ -225,7 +226,7 @@ add_console_row (KaitsuSidePane *self,
                  const char     *state,
                  const char     *text)
 {
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *row = kaitsu_row_new (6);
   GtkWidget *icon = gtk_image_new_from_icon_name (icon_name);
   GtkWidget *label = gtk_label_new (NULL);
 
@@ -236,8 +237,8 @@ add_console_row (KaitsuSidePane *self,
   /* The pane stays narrow; the page and the web view get the room */
   gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
   gtk_widget_add_css_class (label, "caption");
-  gtk_box_append (GTK_BOX (row), icon);
-  gtk_box_append (GTK_BOX (row), label);
+  kaitsu_row_append (KAITSU_ROW (row), icon);
+  kaitsu_row_append (KAITSU_ROW (row), label);
   g_object_set_data_full (G_OBJECT (row), "kaitsu-state", g_strdup (state), g_free);
   g_object_set_data_full (G_OBJECT (row), "kaitsu-text", g_strdup (text), g_free);
   show_console_text (self, row);

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "kaitsu-step-list.h"
+#include "kaitsu-row.h"
 
 typedef struct
 {
@@ -156,7 +157,7 @@ kaitsu_step_list_new (KaitsuFlow *flow)
     {
       g_autofree char *title = kaitsu_step_dup_title (step);
       StepRow *r = &self->rows[step];
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
+      GtkWidget *box = kaitsu_row_new (10);
       GtkWidget *label = gtk_label_new (title);
 
       r->number = GTK_LABEL (gtk_label_new (NULL));
@@ -170,9 +171,9 @@ kaitsu_step_list_new (KaitsuFlow *flow)
       gtk_label_set_max_width_chars (GTK_LABEL (label), 22);
       gtk_widget_set_hexpand (label, TRUE);
       r->icon = GTK_IMAGE (gtk_image_new ());
-      gtk_box_append (GTK_BOX (box), GTK_WIDGET (r->number));
-      gtk_box_append (GTK_BOX (box), label);
-      gtk_box_append (GTK_BOX (box), GTK_WIDGET (r->icon));
+      kaitsu_row_append (KAITSU_ROW (box), GTK_WIDGET (r->number));
+      kaitsu_row_append (KAITSU_ROW (box), label);
+      kaitsu_row_append (KAITSU_ROW (box), GTK_WIDGET (r->icon));
       r->row = GTK_LIST_BOX_ROW (gtk_list_box_row_new ());
       gtk_widget_set_name (GTK_WIDGET (r->row), kaitsu_step_get_id (step));
       gtk_list_box_row_set_child (r->row, box);

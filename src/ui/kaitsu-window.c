@@ -14,6 +14,7 @@
 #include "kaitsu-report.h"
 #include "kaitsu-web-view.h"
 #include "kaitsu-reason.h"
+#include "kaitsu-row.h"
 #include "kaitsu-window.h"
 #include "prepare/kaitsu-prepare-page.h"
 
@@ -37,6 +38,7 @@ struct _KaitsuWindow
 
   GtkWidget *back_button;
   GtkWidget *next_button;
+  GtkLabel *next_hint;
   GtkLabel *title_label;
   GtkLabel *subtitle_label;
   GtkWidget *practice_label;
@@ -44,7 +46,7 @@ struct _KaitsuWindow
   GtkLabel *banner_label;
   GtkWidget *banner_start_over;
   GtkWidget *banner_dismiss;
-  GtkBox *content_box;
+  KaitsuRow *content_box;
   GtkRevealer *side_pane_revealer;
   GtkWidget *screen_share_button;
 
@@ -268,6 +270,26 @@ announce_to_screen_readers (KaitsuWindow *self,
 #endif
 }
 
+/* A grey 「Next」 says why, under the step list, where the eye goes after the page, and to a
+ * screen reader as the button's description */
+static void
+update_next_hint (KaitsuWindow *self)
+{
+  g_autofree char *hint = kaitsu_flow_dup_next_hint (self->flow);
+
+  if (g_strcmp0 (hint, gtk_label_get_label (self->next_hint)) == 0 &&
+      gtk_widget_get_visible (GTK_WIDGET (self->next_hint)) == (hint != NULL))
+    return;
+  gtk_label_set_label (self->next_hint, hint != NULL ? hint : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->next_hint), hint != NULL);
+  gtk_widget_set_tooltip_text (self->next_button, hint);
+  if (hint != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->next_button),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, hint, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self->next_button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
 static void
 update_navigation (KaitsuWindow *self)
 {
@@ -291,6 +313,7 @@ update_navigation (KaitsuWindow *self)
       announce_to_screen_readers (self, self->title_text);
     }
   gtk_label_set_label (self->subtitle_label, kaitsu_step_get_id (step));
+  update_next_hint (self);
 }
 
 static void
@@ -658,15 +681,19 @@ kaitsu_window_constructed (GObject *object)
   gtk_paned_set_start_child (self->paned, GTK_WIDGET (self->assistant));
   gtk_paned_set_shrink_start_child (self->paned, FALSE);
   gtk_paned_set_shrink_end_child (self->paned, FALSE);
-  gtk_box_prepend (self->content_box, GTK_WIDGET (self->paned));
+  kaitsu_row_prepend (self->content_box, GTK_WIDGET (self->paned));
   gtk_widget_set_visible (self->practice_label, self->sites != NULL && kaitsu_sites_is_practice (self->sites));
   separator = gtk_separator_new (GTK_ORIENTATION_VERTICAL);
-  gtk_box_prepend (self->content_box, separator);
+  kaitsu_row_prepend (self->content_box, separator);
   self->step_list = KAITSU_STEP_LIST (kaitsu_step_list_new (self->flow));
   gtk_widget_set_size_request (GTK_WIDGET (self->step_list), 240, -1);
   gtk_widget_set_vexpand (GTK_WIDGET (self->step_list), TRUE);
   left = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_box_append (GTK_BOX (left), GTK_WIDGET (self->step_list));
+  self->next_hint = g_object_new (GTK_TYPE_LABEL, "wrap", TRUE, "wrap-mode", PANGO_WRAP_WORD_CHAR,
+                                  "xalign", 0.0f, "max-width-chars", 30, "visible", FALSE, NULL);
+  gtk_widget_add_css_class (GTK_WIDGET (self->next_hint), "next-hint");
+  gtk_box_append (GTK_BOX (left), GTK_WIDGET (self->next_hint));
   self->status_line = g_object_new (GTK_TYPE_LABEL, "accessible-role", GTK_ACCESSIBLE_ROLE_STATUS,
                                     "wrap", TRUE, "wrap-mode", PANGO_WRAP_WORD_CHAR, "xalign", 0.0f,
                                     "max-width-chars", 30, "visible", TRUE,
@@ -677,7 +704,7 @@ kaitsu_window_constructed (GObject *object)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->status_line), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Status"), -1);
   gtk_box_append (GTK_BOX (left), GTK_WIDGET (self->status_line));
-  gtk_box_prepend (self->content_box, left);
+  kaitsu_row_prepend (self->content_box, left);
   self->side_pane = KAITSU_SIDE_PANE (kaitsu_side_pane_new (self->flow));
   gtk_revealer_set_child (self->side_pane_revealer, GTK_WIDGET (self->side_pane));
   /* Rows inside expand, which would otherwise make the pane share the extra width with the
@@ -807,6 +834,7 @@ kaitsu_window_class_init (KaitsuWindowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (KAITSU_TYPE_ROW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/kaitsu-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KaitsuWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, KaitsuWindow, next_button);

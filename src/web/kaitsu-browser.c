@@ -34,6 +34,7 @@ struct _KaitsuBrowser
   GtkImage *lock;
   GtkLabel *host;
   GtkWidget *open_button;
+  GtkWidget *back_button;
   GtkProgressBar *progress;
   GtkStack *stack;
   GtkLabel *error_title;
@@ -253,7 +254,9 @@ on_load_failed (KaitsuBrowser   *self,
                 const char      *uri,
                 GError          *error)
 {
-  const char *text;
+  g_autoptr (GUri) parsed = g_uri_parse (uri, G_URI_FLAGS_NONE, NULL);
+  const char *host = parsed != NULL && g_uri_get_host (parsed) != NULL ? g_uri_get_host (parsed) : uri;
+  g_autofree char *text = NULL;
 
   /* Our own refusals and cancelled loads are not failures to show. */
   if (g_error_matches (error, WEBKIT_NETWORK_ERROR, WEBKIT_NETWORK_ERROR_CANCELLED) ||
@@ -262,15 +265,21 @@ on_load_failed (KaitsuBrowser   *self,
   if (g_error_matches (error, WEBKIT_NETWORK_ERROR, WEBKIT_NETWORK_ERROR_UNKNOWN_PROTOCOL) ||
       g_error_matches (error, WEBKIT_POLICY_ERROR, WEBKIT_POLICY_ERROR_CANNOT_SHOW_URI))
     return FALSE;
+  /* The system's own words are for the log; the page says it plainly and names the site */
+  g_message ("Loading %s failed: %s", host, error->message);
   if (g_error_matches (error, G_RESOLVER_ERROR, G_RESOLVER_ERROR_NOT_FOUND) ||
       g_error_matches (error, G_RESOLVER_ERROR, G_RESOLVER_ERROR_TEMPORARY_FAILURE))
-    text = _("This computer cannot find the site by name. Check that it is connected to the internet, then try again.");
+    /* Translators: %s is a site's name, such as portal.ntt-east.example */
+    text = g_strdup_printf (_("This computer could not find %s: it does not seem to be connected to the internet. Check the connection, then try again."), host);
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
-    text = _("The site took too long to answer. Try again: a second try usually works.");
+    /* Translators: %s is a site's name */
+    text = g_strdup_printf (_("%s took too long to answer. Try again: a second try usually works."), host);
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED))
-    text = _("The site refused the connection. Try again; if it keeps failing, a firewall may block it.");
+    /* Translators: %s is a site's name */
+    text = g_strdup_printf (_("%s refused the connection. Try again; if it keeps failing, a firewall may block it."), host);
   else
-    text = _("The page could not be loaded. Try again: a second try usually works. The connection check on the 「Get ready」 step tells more.");
+    /* Translators: %s is a site's name */
+    text = g_strdup_printf (_("The page from %s could not be loaded. Try again: a second try usually works. The connection check on the 「Get ready」 step tells more."), host);
   show_error (self, uri, _("The page could not be loaded"), text);
   return TRUE;
 }
@@ -653,6 +662,84 @@ build_error_page (KaitsuBrowser *self)
   return scroller;
 }
 
+static void
+go_back (KaitsuBrowser *self)
+{
+  if (webkit_web_view_can_go_back (WEBKIT_WEB_VIEW (self->view)))
+    webkit_web_view_go_back (WEBKIT_WEB_VIEW (self->view));
+}
+
+static void
+update_back (KaitsuBrowser *self)
+{
+  gtk_widget_set_sensitive (self->back_button, webkit_web_view_can_go_back (WEBKIT_WEB_VIEW (self->view)));
+}
+
+/* WebKit's menu, less what leads out of the activation or to a developer's tools: opening in
+ * a new window, downloading, the inspector, media controls. Copying, pasting, selecting,
+ * spelling, Back and Reload stay, in the user's language as WebKit says them */
+static gboolean
+on_context_menu (KaitsuBrowser     *self,
+                 WebKitContextMenu *menu)
+{
+  static const WebKitContextMenuAction kept[] = {
+    WEBKIT_CONTEXT_MENU_ACTION_GO_BACK, WEBKIT_CONTEXT_MENU_ACTION_GO_FORWARD,
+    WEBKIT_CONTEXT_MENU_ACTION_STOP, WEBKIT_CONTEXT_MENU_ACTION_RELOAD,
+    WEBKIT_CONTEXT_MENU_ACTION_COPY, WEBKIT_CONTEXT_MENU_ACTION_CUT, WEBKIT_CONTEXT_MENU_ACTION_PASTE,
+    WEBKIT_CONTEXT_MENU_ACTION_PASTE_AS_PLAIN_TEXT, WEBKIT_CONTEXT_MENU_ACTION_DELETE,
+    WEBKIT_CONTEXT_MENU_ACTION_SELECT_ALL, WEBKIT_CONTEXT_MENU_ACTION_COPY_LINK_TO_CLIPBOARD,
+    WEBKIT_CONTEXT_MENU_ACTION_SPELLING_GUESS, WEBKIT_CONTEXT_MENU_ACTION_NO_GUESSES_FOUND,
+    WEBKIT_CONTEXT_MENU_ACTION_IGNORE_SPELLING, WEBKIT_CONTEXT_MENU_ACTION_LEARN_SPELLING,
+    WEBKIT_CONTEXT_MENU_ACTION_INPUT_METHODS, WEBKIT_CONTEXT_MENU_ACTION_UNICODE,
+    WEBKIT_CONTEXT_MENU_ACTION_INSERT_EMOJI,
+  };
+  GList *items = g_list_copy (webkit_context_menu_get_items (menu));
+  gboolean last_was_separator = TRUE;
+
+  for (GList *l = items; l != NULL; l = l->next)
+    {
+      WebKitContextMenuItem *item = l->data;
+      WebKitContextMenuAction action = webkit_context_menu_item_get_stock_action (item);
+      gboolean keep = FALSE;
+
+      if (webkit_context_menu_item_is_separator (item))
+        keep = !last_was_separator;
+      for (guint i = 0; i < G_N_ELEMENTS (kept) && !keep; i++)
+        keep = action == kept[i];
+      if (keep)
+        last_was_separator = webkit_context_menu_item_is_separator (item);
+      else
+        webkit_context_menu_remove (menu, item);
+    }
+  g_list_free (items);
+  /* No separator last, and no menu at all when nothing is left */
+  {
+    guint n = webkit_context_menu_get_n_items (menu);
+
+    if (n > 0 && webkit_context_menu_item_is_separator (webkit_context_menu_get_item_at_position (menu, n - 1)))
+      webkit_context_menu_remove (menu, webkit_context_menu_last (menu));
+  }
+  return webkit_context_menu_get_n_items (menu) == 0;
+}
+
+static gboolean
+reload_shortcut (GtkWidget *widget,
+                 GVariant  *args,
+                 gpointer   data)
+{
+  kaitsu_browser_reload (data);
+  return TRUE;
+}
+
+static gboolean
+back_shortcut (GtkWidget *widget,
+               GVariant  *args,
+               gpointer   data)
+{
+  go_back (data);
+  return TRUE;
+}
+
 KaitsuBrowser *
 kaitsu_browser_new (KaitsuSites       *sites,
                     KaitsuBrowserRole  role,
@@ -684,6 +771,35 @@ kaitsu_browser_new (KaitsuSites       *sites,
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->open_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Open this page in your web browser"), -1);
   g_signal_connect_swapped (self->open_button, "clicked", G_CALLBACK (kaitsu_browser_open_externally), self);
+  /* Back and Reload, as in a web browser: the failure messages and Microsoft's pages say to
+   * reload, and a wrong click on a page needs a way back */
+  {
+    GtkWidget *reload = gtk_button_new_from_icon_name ("view-refresh-symbolic");
+    GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+    self->back_button = gtk_button_new_from_icon_name ("go-previous-symbolic");
+    gtk_widget_set_tooltip_text (self->back_button, _("Back to the previous page (Alt+Left)"));
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->back_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _("Back to the previous page"), -1);
+    gtk_widget_set_sensitive (self->back_button, FALSE);
+    g_signal_connect_swapped (self->back_button, "clicked", G_CALLBACK (go_back), self);
+    gtk_widget_set_tooltip_text (reload, _("Reload the page (F5)"));
+    gtk_accessible_update_property (GTK_ACCESSIBLE (reload), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _("Reload the page"), -1);
+    g_signal_connect_swapped (reload, "clicked", G_CALLBACK (kaitsu_browser_reload), self);
+    gtk_box_append (GTK_BOX (bar), self->back_button);
+    gtk_box_append (GTK_BOX (bar), reload);
+    /* After the page: a page that uses these keys itself keeps them */
+    gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_BUBBLE);
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                          gtk_shortcut_new (gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_F5, 0),
+                                                                                         gtk_keyval_trigger_new (GDK_KEY_r, GDK_CONTROL_MASK)),
+                                                            gtk_callback_action_new (reload_shortcut, self, NULL)));
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Left, GDK_ALT_MASK),
+                                                            gtk_callback_action_new (back_shortcut, self, NULL)));
+    gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+  }
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->lock));
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->host));
   gtk_box_append (GTK_BOX (bar), self->open_button);
@@ -732,6 +848,9 @@ kaitsu_browser_new (KaitsuSites       *sites,
   g_signal_connect_object (self->view, "notify::estimated-load-progress", G_CALLBACK (on_progress),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->view, "notify::uri", G_CALLBACK (update_address), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (webkit_web_view_get_back_forward_list (WEBKIT_WEB_VIEW (self->view)), "changed",
+                           G_CALLBACK (update_back), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->view, "context-menu", G_CALLBACK (on_context_menu), self, G_CONNECT_SWAPPED);
   if (role == KAITSU_BROWSER_MAIN)
     install_status_script (self);
   return self;
@@ -771,8 +890,14 @@ void
 kaitsu_browser_reload (KaitsuBrowser *self)
 {
   g_return_if_fail (KAITSU_IS_BROWSER (self));
-  webkit_web_view_reload (WEBKIT_WEB_VIEW (self->view));
+  /* After a failure the page that failed, as 「Try Again」 does */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "error") == 0)
+    on_try_again (self);
+  else
+    webkit_web_view_reload (WEBKIT_WEB_VIEW (self->view));
 }
+
+
 
 const char *
 kaitsu_browser_get_uri (KaitsuBrowser *self)

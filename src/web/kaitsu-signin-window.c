@@ -22,6 +22,17 @@ struct _KaitsuSigninWindow
   /* Escape or the window's close button asks first: the sign-in would be lost. */
   GtkRevealer *question;
   GtkWidget *keep_button;
+
+  /* Kaitsu's guidance, over Microsoft's page: the sub-step and its id, or what went wrong */
+  GtkWidget *guidance;
+  GtkLabel *guidance_id;
+  GtkLabel *guidance_text;
+  GtkWidget *problem;
+  GtkLabel *problem_title;
+  GtkLabel *problem_text;
+  GtkWidget *problem_close;
+  /* On a page that leads nowhere, closing loses nothing: no question */
+  gboolean dead_end;
 };
 
 G_DEFINE_FINAL_TYPE (KaitsuSigninWindow, kaitsu_signin_window, GTK_TYPE_WINDOW)
@@ -64,8 +75,10 @@ escape_action (GtkWidget  *widget,
 {
   KaitsuSigninWindow *self = KAITSU_SIGNIN_WINDOW (widget);
 
+  if (self->dead_end)
+    close_now (self);
   /* A second Escape answers "keep signing in", like a dialog's Cancel. */
-  if (gtk_revealer_get_reveal_child (self->question))
+  else if (gtk_revealer_get_reveal_child (self->question))
     on_keep (self);
   else
     ask_before_closing (self);
@@ -76,10 +89,67 @@ kaitsu_signin_window_close_request (GtkWindow *window)
 {
   KaitsuSigninWindow *self = KAITSU_SIGNIN_WINDOW (window);
 
-  if (self->closing)
+  if (self->closing || self->dead_end)
     return GTK_WINDOW_CLASS (kaitsu_signin_window_parent_class)->close_request (window);
   ask_before_closing (self);
   return TRUE;
+}
+
+static GtkLabel *
+new_wrapped_label (const char *css_class)
+{
+  GtkLabel *label = GTK_LABEL (gtk_label_new (NULL));
+
+  gtk_label_set_wrap (label, TRUE);
+  gtk_label_set_wrap_mode (label, PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (label, 0);
+  gtk_label_set_selectable (label, TRUE);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (label), css_class);
+  return label;
+}
+
+/* Two strips over the page: the step's guidance, and, when Kaitsu knows the page for an error,
+ * what it means and what to do, in the user's language, where the user is looking */
+static GtkWidget *
+build_guidance (KaitsuSigninWindow *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *column;
+
+  self->guidance = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  gtk_widget_add_css_class (self->guidance, "signin-guidance");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->guidance), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("What to do in this window"), -1);
+  self->guidance_text = new_wrapped_label (NULL);
+  self->guidance_id = new_wrapped_label ("step-id");
+  gtk_widget_add_css_class (GTK_WIDGET (self->guidance_id), "caption");
+  gtk_widget_add_css_class (GTK_WIDGET (self->guidance_id), "dim-label");
+  gtk_box_append (GTK_BOX (self->guidance), GTK_WIDGET (self->guidance_text));
+  gtk_box_append (GTK_BOX (self->guidance), GTK_WIDGET (self->guidance_id));
+  gtk_widget_set_visible (self->guidance, FALSE);
+  gtk_box_append (GTK_BOX (box), self->guidance);
+
+  /* An alert: a screen reader says it as it appears */
+  self->problem = g_object_new (GTK_TYPE_BOX, "orientation", GTK_ORIENTATION_HORIZONTAL, "spacing", 12,
+                                "accessible-role", GTK_ACCESSIBLE_ROLE_ALERT, NULL);
+  gtk_widget_add_css_class (self->problem, "signin-problem");
+  column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  gtk_widget_set_hexpand (column, TRUE);
+  self->problem_title = new_wrapped_label ("heading");
+  self->problem_text = new_wrapped_label (NULL);
+  gtk_box_append (GTK_BOX (column), GTK_WIDGET (self->problem_title));
+  gtk_box_append (GTK_BOX (column), GTK_WIDGET (self->problem_text));
+  gtk_box_append (GTK_BOX (self->problem), column);
+  self->problem_close = gtk_button_new_with_mnemonic (_("_Close and Go Back to Kaitsu"));
+  gtk_widget_set_valign (self->problem_close, GTK_ALIGN_CENTER);
+  g_signal_connect_swapped (self->problem_close, "clicked", G_CALLBACK (close_now), self);
+  gtk_box_append (GTK_BOX (self->problem), self->problem_close);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->problem), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("What went wrong"), -1);
+  gtk_widget_set_visible (self->problem, FALSE);
+  gtk_box_append (GTK_BOX (box), self->problem);
+  return box;
 }
 
 static GtkWidget *
@@ -207,6 +277,7 @@ kaitsu_signin_window_new (KaitsuSites   *sites,
   self->browser = kaitsu_browser_new (sites, KAITSU_BROWSER_SIGNIN, view);
   gtk_widget_set_vexpand (GTK_WIDGET (self->browser), TRUE);
   gtk_box_append (GTK_BOX (box), build_question (self));
+  gtk_box_append (GTK_BOX (box), build_guidance (self));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->browser));
   gtk_window_set_child (GTK_WINDOW (self), box);
   kaitsu_a11y_fix_names (GTK_WIDGET (self));
@@ -230,4 +301,56 @@ kaitsu_signin_window_get_browser (KaitsuSigninWindow *self)
 {
   g_return_val_if_fail (KAITSU_IS_SIGNIN_WINDOW (self), NULL);
   return self->browser;
+}
+
+/* What Kaitsu's page says to do now, and its id for support, over Microsoft's page */
+void
+kaitsu_signin_window_set_guidance (KaitsuSigninWindow *self,
+                                   const char         *id,
+                                   const char         *text)
+{
+  g_return_if_fail (KAITSU_IS_SIGNIN_WINDOW (self));
+
+  gtk_label_set_label (self->guidance_text, text != NULL ? text : "");
+  gtk_label_set_label (self->guidance_id, id != NULL ? id : "");
+  gtk_widget_set_visible (self->guidance, text != NULL);
+}
+
+/* A page Kaitsu knows for an error: what it means and what to do. With @dead_end the page
+ * leads nowhere: closing loses nothing, so Escape and the close button close at once; else
+ * (Microsoft asks again on the same page) the user may go on here */
+void
+kaitsu_signin_window_show_problem (KaitsuSigninWindow *self,
+                                   const char         *title,
+                                   const char         *text,
+                                   gboolean            dead_end)
+{
+  g_return_if_fail (KAITSU_IS_SIGNIN_WINDOW (self));
+  g_return_if_fail (title != NULL);
+
+  self->dead_end = dead_end;
+  gtk_label_set_label (self->problem_title, title);
+  gtk_label_set_label (self->problem_text, text != NULL ? text : "");
+  gtk_widget_set_visible (self->problem_close, dead_end);
+  gtk_widget_set_visible (self->problem, TRUE);
+  if (dead_end)
+    {
+      gtk_revealer_set_reveal_child (self->question, FALSE);
+      gtk_widget_add_css_class (self->problem_close, "suggested-action");
+    }
+}
+
+/* The problem shown, or NULL: for tests and screen readers */
+const char *
+kaitsu_signin_window_get_problem (KaitsuSigninWindow *self)
+{
+  g_return_val_if_fail (KAITSU_IS_SIGNIN_WINDOW (self), NULL);
+  return gtk_widget_get_visible (self->problem) ? gtk_label_get_label (self->problem_text) : NULL;
+}
+
+gboolean
+kaitsu_signin_window_is_dead_end (KaitsuSigninWindow *self)
+{
+  g_return_val_if_fail (KAITSU_IS_SIGNIN_WINDOW (self), FALSE);
+  return self->dead_end;
 }

@@ -16,5 +16,14 @@ KaitsuSigninWindow *kaitsu_signin_window_new         (KaitsuSites   *sites,
                                                       GtkWindow     *parent);
 KaitsuBrowser      *kaitsu_signin_window_get_browser (KaitsuSigninWindow *self);
 gboolean            kaitsu_signin_window_is_asking   (KaitsuSigninWindow *self);
+void                kaitsu_signin_window_set_guidance (KaitsuSigninWindow *self,
+                                                       const char         *id,
+                                                       const char         *text);
+void                kaitsu_signin_window_show_problem (KaitsuSigninWindow *self,
+                                                       const char         *title,
+                                                       const char         *text,
+                                                       gboolean            dead_end);
+const char         *kaitsu_signin_window_get_problem  (KaitsuSigninWindow *self);
+gboolean            kaitsu_signin_window_is_dead_end  (KaitsuSigninWindow *self);
 
 G_END_DECLS

@@ -88,6 +88,11 @@ kaitsu_password_page_refresh (KaitsuPage *page)
           !kaitsu_flow_get_step_done (flow, KAITSU_STEP_PASSWORD))
         note = g_strdup_printf (_("Kaitsu keeps the password link in your keyring, never in its own files, and could not read it back: the keyring is locked or not available. Read the activation mail again at the step “%s” to continue."),
                                 prepare);
+      /* No mail read yet: where it is, and where to give it */
+      else if (!kaitsu_flow_get_step_done (flow, KAITSU_STEP_PASSWORD))
+        /* Translators: the mail's subject, its sender, then a step's title */
+        note = g_strdup_printf (_("This step needs the activation mail, which Kaitsu has not read yet. Find the mail 「%s」 from %s in your inbox, then give it to Kaitsu at the step “%s” (press 「Back」): its link then opens here."),
+                                KAITSU_MAIL_SUBJECT, KAITSU_MAIL_SENDER, prepare);
       kaitsu_link_row_set_note (self->link_row, note, note != NULL);
       return;
     }

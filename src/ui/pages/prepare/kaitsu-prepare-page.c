@@ -13,6 +13,7 @@
 #include "kaitsu-prepare-page.h"
 #include "kaitsu-private-label.h"
 #include "kaitsu-window.h"
+#include "kaitsu-row.h"
 
 struct _KaitsuPreparePage
 {
@@ -96,7 +97,7 @@ add_problem_row (KaitsuPreparePage *self,
                  const char        *code,
                  const char        *message)
 {
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *row = kaitsu_row_new (8);
   GtkWidget *icon = gtk_image_new_from_icon_name (is_error ? "dialog-error-symbolic"
                                                            : "dialog-warning-symbolic");
   GtkWidget *label = wrapped_label (message);
@@ -105,8 +106,8 @@ add_problem_row (KaitsuPreparePage *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   is_error ? _("Error") : _("Warning"), -1);
   gtk_widget_set_hexpand (label, TRUE);
-  gtk_box_append (GTK_BOX (row), icon);
-  gtk_box_append (GTK_BOX (row), label);
+  kaitsu_row_append (KAITSU_ROW (row), icon);
+  kaitsu_row_append (KAITSU_ROW (row), label);
   gtk_widget_add_css_class (row, is_error ? "error" : "warning");
   if (code != NULL)
     gtk_widget_set_name (row, code);
@@ -452,7 +453,7 @@ static void
 add_network_row (KaitsuPreparePage    *self,
                  KaitsuPreflightCheck *check)
 {
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *row = kaitsu_row_new (8);
   GtkWidget *icon = gtk_image_new_from_icon_name (check->ok ? "object-select-symbolic"
                                                             : "dialog-error-symbolic");
   GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
@@ -474,8 +475,8 @@ add_network_row (KaitsuPreparePage    *self,
       gtk_box_append (GTK_BOX (column), wrapped_label (issuer));
     }
   gtk_widget_set_hexpand (column, TRUE);
-  gtk_box_append (GTK_BOX (row), icon);
-  gtk_box_append (GTK_BOX (row), column);
+  kaitsu_row_append (KAITSU_ROW (row), icon);
+  kaitsu_row_append (KAITSU_ROW (row), column);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
   gtk_box_append (self->network_box, row);
 }
