@@ -660,6 +660,123 @@ test_unreachable_site (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkWidget *
+find_button_by_tooltip (GtkWidget  *root,
+                        const char *tooltip)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_widget_get_tooltip_text (root), tooltip) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_by_tooltip (child, tooltip);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+browser_is_at (gpointer data)
+{
+  KaitsuBrowser *browser = data;
+
+  return g_strcmp0 (webkit_web_view_get_uri (WEBKIT_WEB_VIEW (kaitsu_browser_get_view (browser))), wanted_uri) == 0 &&
+         !webkit_web_view_is_loading (WEBKIT_WEB_VIEW (kaitsu_browser_get_view (browser)));
+}
+
+static void
+count_finished (guint           *finished,
+                WebKitLoadEvent  event)
+{
+  if (event == WEBKIT_LOAD_FINISHED)
+    (*finished)++;
+}
+
+static gboolean
+reloaded (gpointer data)
+{
+  return *(guint *) data > 0;
+}
+
+/* Back and Reload are on the page, as a browser has them, and the page's menu holds only what
+ * helps here: nothing opens a new window, downloads or inspects */
+static void
+test_browser_controls (void)
+{
+  g_autoptr (KaitsuFlow) flow = kaitsu_flow_new ();
+  g_autoptr (KaitsuSites) sites = kaitsu_sites_new_custom (server.bases[KAITSU_SITE_LMP],
+                                                           server.bases[KAITSU_SITE_PASSWORD_RESET],
+                                                           server.bases[KAITSU_SITE_CONSOLE],
+                                                           server.bases[KAITSU_SITE_MICROSOFT_LOGIN],
+                                                           server.bases[KAITSU_SITE_SHAREPOINT_ADMIN]);
+  g_autofree char *first = g_strconcat (server.bases[KAITSU_SITE_CONSOLE], "/fake-protected.html", NULL);
+  g_autofree char *second = g_strconcat (server.bases[KAITSU_SITE_CONSOLE], "/huge.html", NULL);
+  WebKitContextMenuAction offered[] = {
+    WEBKIT_CONTEXT_MENU_ACTION_OPEN_LINK_IN_NEW_WINDOW, WEBKIT_CONTEXT_MENU_ACTION_DOWNLOAD_LINK_TO_DISK,
+    WEBKIT_CONTEXT_MENU_ACTION_COPY_LINK_TO_CLIPBOARD, WEBKIT_CONTEXT_MENU_ACTION_NO_ACTION,
+    WEBKIT_CONTEXT_MENU_ACTION_GO_BACK, WEBKIT_CONTEXT_MENU_ACTION_RELOAD,
+    WEBKIT_CONTEXT_MENU_ACTION_NO_ACTION, WEBKIT_CONTEXT_MENU_ACTION_COPY,
+    WEBKIT_CONTEXT_MENU_ACTION_OPEN_IMAGE_IN_NEW_WINDOW, WEBKIT_CONTEXT_MENU_ACTION_INSPECT_ELEMENT,
+  };
+  WebKitContextMenuAction kept[] = {
+    WEBKIT_CONTEXT_MENU_ACTION_COPY_LINK_TO_CLIPBOARD, WEBKIT_CONTEXT_MENU_ACTION_NO_ACTION,
+    WEBKIT_CONTEXT_MENU_ACTION_GO_BACK, WEBKIT_CONTEXT_MENU_ACTION_RELOAD,
+    WEBKIT_CONTEXT_MENU_ACTION_NO_ACTION, WEBKIT_CONTEXT_MENU_ACTION_COPY,
+  };
+  g_autoptr (WebKitContextMenu) menu = webkit_context_menu_new ();
+  KaitsuWindow *window;
+  KaitsuBrowser *browser;
+  GtkWidget *back, *reload;
+  guint finished = 0;
+  gboolean handled = TRUE;
+
+  kaitsu_flow_restore_position (flow, KAITSU_STEP_CONSOLE, KAITSU_STEP_CONSOLE);
+  window = kaitsu_window_new_with_sites (NULL, flow, sites);
+  gtk_window_present (GTK_WINDOW (window));
+  kaitsu_test_wait_until (guide_exists, window, "the web view");
+  browser = kaitsu_guide_get_browser (kaitsu_window_get_guide (window));
+  back = find_button_by_tooltip (GTK_WIDGET (browser), _("Back to the previous page (Alt+Left)"));
+  reload = find_button_by_tooltip (GTK_WIDGET (browser), _("Reload the page (F5)"));
+  g_assert_nonnull (back);
+  g_assert_nonnull (reload);
+
+  wanted_uri = first;
+  kaitsu_browser_load (browser, first);
+  kaitsu_test_wait_until (browser_is_at, browser, "the first page");
+  wanted_uri = second;
+  kaitsu_browser_load (browser, second);
+  kaitsu_test_wait_until (browser_is_at, browser, "the second page");
+  g_assert_true (gtk_widget_get_sensitive (back));
+  g_signal_emit_by_name (back, "clicked");
+  wanted_uri = first;
+  kaitsu_test_wait_until (browser_is_at, browser, "Back to the first page");
+
+  g_signal_connect_swapped (kaitsu_browser_get_view (browser), "load-changed", G_CALLBACK (count_finished), &finished);
+  g_signal_emit_by_name (reload, "clicked");
+  kaitsu_test_wait_until (reloaded, &finished, "the page reloaded");
+
+  /* WebKit's own menu for a link, an image and a selection, as it builds it */
+  for (guint i = 0; i < G_N_ELEMENTS (offered); i++)
+    webkit_context_menu_append (menu, offered[i] == WEBKIT_CONTEXT_MENU_ACTION_NO_ACTION
+                                      ? webkit_context_menu_item_new_separator ()
+                                      : webkit_context_menu_item_new_from_stock_action (offered[i]));
+  g_signal_emit_by_name (kaitsu_browser_get_view (browser), "context-menu", menu, NULL, &handled);
+  g_assert_false (handled);
+  g_assert_cmpuint (webkit_context_menu_get_n_items (menu), ==, G_N_ELEMENTS (kept));
+  for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+    {
+      WebKitContextMenuItem *item = webkit_context_menu_get_item_at_position (menu, i);
+
+      if (kept[i] == WEBKIT_CONTEXT_MENU_ACTION_NO_ACTION)
+        g_assert_true (webkit_context_menu_item_is_separator (item));
+      else
+        g_assert_cmpint (webkit_context_menu_item_get_stock_action (item), ==, kept[i]);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A page on the console's own origin cannot move a service, flood the app with reports, or
  * send one so large that Kaitsu refuses it */
 static void
@@ -731,5 +848,6 @@ main (int   argc,
   g_test_add_func ("/screens/today", test_today_screens);
   g_test_add_func ("/screens/hostile-console", test_hostile_console);
   g_test_add_func ("/screens/unreachable-site", test_unreachable_site);
+  g_test_add_func ("/screens/browser-controls", test_browser_controls);
   return g_test_run ();
 }
