@@ -418,6 +418,68 @@ test_protected_by_hand (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+scrolled_away_from_top (gpointer data)
+{
+  return gtk_adjustment_get_value (data) > 0;
+}
+
+/* The divider between the page and the web view can be seen, and stays where the user left it
+ * for each kind of step (the four services share one place), also at the next start; the
+ * highlighted sub-step scrolls into view */
+static void
+test_divider_and_substep (void)
+{
+  g_autoptr (KaitsuFlow) flow = kaitsu_flow_new ();
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr (GVariant) saved = NULL;
+  KaitsuWindow *window;
+  GtkPaned *paned;
+  KaitsuPage *page;
+  GtkWidget *scroller;
+  int position = 0;
+
+  g_settings_reset (settings, "divider-positions");
+  kaitsu_flow_restore_position (flow, KAITSU_STEP_TEAMS, KAITSU_STEP_EXCHANGE_ONLINE);
+  window = open_window (flow);
+  paned = GTK_PANED (find_widget (GTK_WIDGET (window), GTK_TYPE_PANED, NULL));
+  g_assert_nonnull (paned);
+  g_assert_true (gtk_paned_get_wide_handle (paned));
+
+  /* Dragged lower on one service step: the next service step opens with it there */
+  gtk_paned_set_position (paned, 420);
+  g_assert_true (kaitsu_flow_go_to (flow, KAITSU_STEP_SHAREPOINT_ONLINE, NULL));
+  kaitsu_test_wait_for_frame (GTK_WIDGET (window));
+  g_assert_cmpint (gtk_paned_get_position (paned), ==, 420);
+  /* Another kind of step keeps its own */
+  g_assert_true (kaitsu_flow_go_to (flow, KAITSU_STEP_CONSOLE, NULL));
+  kaitsu_test_wait_for_frame (GTK_WIDGET (window));
+  gtk_paned_set_position (paned, 260);
+  g_assert_true (kaitsu_flow_go_to (flow, KAITSU_STEP_ONEDRIVE, NULL));
+  kaitsu_test_wait_for_frame (GTK_WIDGET (window));
+  g_assert_cmpint (gtk_paned_get_position (paned), ==, 420);
+
+  /* The last sub-step, far down a long page in a small view, comes into sight */
+  page = kaitsu_assistant_get_page (kaitsu_window_get_assistant (window), KAITSU_STEP_ONEDRIVE);
+  scroller = gtk_widget_get_ancestor (GTK_WIDGET (page), GTK_TYPE_SCROLLED_WINDOW);
+  gtk_paned_set_position (paned, 150);
+  kaitsu_test_wait_for_frame (GTK_WIDGET (window));
+  g_assert_cmpfloat (gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller))), ==, 0);
+  kaitsu_page_set_active_substep (page, (int) kaitsu_step_get_n_substeps (KAITSU_STEP_ONEDRIVE) - 1);
+  kaitsu_test_wait_until (scrolled_away_from_top, gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)),
+                          "the highlighted sub-step in sight");
+
+  /* Kept for the next start */
+  gtk_paned_set_position (paned, 400);
+  gtk_window_close (GTK_WINDOW (window));
+  saved = g_settings_get_value (settings, "divider-positions");
+  g_assert_true (g_variant_lookup (saved, "service", "i", &position));
+  g_assert_cmpint (position, ==, 400);
+  g_assert_true (g_variant_lookup (saved, "console", "i", &position));
+  g_assert_cmpint (position, ==, 260);
+  g_settings_reset (settings, "divider-positions");
+}
+
 static void
 test_side_pane_setting (void)
 {
@@ -837,6 +899,7 @@ main (int   argc,
   g_test_add_func ("/window/walk-every-page", test_walk_every_page);
   g_test_add_func ("/window/one-at-a-time-on-screen", test_one_at_a_time_on_screen);
   g_test_add_func ("/window/side-pane-setting", test_side_pane_setting);
+  g_test_add_func ("/window/divider-and-substep", test_divider_and_substep);
   g_test_add_func ("/window/long-pending", test_long_pending);
   g_test_add_func ("/window/protected-by-hand", test_protected_by_hand);
   g_test_add_func ("/window/resume", test_resume);

@@ -411,6 +411,28 @@ kaitsu_page_get_confirm (KaitsuPage *self)
   return GTK_WIDGET (priv->confirm);
 }
 
+/* The highlighted sub-step in sight: the page scrolls the least that shows it whole (or its
+ * start, when it is taller than the view) */
+static gboolean
+scroll_into_view (GtkWidget     *row,
+                  GdkFrameClock *clock,
+                  gpointer       data)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (row, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *content = scroller != NULL ? gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)) : NULL;
+  graphene_rect_t bounds;
+
+  if (content != NULL && gtk_widget_compute_bounds (row, content, &bounds))
+    {
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+      double top = bounds.origin.y;
+      double bottom = MIN (top + bounds.size.height, top + gtk_adjustment_get_page_size (adjustment));
+
+      gtk_adjustment_clamp_page (adjustment, top, bottom);
+    }
+  return G_SOURCE_REMOVE;
+}
+
 /* The sub-step the user has reached on the web, or -1 for none */
 void
 kaitsu_page_set_active_substep (KaitsuPage *self,
@@ -424,9 +446,13 @@ kaitsu_page_set_active_substep (KaitsuPage *self,
     {
       GtkWidget *row = g_ptr_array_index (priv->substep_rows, i);
 
-      if ((int) i == index)
-        gtk_widget_add_css_class (row, "active-substep");
-      else
+      if ((int) i == index && !gtk_widget_has_css_class (row, "active-substep"))
+        {
+          gtk_widget_add_css_class (row, "active-substep");
+          /* Once laid out with its new look: the page may be scrolled far from it */
+          gtk_widget_add_tick_callback (row, scroll_into_view, NULL, NULL);
+        }
+      else if ((int) i != index)
         gtk_widget_remove_css_class (row, "active-substep");
     }
 }

@@ -28,6 +28,9 @@ struct _KaitsuWindow
   /* The one "open in your browser?" question on screen, if any (weak) */
   GtkWidget *refusal_dialog;
   GtkPaned *paned;
+  /* Where the user left the divider, by kind of step; saved with the window's size */
+  GHashTable *divider_positions;
+  gboolean placing_divider;
   GSettings *settings;
   char *title_text;
   char *practice_mail;
@@ -231,6 +234,42 @@ ensure_browser (KaitsuWindow *self)
   kaitsu_a11y_fix_names (GTK_WIDGET (browser));
 }
 
+/* The four service steps look alike and share one place; every other step has its own */
+static const char *
+divider_kind (KaitsuStep step)
+{
+  KaitsuService service = kaitsu_step_get_service (step);
+
+  return service != KAITSU_SERVICE_NONE && kaitsu_service_get_step (service) == step ? "service"
+                                                                                     : kaitsu_step_get_id (step);
+}
+
+static void
+place_divider (KaitsuWindow *self,
+               KaitsuStep    step)
+{
+  gpointer position;
+
+  self->placing_divider = TRUE;
+  if (g_hash_table_lookup_extended (self->divider_positions, divider_kind (step), NULL, &position))
+    gtk_paned_set_position (self->paned, GPOINTER_TO_INT (position));
+  else if (gtk_paned_get_position (self->paned) <= 0 || gtk_paned_get_position (self->paned) > 420)
+    gtk_paned_set_position (self->paned, 300);
+  self->placing_divider = FALSE;
+}
+
+/* Moved by the user: remembered for this kind of step */
+static void
+on_divider_moved (KaitsuWindow *self)
+{
+  KaitsuStep step = kaitsu_flow_get_current_step (self->flow);
+
+  if (self->placing_divider || !kaitsu_step_is_web (step) || !gtk_widget_get_mapped (GTK_WIDGET (self->paned)))
+    return;
+  g_hash_table_insert (self->divider_positions, g_strdup (divider_kind (step)),
+                       GINT_TO_POINTER (gtk_paned_get_position (self->paned)));
+}
+
 static void
 follow_step (KaitsuWindow *self)
 {
@@ -244,8 +283,7 @@ follow_step (KaitsuWindow *self)
     }
   ensure_browser (self);
   gtk_widget_set_visible (GTK_WIDGET (kaitsu_guide_get_browser (self->guide)), TRUE);
-  if (gtk_paned_get_position (self->paned) <= 0 || gtk_paned_get_position (self->paned) > 420)
-    gtk_paned_set_position (self->paned, 300);
+  place_divider (self, step);
   {
     g_autofree char *start = kaitsu_guide_dup_start_uri (self->guide, step);
     const KaitsuPageReading *reading = kaitsu_browser_get_reading (kaitsu_guide_get_browser (self->guide));
@@ -632,6 +670,17 @@ kaitsu_window_close_request (GtkWindow *window)
 
   gtk_window_get_default_size (window, &width, &height);
   g_settings_set (self->settings, "window-size", "(ii)", width, height);
+  {
+    GVariantBuilder positions;
+    GHashTableIter iter;
+    gpointer kind, position;
+
+    g_variant_builder_init (&positions, G_VARIANT_TYPE ("a{si}"));
+    g_hash_table_iter_init (&iter, self->divider_positions);
+    while (g_hash_table_iter_next (&iter, &kind, &position))
+      g_variant_builder_add (&positions, "{si}", (const char *) kind, GPOINTER_TO_INT (position));
+    g_settings_set_value (self->settings, "divider-positions", g_variant_builder_end (&positions));
+  }
   g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
   return GTK_WINDOW_CLASS (kaitsu_window_parent_class)->close_request (window);
 }
@@ -677,6 +726,21 @@ kaitsu_window_constructed (GObject *object)
   self->assistant = KAITSU_ASSISTANT (kaitsu_assistant_new (self->flow));
   kaitsu_assistant_set_practice (self->assistant, self->sites != NULL && kaitsu_sites_is_practice (self->sites));
   self->paned = GTK_PANED (gtk_paned_new (GTK_ORIENTATION_VERTICAL));
+  /* A divider one can see and grab, between the instructions and the page */
+  gtk_paned_set_wide_handle (self->paned, TRUE);
+  self->divider_positions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  {
+    g_autoptr (GVariant) saved = g_settings_get_value (self->settings, "divider-positions");
+    GVariantIter iter;
+    const char *kind;
+    gint32 position;
+
+    g_variant_iter_init (&iter, saved);
+    while (g_variant_iter_next (&iter, "{&si}", &kind, &position))
+      if (position > 0)
+        g_hash_table_insert (self->divider_positions, g_strdup (kind), GINT_TO_POINTER (position));
+  }
+  g_signal_connect_object (self->paned, "notify::position", G_CALLBACK (on_divider_moved), self, G_CONNECT_SWAPPED);
   gtk_widget_set_hexpand (GTK_WIDGET (self->paned), TRUE);
   gtk_paned_set_start_child (self->paned, GTK_WIDGET (self->assistant));
   gtk_paned_set_shrink_start_child (self->paned, FALSE);
@@ -771,6 +835,7 @@ kaitsu_window_finalize (GObject *object)
 {
   g_free (KAITSU_WINDOW (object)->title_text);
   g_free (KAITSU_WINDOW (object)->practice_mail);
+  g_clear_pointer (&KAITSU_WINDOW (object)->divider_positions, g_hash_table_unref);
   G_OBJECT_CLASS (kaitsu_window_parent_class)->finalize (object);
 }
 
