@@ -81,6 +81,9 @@ test_broken_descriptions (void)
     /* a practice action pressing nothing */
     { "<practice press=\"ms-no\"/>", "<practice press=\"ms-never\"/>", "presses an unknown label" },
     { "<activation version=\"1\">", "<activation version=\"9\">", "format Kaitsu does not know" },
+    /* a warning for a sub-step the step does not have, or not even a number */
+    { "<warning substep=\"1\">Never choose", "<warning substep=\"8\">Never choose", "a warning for sub-step 8" },
+    { "<warning substep=\"1\">Never choose", "<warning substep=\"first\">Never choose", "a sub-step's number" },
     { "</activation>", "", "" },
   };
   g_autofree char *xml = read_description ();

@@ -14,6 +14,7 @@
 #include "kaitsu-link-row.h"
 #include "kaitsu-mail.h"
 #include "prepare/kaitsu-prepare-page.h"
+#include "kaitsu-row.h"
 #include "kaitsu-session.h"
 #include "kaitsu-test-util.h"
 #include "kaitsu-window.h"
@@ -263,6 +264,23 @@ test_walk_every_page (void)
   g_assert_true (kaitsu_flow_step_is_visible (flow, KAITSU_STEP_TEAMS_APP_PERMISSION));
   click (find_widget (GTK_WIDGET (teams), GTK_TYPE_BUTTON, pressed_label ()));
   shoot_page (window, KAITSU_STEP_TEAMS);
+  /* Teams Chat's warning is said in sub-step ①, where the service is chosen */
+  {
+    KaitsuPage *page = kaitsu_assistant_get_page (kaitsu_window_get_assistant (window), KAITSU_STEP_TEAMS);
+    g_autofree char *warning = kaitsu_step_dup_warning (KAITSU_STEP_TEAMS, 0);
+    GtkWidget *label = find_text (GTK_WIDGET (page), warning, TRUE);
+    GtkWidget *note, *substep;
+
+    g_assert_cmpint (kaitsu_step_get_warning_substep (KAITSU_STEP_TEAMS, 0), ==, 0);
+    g_assert_nonnull (label);
+    /* its own row, styled as a warning, inside the first sub-step's row */
+    note = gtk_widget_get_ancestor (label, KAITSU_TYPE_ROW);
+    g_assert_true (gtk_widget_has_css_class (note, "substep-warning"));
+    substep = gtk_widget_get_ancestor (gtk_widget_get_parent (note), KAITSU_TYPE_ROW);
+    g_assert_nonnull (substep);
+    g_assert_true (gtk_widget_has_css_class (substep, "substep"));
+    g_assert_null (gtk_widget_get_prev_sibling (substep));
+  }
   click (find_widget (GTK_WIDGET (teams), GTK_TYPE_BUTTON, _("The console shows it as p_rotected")));
 
   next_step (window, KAITSU_STEP_TEAMS_APP_PERMISSION);

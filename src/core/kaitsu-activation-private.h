@@ -43,6 +43,7 @@ typedef struct
   char *confirm;
   GPtrArray *substeps;            /* of KaitsuSubstep, not owned (steps may share them) */
   GPtrArray *warnings;            /* msgids */
+  GArray *warning_substeps;       /* of int, one per warning: the sub-step it belongs to, or -1 */
   GPtrArray *advice;              /* msgids */
 } KaitsuStepDesc;
 

@@ -304,6 +304,7 @@ step_desc_clear (KaitsuStepDesc *step)
   g_free (step->confirm);
   g_clear_pointer (&step->substeps, g_ptr_array_unref);
   g_clear_pointer (&step->warnings, g_ptr_array_unref);
+  g_clear_pointer (&step->warning_substeps, g_array_unref);
   g_clear_pointer (&step->advice, g_ptr_array_unref);
 }
 
@@ -372,6 +373,7 @@ typedef struct
   GPtrArray *pending_refs;        /* (KaitsuSubstep, GStrv) pairs */
   ScreenExample *example;
   TextTarget target;
+  int warning_substep;            /* the <warning substep="N"> being read, 0-based, or -1 */
   GString *text;
 } Parser;
 
@@ -556,6 +558,7 @@ start_step (Parser      *parser,
   step->complete = complete;
   step->start = split_words (attr (names, values, "start"));
   step->warnings = g_ptr_array_new_with_free_func (g_free);
+  step->warning_substeps = g_array_new (FALSE, FALSE, sizeof (int));
   step->advice = g_ptr_array_new_with_free_func (g_free);
   if (template != NULL)
     {
@@ -750,9 +753,18 @@ start_text (Parser      *parser,
         gboolean in_screen = parser->screen != NULL && targets[i].target == TEXT_SAYS;
 
         const char *platform = attr (names, values, "platform");
+        const char *substep = attr (names, values, "substep");
+        guint64 number = 0;
 
-        if (!check_attributes (element, names, targets[i].target == TEXT_SUBSTEP ? "platform" : "", error))
+        if (!check_attributes (element, names,
+                               targets[i].target == TEXT_SUBSTEP ? "platform"
+                               : targets[i].target == TEXT_WARNING ? "substep" : "", error))
           return FALSE;
+        /* A warning said where the choice is made: under that sub-step, not with the tips */
+        if (substep != NULL &&
+            (!g_ascii_string_to_unsigned (substep, 10, 1, MAX_SUBSTEPS, &number, NULL)))
+          return fail (error, "<warning substep=“%s”>: a sub-step's number, from 1", substep);
+        parser->warning_substep = substep != NULL ? (int) number - 1 : -1;
         if (!in_step && !in_substep && !in_screen)
           return fail (error, "<%s> out of place", element);
         if (platform != NULL && !g_str_equal (platform, "vision-one"))
@@ -918,6 +930,7 @@ on_end (GMarkupParseContext  *context,
       break;
     case TEXT_WARNING:
       g_ptr_array_add (parser->step->warnings, g_steal_pointer (&text));
+      g_array_append_val (parser->step->warning_substeps, parser->warning_substep);
       break;
     case TEXT_CONFIRM:
       g_free (parser->step->confirm);
@@ -1055,8 +1068,15 @@ check_step (KaitsuActivation     *self,
     if (!check_placeholders (self, g_ptr_array_index (step->advice, i), service_ok, error))
       return FALSE;
   for (guint i = 0; i < step->warnings->len; i++)
-    if (!check_placeholders (self, g_ptr_array_index (step->warnings, i), service_ok, error))
-      return FALSE;
+    {
+      int substep = g_array_index (step->warning_substeps, int, i);
+
+      if (!check_placeholders (self, g_ptr_array_index (step->warnings, i), service_ok, error))
+        return FALSE;
+      if (substep >= (int) step->substeps->len)
+        return fail (error, "step “%s” has a warning for sub-step %d of %u", step->id, substep + 1,
+                     step->substeps->len);
+    }
   return TRUE;
 }
 

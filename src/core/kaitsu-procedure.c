@@ -144,6 +144,17 @@ kaitsu_step_dup_warning (KaitsuStep step,
   return kaitsu_activation_expand (g_ptr_array_index (desc->warnings, index), desc->service);
 }
 
+/* The sub-step a warning is said under (where its choice is made), or -1 for the page */
+int
+kaitsu_step_get_warning_substep (KaitsuStep step,
+                                 guint      index)
+{
+  const KaitsuStepDesc *desc = step_desc (step);
+
+  g_return_val_if_fail (index < desc->warnings->len, -1);
+  return g_array_index (desc->warning_substeps, int, index);
+}
+
 guint
 kaitsu_step_get_n_advice (KaitsuStep step)
 {

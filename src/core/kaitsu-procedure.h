@@ -57,6 +57,8 @@ char         *kaitsu_step_dup_substep_text     (KaitsuStep    step,
 guint         kaitsu_step_get_n_warnings       (KaitsuStep    step);
 char         *kaitsu_step_dup_warning          (KaitsuStep    step,
                                                 guint         index);
+int           kaitsu_step_get_warning_substep  (KaitsuStep    step,
+                                               guint         index);
 guint         kaitsu_step_get_n_advice         (KaitsuStep    step);
 char         *kaitsu_step_dup_advice           (KaitsuStep    step,
                                                 guint         index);

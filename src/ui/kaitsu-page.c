@@ -179,6 +179,7 @@ new_substep_row (KaitsuStep step,
   gtk_box_append (GTK_BOX (column), id_label);
   kaitsu_row_append (KAITSU_ROW (row), column);
   g_object_set_data (G_OBJECT (row), "text-label", label);
+  g_object_set_data (G_OBJECT (row), "column", column);
   return row;
 }
 
@@ -207,23 +208,37 @@ new_note_row (KaitsuPagePrivate *priv,
   return row;
 }
 
-static GtkWidget *
-new_advice_box (KaitsuPagePrivate *priv)
+/* Warnings under the sub-step where their choice is made, the others and the tips after the
+ * sub-steps; every note's label in note_labels, warnings first, in order (for relabelling) */
+static void
+add_notes (KaitsuPage *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  KaitsuPagePrivate *priv = kaitsu_page_get_instance_private (self);
+  GtkWidget *advice = NULL;
 
-  gtk_widget_add_css_class (box, "advice");
-  for (guint i = 0; i < kaitsu_step_get_n_warnings (priv->step); i++)
+  priv->note_labels = g_ptr_array_new ();
+  for (guint i = 0; i < kaitsu_step_get_n_warnings (priv->step) + kaitsu_step_get_n_advice (priv->step); i++)
     {
-      g_autofree char *text = kaitsu_step_dup_warning (priv->step, i);
-      gtk_box_append (GTK_BOX (box), new_note_row (priv, text, TRUE));
+      gboolean warning = i < kaitsu_step_get_n_warnings (priv->step);
+      g_autofree char *text = warning ? kaitsu_step_dup_warning (priv->step, i)
+                                      : kaitsu_step_dup_advice (priv->step, i - kaitsu_step_get_n_warnings (priv->step));
+      int substep = warning ? kaitsu_step_get_warning_substep (priv->step, i) : -1;
+      GtkWidget *row = new_note_row (priv, text, warning);
+
+      if (substep >= 0 && (guint) substep < priv->substep_rows->len)
+        {
+          gtk_widget_add_css_class (row, "substep-warning");
+          gtk_box_append (g_object_get_data (g_ptr_array_index (priv->substep_rows, substep), "column"), row);
+          continue;
+        }
+      if (advice == NULL)
+        {
+          advice = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+          gtk_widget_add_css_class (advice, "advice");
+          gtk_box_append (GTK_BOX (self), advice);
+        }
+      gtk_box_append (GTK_BOX (advice), row);
     }
-  for (guint i = 0; i < kaitsu_step_get_n_advice (priv->step); i++)
-    {
-      g_autofree char *text = kaitsu_step_dup_advice (priv->step, i);
-      gtk_box_append (GTK_BOX (box), new_note_row (priv, text, FALSE));
-    }
-  return box;
 }
 
 static void
@@ -252,9 +267,7 @@ kaitsu_page_constructed (GObject *object)
       gtk_box_append (priv->substeps_box, row);
     }
 
-  priv->note_labels = g_ptr_array_new ();
-  if (kaitsu_step_get_n_advice (priv->step) + kaitsu_step_get_n_warnings (priv->step) > 0)
-    gtk_box_append (GTK_BOX (self), new_advice_box (priv));
+  add_notes (self);
 
   /* Last, below whatever the page's own template added. */
   if (priv->confirm_label != NULL)
