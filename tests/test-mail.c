@@ -903,15 +903,47 @@ test_command_line (void)
 
 #endif
 
+/* The mail's times in its own zone, as its reader saw them in the mail program, and one format;
+ * on a computer set to another zone the zone is named (a mail sent at 20:09 in Japan is not
+ * shown as 11:09 on a computer on UTC) */
+static void
+test_time_in_its_zone (void)
+{
+  g_autoptr (GTimeZone) japan = g_time_zone_new_offset (9 * 3600);
+  g_autoptr (GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr (GTimeZone) new_york = g_time_zone_new_offset (-5 * 3600);
+  g_autoptr (GDateTime) sent = g_date_time_new (japan, 2021, 1, 27, 20, 9, 0);
+  g_autoptr (GDateTime) at_utc = g_date_time_new (utc, 2021, 1, 27, 11, 9, 0);
+  g_autoptr (GDateTime) elsewhere = g_date_time_new (new_york, 2021, 1, 27, 6, 9, 0);
+  g_autoptr (GDateTime) local = g_date_time_new_now_local ();
+  g_autofree char *shown = NULL;
+  g_autofree char *at_home = NULL;
+  g_autofree char *other = NULL;
+  g_autofree char *here = kaitsu_mail_format_time (local);
+
+  /* This test runs with TZ=UTC (see main) */
+  g_assert_cmpint (g_date_time_get_utc_offset (local), ==, 0);
+  shown = kaitsu_mail_format_time (sent);
+  at_home = kaitsu_mail_format_time (at_utc);
+  other = kaitsu_mail_format_time (elsewhere);
+  g_assert_cmpstr (shown, ==, "2021-01-27 20:09 (Japan time)");
+  g_assert_cmpstr (at_home, ==, "2021-01-27 11:09");
+  g_assert_cmpstr (other, ==, "2021-01-27 06:09 (UTC-05:00)");
+  g_assert_null (strchr (here, '('));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   int status;
 
+  /* Before GLib reads the local zone: the zone tests compare against */
+  g_setenv ("TZ", "UTC", TRUE);
   kaitsu_test_init (&argc, &argv);
   now = g_date_time_new_now_local ();
   g_test_add_func ("/mail/utf8-8bit", test_utf8_8bit);
+  g_test_add_func ("/mail/time-in-its-zone", test_time_in_its_zone);
   g_test_add_func ("/mail/one-bad-byte", test_one_bad_byte);
   g_test_add_func ("/mail/iso-2022-jp", test_iso2022jp);
   g_test_add_func ("/mail/shift-jis-base64", test_shift_jis_base64);

@@ -968,12 +968,30 @@ check_link (KaitsuMailFacts *facts,
   add_problem (facts, KAITSU_PROBLEM_ERROR, kaitsu_link_verdict_get_code (verdict), message);
 }
 
-static char *
-format_local (GDateTime *time)
+/* A time from the mail as Kaitsu shows it: one format everywhere, in the mail's own zone (the
+ * time its reader saw in the mail program), the zone named when this computer's is another */
+char *
+kaitsu_mail_format_time (GDateTime *time)
 {
-  g_autoptr (GDateTime) local = g_date_time_to_local (time);
+  g_autoptr (GDateTime) local = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *zone = NULL;
+  GTimeSpan offset;
 
-  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+  g_return_val_if_fail (time != NULL, NULL);
+
+  local = g_date_time_to_local (time);
+  /* Translators: a date and time as shown in the app; see g_date_time_format () */
+  text = g_date_time_format (time, _("%Y-%m-%d %H:%M"));
+  offset = g_date_time_get_utc_offset (time);
+  if (offset == g_date_time_get_utc_offset (local))
+    return g_steal_pointer (&text);
+  if (offset == 9 * G_TIME_SPAN_HOUR)
+    /* Translators: a time in Japan's zone, shown on a computer set to another */
+    return g_strdup_printf (_("%s (Japan time)"), text);
+  zone = g_date_time_format (time, "%:z");
+  /* Translators: a time, then its offset from UTC, such as +09:00 */
+  return g_strdup_printf (_("%s (UTC%s)"), text, zone);
 }
 
 static void
@@ -1018,7 +1036,7 @@ check_facts (KaitsuMailFacts *facts,
         }
       if (facts->expired && facts->reset_url != NULL)
         {
-          g_autofree char *when = format_local (facts->reset_expires);
+          g_autofree char *when = kaitsu_mail_format_time (facts->reset_expires);
 
           g_autofree char *expired = g_strdup_printf (_("The password link expired on %s. On the login page, use {forgot-password} to get a new one, or ask the support desk."),
                                                       when);
@@ -1327,7 +1345,7 @@ kaitsu_mail_dup_validity (GDateTime *expires,
     *urgent = FALSE;
   if (days <= 0)
     return NULL;
-  until = format_local (expires);
+  until = kaitsu_mail_format_time (expires);
   left = g_date_time_difference (expires, now);
   if (left < G_TIME_SPAN_DAY)
     {
@@ -1420,7 +1438,7 @@ kaitsu_mail_facts_to_text (KaitsuMailFacts *facts,
                            GDateTime       *now)
 {
   g_autoptr (GString) out = g_string_new (NULL);
-  g_autofree char *sent = facts->sent != NULL ? format_local (facts->sent) : NULL;
+  g_autofree char *sent = facts->sent != NULL ? kaitsu_mail_format_time (facts->sent) : NULL;
   int days = kaitsu_mail_facts_days_left (facts, now);
 
   append_field (out, _("Subject"), facts->subject);
@@ -1432,7 +1450,7 @@ kaitsu_mail_facts_to_text (KaitsuMailFacts *facts,
   append_field (out, _("Password link"), facts->reset_url);
   if (facts->reset_expires != NULL)
     {
-      g_autofree char *until = format_local (facts->reset_expires);
+      g_autofree char *until = kaitsu_mail_format_time (facts->reset_expires);
       g_autofree char *line = NULL;
 
       if (days > 0)

@@ -88,6 +88,7 @@ char            *kaitsu_mail_facts_to_text   (KaitsuMailFacts  *facts,
                                               GDateTime        *now);
 GDateTime       *kaitsu_mail_parse_date      (const char       *text);
 char            *kaitsu_mail_format_date     (GDateTime        *time);
+char            *kaitsu_mail_format_time     (GDateTime        *time);
 GPtrArray       *kaitsu_mail_find_links      (const char       *text);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KaitsuMailFacts, kaitsu_mail_facts_free)

@@ -72,7 +72,7 @@ kaitsu_password_page_refresh (KaitsuPage *page)
   gint64 expires = kaitsu_flow_get_reset_expires (flow);
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   g_autoptr (GDateTime) until = expires > 0 ? g_date_time_new_from_unix_local (expires) : NULL;
-  g_autofree char *when = until != NULL ? g_date_time_format (until, _("%Y-%m-%d %H:%M")) : NULL;
+  g_autofree char *when = until != NULL ? kaitsu_mail_format_time (until) : NULL;
   gboolean urgent = FALSE;
   g_autofree char *note = kaitsu_mail_dup_validity (until, now, &urgent);
   int days = kaitsu_mail_days_left (until, now);

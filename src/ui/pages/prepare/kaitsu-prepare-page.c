@@ -133,13 +133,7 @@ set_result (KaitsuPreparePage *self,
 static char *
 format_time (GDateTime *time)
 {
-  g_autoptr (GDateTime) local = NULL;
-
-  if (time == NULL)
-    return NULL;
-  local = g_date_time_to_local (time);
-  /* Translators: a date and time as shown in the app; see g_date_time_format() */
-  return g_date_time_format (local, _("%Y-%m-%d %H:%M"));
+  return time != NULL ? kaitsu_mail_format_time (time) : NULL;
 }
 
 /* The window's sites: the simulator's in practice mode, NULL for the real ones */
