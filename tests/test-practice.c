@@ -41,6 +41,7 @@ typedef struct
   gboolean shared_account_masked;
   gboolean explained_53003;
   gboolean explained_in_signin;
+  gboolean heading_for_code;
   gboolean explained_65004;
   guint side_pane_rows;
   char *copied_report;
@@ -469,7 +470,13 @@ on_service_changed (Run *run,
 
           GtkWindow *signin = kaitsu_guide_get_signin_window (kaitsu_window_get_guide (run->window));
 
+          g_autofree char *advice = kaitsu_aadsts_dup_advice (53003);
+          g_autofree char *heading = g_strdup_printf (_("Failed (AADSTS%u): %s"), 53003, advice);
+
           run->explained_53003 = find_label_containing (GTK_WIDGET (page), explanation) != NULL;
+          /* the service's state says what to do for this code, not the console dialog's advice */
+          run->heading_for_code = find_label_containing (GTK_WIDGET (page), heading) != NULL &&
+                                  find_label_containing (GTK_WIDGET (page), _("Failed: close the dialog with its ×, reload the console and try again")) == NULL;
           /* and in the sign-in window, over Microsoft's page, where the user is looking; a
            * dead end, which Escape closes without asking */
           run->explained_in_signin = signin != NULL &&
@@ -769,6 +776,7 @@ test_blocked (void)
   /* The window says what it means and what to do */
   g_assert_true (run.explained_53003);
   g_assert_true (run.explained_in_signin);
+  g_assert_true (run.heading_for_code);
   g_assert_true (run.offered_browser);
   run_clear (&run);
 }

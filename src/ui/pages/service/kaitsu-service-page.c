@@ -103,7 +103,22 @@ kaitsu_service_page_refresh (KaitsuPage *page)
     case KAITSU_SERVICE_STATE_ERROR:
     default:
       icon = "dialog-error-symbolic";
-      text = _("Failed: close the dialog with its ×, reload the console and try again");
+      {
+        GArray *codes = kaitsu_flow_get_service_errors (flow, service);
+        guint code = codes != NULL && codes->len > 0 ? g_array_index (codes, guint, codes->len - 1) : 0;
+
+        /* Microsoft's error says what to do (a wrong password is typed again, a blocked
+         * sign-in needs the browser); the console's dialog only for the rest */
+        if (code != 0 && kaitsu_aadsts_is_known (code))
+          {
+            g_autofree char *advice = kaitsu_aadsts_dup_advice (code);
+
+            /* Translators: Microsoft's error number, then what to do */
+            text = long_text = g_strdup_printf (_("Failed (AADSTS%u): %s"), code, advice);
+          }
+        else
+          text = _("Failed: close the dialog with its ×, reload the console and try again");
+      }
       break;
     }
   gtk_image_set_from_icon_name (self->state_icon, icon);
