@@ -838,6 +838,8 @@ test_screen_share (void)
   /* Text at least 125 %, the pages too */
   g_assert_cmpint (get_dpi (GTK_WIDGET (window)), >=, (int) (dpi_before * 1.25) - 1);
   g_assert_cmpfloat (webkit_web_view_get_zoom_level (view), >=, 1.25);
+  /* The step ids, for support to follow, beside every instruction */
+  g_assert_nonnull (find_text (page_widget (window, KAITSU_STEP_LOGIN), "login.1", TRUE));
 
   /* Masked where not needed: the prepare page, the side pane, the link's token */
   g_assert_null (find_text (page_widget (window, KAITSU_STEP_PREPARE), "株式会社サンプル", FALSE));
@@ -881,6 +883,9 @@ test_screen_share (void)
   /* Off again: everything as it was, nothing lost */
   g_settings_set_boolean (settings, "screen-share-mode", FALSE);
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (window), "screen-share"));
+  /* …and not otherwise: for an admin alone they look like code (the header keeps it, small) */
+  g_assert_null (find_text (page_widget (window, KAITSU_STEP_LOGIN), "login.1", TRUE));
+  g_assert_nonnull (find_text (page_widget (window, KAITSU_STEP_LOGIN), "login.1", FALSE));
   g_assert_cmpint (get_dpi (GTK_WIDGET (window)), ==, dpi_before);
   g_assert_cmpfloat (webkit_web_view_get_zoom_level (view), ==, 1.0);
   g_assert_nonnull (find_text (page_widget (window, KAITSU_STEP_PREPARE), "株式会社サンプル", FALSE));

@@ -28,6 +28,8 @@ typedef struct
   GtkWidget *unknown_actions;
   /* Warnings first, then advice: the order of kaitsu_step_dup_warning () and _advice () */
   GPtrArray *note_labels;
+  /* Step ids beside the instructions only in screen-share mode, where support asks for them */
+  GSettings *settings;
   /* The flow changed while the page was not on screen: refreshed when it is shown */
   gboolean stale;
 } KaitsuPagePrivate;
@@ -180,6 +182,7 @@ new_substep_row (KaitsuStep step,
   kaitsu_row_append (KAITSU_ROW (row), column);
   g_object_set_data (G_OBJECT (row), "text-label", label);
   g_object_set_data (G_OBJECT (row), "column", column);
+  g_object_set_data (G_OBJECT (row), "id-label", id_label);
   return row;
 }
 
@@ -256,12 +259,17 @@ kaitsu_page_constructed (GObject *object)
   title = kaitsu_step_dup_title (priv->step);
   summary = kaitsu_step_dup_summary (priv->step);
   gtk_label_set_label (priv->step_id_label, kaitsu_step_get_id (priv->step));
+  priv->settings = g_settings_new (APP_ID);
+  g_settings_bind (priv->settings, "screen-share-mode", priv->step_id_label, "visible", G_SETTINGS_BIND_GET);
   gtk_label_set_label (priv->title_label, title);
   gtk_label_set_label (priv->summary_label, summary);
   priv->substep_rows = g_ptr_array_new ();
   for (guint i = 0; i < kaitsu_step_get_n_substeps (priv->step); i++)
     {
       GtkWidget *row = new_substep_row (priv->step, i);
+
+      g_settings_bind (priv->settings, "screen-share-mode", g_object_get_data (G_OBJECT (row), "id-label"),
+                       "visible", G_SETTINGS_BIND_GET);
 
       g_ptr_array_add (priv->substep_rows, row);
       gtk_box_append (priv->substeps_box, row);
@@ -289,6 +297,7 @@ kaitsu_page_dispose (GObject *object)
   KaitsuPagePrivate *priv = kaitsu_page_get_instance_private (KAITSU_PAGE (object));
 
   g_clear_object (&priv->flow);
+  g_clear_object (&priv->settings);
   G_OBJECT_CLASS (kaitsu_page_parent_class)->dispose (object);
 }
 
