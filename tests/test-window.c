@@ -15,6 +15,7 @@
 #include "kaitsu-mail.h"
 #include "prepare/kaitsu-prepare-page.h"
 #include "kaitsu-row.h"
+#include "kaitsu-service-status.h"
 #include "kaitsu-session.h"
 #include "kaitsu-test-util.h"
 #include "kaitsu-window.h"
@@ -221,6 +222,11 @@ test_walk_every_page (void)
   KaitsuPage *teams;
   GtkWidget *mip_yes, *app_id_check;
 
+  /* "Not started" is Kaitsu's own empty circle, there in the icon theme, not three dots that
+   * look like a menu */
+  g_assert_cmpstr (kaitsu_service_state_get_icon_name (KAITSU_SERVICE_STATE_NOT_STARTED), !=, "content-loading-symbolic");
+  g_assert_true (gtk_icon_theme_has_icon (gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (window))),
+                                          kaitsu_service_state_get_icon_name (KAITSU_SERVICE_STATE_NOT_STARTED)));
   mip_yes = find_widget (GTK_WIDGET (welcome), GTK_TYPE_CHECK_BUTTON, _("_Yes"));
   g_assert_nonnull (mip_yes);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (mip_yes), TRUE);

@@ -36,7 +36,8 @@ kaitsu_service_state_get_icon_name (KaitsuServiceState state)
   switch (state)
     {
     case KAITSU_SERVICE_STATE_NOT_STARTED:
-      return "content-loading-symbolic";
+      /* An empty circle: three dots read as a menu */
+      return "kaitsu-not-started-symbolic";
     case KAITSU_SERVICE_STATE_CONNECTING:
       return "network-transmit-receive-symbolic";
     case KAITSU_SERVICE_STATE_SYNCING:

@@ -10,6 +10,7 @@
 #include "kaitsu-activation.h"
 #include "kaitsu-aadsts.h"
 #include "kaitsu-service-page.h"
+#include "kaitsu-service-status.h"
 #include "kaitsu-window.h"
 
 struct _KaitsuServicePage
@@ -63,7 +64,8 @@ kaitsu_service_page_refresh (KaitsuPage *page)
   KaitsuService busy = kaitsu_flow_get_busy_service (flow, service);
   guint attempts = kaitsu_flow_get_service_attempts (flow, service);
   const char *last_error = kaitsu_flow_get_service_last_error (flow, service);
-  const char *icon = NULL;
+  /* The same icon as the side pane shows for this state */
+  const char *icon = kaitsu_service_state_get_icon_name (state);
   const char *text = NULL;
   g_autofree char *long_text = NULL;
   gint64 minutes;
@@ -76,15 +78,12 @@ kaitsu_service_page_refresh (KaitsuPage *page)
   switch (state)
     {
     case KAITSU_SERVICE_STATE_NOT_STARTED:
-      icon = "content-loading-symbolic";
       text = _("Not started");
       break;
     case KAITSU_SERVICE_STATE_CONNECTING:
-      icon = "network-transmit-receive-symbolic";
       text = _("Connecting: sign in and accept in the Microsoft window");
       break;
     case KAITSU_SERVICE_STATE_SYNCING:
-      icon = "emblem-synchronizing-symbolic";
       minutes = (g_get_real_time () / G_USEC_PER_SEC - kaitsu_flow_get_service_changed (flow, service)) / 60;
       if (kaitsu_flow_get_service_changed (flow, service) > 0 && minutes >= LONG_PENDING_MINUTES)
         {
@@ -97,12 +96,10 @@ kaitsu_service_page_refresh (KaitsuPage *page)
         text = long_text = kaitsu_activation_expand (N_("Syncing ({pending}): press {update-status} in the console from time to time"), service);
       break;
     case KAITSU_SERVICE_STATE_PROTECTED:
-      icon = "security-high-symbolic";
       text = _("Access granted");
       break;
     case KAITSU_SERVICE_STATE_ERROR:
     default:
-      icon = "dialog-error-symbolic";
       {
         GArray *codes = kaitsu_flow_get_service_errors (flow, service);
         guint code = codes != NULL && codes->len > 0 ? g_array_index (codes, guint, codes->len - 1) : 0;
