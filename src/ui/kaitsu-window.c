@@ -685,6 +685,25 @@ kaitsu_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (kaitsu_window_parent_class)->close_request (window);
 }
 
+/* The real console needs about 1280×700 beside the step list and the page: on a screen with
+ * little more than that the window is maximized, on a larger one it takes most of it */
+static void
+fit_to_monitor (GtkWidget *widget)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (widget));
+  GdkMonitor *monitor = gdk_display_get_monitor_at_surface (gtk_widget_get_display (widget), surface);
+  GdkRectangle area;
+
+  g_signal_handlers_disconnect_by_func (widget, fit_to_monitor, NULL);
+  if (monitor == NULL)
+    return;
+  gdk_monitor_get_geometry (monitor, &area);
+  if (area.width < 1920 || area.height < 1080)
+    gtk_window_maximize (GTK_WINDOW (widget));
+  else
+    gtk_window_set_default_size (GTK_WINDOW (widget), area.width * 9 / 10, area.height * 9 / 10);
+}
+
 /* Once per display, whoever opens the first window: the app or a test. */
 static void
 load_style (GdkDisplay *display)
@@ -795,6 +814,13 @@ kaitsu_window_constructed (GObject *object)
 
   g_settings_get (self->settings, "window-size", "(ii)", &width, &height);
   gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+  /* Never sized by the user yet: as large as the screen it opens on allows */
+  {
+    g_autoptr (GVariant) saved = g_settings_get_user_value (self->settings, "window-size");
+
+    if (saved == NULL)
+      g_signal_connect (self, "realize", G_CALLBACK (fit_to_monitor), NULL);
+  }
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
