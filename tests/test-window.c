@@ -504,6 +504,22 @@ test_divider_and_substep (void)
   g_settings_reset (settings, "divider-positions");
 }
 
+/* The About window's licence is Kaitsu's own text, translated (GTK's GPL sentence is not) */
+static void
+test_about (void)
+{
+  GtkWidget *about = kaitsu_application_new_about_dialog (NULL);
+  GtkLicense type;
+  g_autofree char *license = NULL;
+
+  g_object_get (about, "license-type", &type, "license", &license, NULL);
+  g_assert_cmpint (type, ==, GTK_LICENSE_CUSTOM);
+  g_assert_nonnull (strstr (license, "https://www.gnu.org/licenses/gpl-3.0.html"));
+  if (kaitsu_test_ui_is_japanese ())
+    g_assert_nonnull (strstr (license, "GNU 一般公衆利用許諾書"));
+  gtk_window_destroy (GTK_WINDOW (about));
+}
+
 static void
 test_side_pane_setting (void)
 {
@@ -928,6 +944,7 @@ main (int   argc,
   g_test_add_func ("/window/walk-every-page", test_walk_every_page);
   g_test_add_func ("/window/one-at-a-time-on-screen", test_one_at_a_time_on_screen);
   g_test_add_func ("/window/side-pane-setting", test_side_pane_setting);
+  g_test_add_func ("/window/about", test_about);
   g_test_add_func ("/window/divider-and-substep", test_divider_and_substep);
   g_test_add_func ("/window/long-pending", test_long_pending);
   g_test_add_func ("/window/protected-by-hand", test_protected_by_hand);

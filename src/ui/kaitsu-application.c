@@ -435,23 +435,36 @@ kaitsu_application_handle_local_options (GApplication *application,
   return -1;
 }
 
+/* The About window, its licence in the user's language: GTK's own sentence for the GPL is not
+ * translated into Japanese, so Kaitsu says it itself */
+GtkWidget *
+kaitsu_application_new_about_dialog (GtkWindow *parent)
+{
+  const char *developers[] = { _("The Kaitsu developers"), NULL };
+
+  return g_object_new (GTK_TYPE_ABOUT_DIALOG,
+                       "transient-for", parent,
+                       "modal", parent != NULL,
+                       "program-name", _("Kaitsu"),
+                       "logo-icon-name", APP_ID,
+                       "version", PACKAGE_VERSION,
+                       "comments", _("Activate おまかせクラウドアップセキュリティ for Microsoft 365, step by step."),
+                       "license", _("Kaitsu is free software: you may share it and change it under the terms of the GNU General Public License, version 3 or, at your choice, any later version, as published by the Free Software Foundation.\n\n"
+                                    "Kaitsu is shared in the hope that it helps, but with no warranty of any kind, not even that it is fit for sale or for a particular purpose. The licence says more: https://www.gnu.org/licenses/gpl-3.0.html"),
+                       "wrap-license", TRUE,
+                       "authors", developers,
+                       "translator-credits", _("translator-credits"),
+                       NULL);
+}
+
 static void
 about_action (GSimpleAction *action,
               GVariant      *parameter,
               gpointer       user_data)
 {
   KaitsuApplication *self = user_data;
-  const char *developers[] = { _("The Kaitsu developers"), NULL };
 
-  gtk_show_about_dialog (GTK_WINDOW (get_window (self)),
-                         "program-name", _("Kaitsu"),
-                         "logo-icon-name", APP_ID,
-                         "version", PACKAGE_VERSION,
-                         "comments", _("Activate おまかせクラウドアップセキュリティ for Microsoft 365, step by step."),
-                         "license-type", GTK_LICENSE_GPL_3_0,
-                         "authors", developers,
-                         "translator-credits", _("translator-credits"),
-                         NULL);
+  gtk_window_present (GTK_WINDOW (kaitsu_application_new_about_dialog (GTK_WINDOW (get_window (self)))));
 }
 
 static void

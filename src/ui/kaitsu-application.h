@@ -11,5 +11,6 @@ G_DECLARE_FINAL_TYPE (KaitsuApplication, kaitsu_application, KAITSU, APPLICATION
 
 KaitsuApplication *kaitsu_application_new             (void);
 int                kaitsu_application_get_exit_status (KaitsuApplication *self);
+GtkWidget         *kaitsu_application_new_about_dialog (GtkWindow        *parent);
 
 G_END_DECLS
