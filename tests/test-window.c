@@ -238,6 +238,13 @@ test_walk_every_page (void)
   confirm_page (window, KAITSU_STEP_PREPARE);
   next_step (window, KAITSU_STEP_PASSWORD);
   shoot_page (window, KAITSU_STEP_PASSWORD);
+  /* No mail read: the step says which mail it needs, from whom, and where to give it */
+  {
+    GtkWidget *password = GTK_WIDGET (kaitsu_assistant_get_page (kaitsu_window_get_assistant (window), KAITSU_STEP_PASSWORD));
+
+    g_assert_nonnull (find_text (password, KAITSU_MAIL_SUBJECT "」", TRUE));
+    g_assert_nonnull (find_text (password, KAITSU_MAIL_SENDER, TRUE));
+  }
   confirm_page (window, KAITSU_STEP_PASSWORD);
   next_step (window, KAITSU_STEP_LOGIN);
   shoot_page (window, KAITSU_STEP_LOGIN);

@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#define G_LOG_DOMAIN "kaitsu-row"
+
 #include "kaitsu-row.h"
 
 #define KAITSU_TYPE_ROW_LAYOUT (kaitsu_row_layout_get_type ())

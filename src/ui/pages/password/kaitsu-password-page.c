@@ -91,7 +91,7 @@ kaitsu_password_page_refresh (KaitsuPage *page)
       /* No mail read yet: where it is, and where to give it */
       else if (!kaitsu_flow_get_step_done (flow, KAITSU_STEP_PASSWORD))
         /* Translators: the mail's subject, its sender, then a step's title */
-        note = g_strdup_printf (_("This step needs the activation mail, which Kaitsu has not read yet. Find the mail 「%s」 from %s in your inbox, then give it to Kaitsu at the step “%s” (press 「Back」): its link then opens here."),
+        note = g_strdup_printf (_("This step needs the activation mail, which Kaitsu has not read yet. Find the mail 「%1$s」 from %2$s in your inbox, then give it to Kaitsu at the step “%3$s” (press 「Back」): its link then opens here."),
                                 KAITSU_MAIL_SUBJECT, KAITSU_MAIL_SENDER, prepare);
       kaitsu_link_row_set_note (self->link_row, note, note != NULL);
       return;
