@@ -244,6 +244,9 @@ test_walk_every_page (void)
 
     g_assert_nonnull (find_text (password, KAITSU_MAIL_SUBJECT "」", TRUE));
     g_assert_nonnull (find_text (password, KAITSU_MAIL_SENDER, TRUE));
+    /* and where its page would be, not a blank view */
+    g_assert_nonnull (find_text (GTK_WIDGET (kaitsu_guide_get_browser (kaitsu_window_get_guide (window))),
+                                 _("The activation mail is needed"), TRUE));
   }
   confirm_page (window, KAITSU_STEP_PASSWORD);
   next_step (window, KAITSU_STEP_LOGIN);

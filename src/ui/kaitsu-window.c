@@ -291,6 +291,17 @@ follow_step (KaitsuWindow *self)
     /* The step begins on the page already shown: say at once what it is */
     if (start == NULL && reading != NULL)
       on_guide_page_seen (self, reading);
+    /* Its page opens from the mail, which Kaitsu has not read: say so where the page would be */
+    else if (start == NULL &&
+             webkit_web_view_get_uri (WEBKIT_WEB_VIEW (kaitsu_browser_get_view (kaitsu_guide_get_browser (self->guide)))) == NULL)
+      {
+        g_autofree char *prepare = kaitsu_step_dup_title (KAITSU_STEP_PREPARE);
+        /* Translators: %s is a step's title */
+        g_autofree char *text = g_strdup_printf (_("This step’s page opens from a link in the activation mail, which Kaitsu has not read yet. Give Kaitsu the mail at the step “%s”."),
+                                                 prepare);
+
+        kaitsu_browser_show_empty (kaitsu_guide_get_browser (self->guide), _("The activation mail is needed"), text);
+      }
     else
       kaitsu_guide_open_step (self->guide, step);
   }

@@ -40,6 +40,8 @@ struct _KaitsuBrowser
   GtkLabel *error_title;
   GtkLabel *error_text;
   GtkLabel *error_detail;
+  GtkImage *error_icon;
+  GtkWidget *try_again;
   GtkRevealer *notice;
   GtkLabel *notice_label;
 
@@ -241,11 +243,33 @@ show_error (KaitsuBrowser *self,
 {
   g_free (self->failed_uri);
   self->failed_uri = g_strdup (uri);
+  gtk_image_set_from_icon_name (self->error_icon, "network-error-symbolic");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->error_icon), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Error"), -1);
+  gtk_widget_set_visible (self->try_again, TRUE);
   gtk_label_set_label (self->error_title, title);
   gtk_label_set_label (self->error_text, text);
   gtk_label_set_label (self->error_detail, "");
   gtk_stack_set_visible_child_name (self->stack, "error");
   g_signal_emit (self, signals[LOAD_FAILED], 0, uri);
+}
+
+/* Nothing to load yet, and why, where the page would be (no failure, nothing to try again);
+ * the next load shows the web view again */
+void
+kaitsu_browser_show_empty (KaitsuBrowser *self,
+                           const char    *title,
+                           const char    *text)
+{
+  g_return_if_fail (KAITSU_IS_BROWSER (self));
+  g_return_if_fail (title != NULL);
+
+  gtk_image_set_from_icon_name (self->error_icon, "mail-unread-symbolic");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->error_icon), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  gtk_widget_set_visible (self->try_again, FALSE);
+  gtk_label_set_label (self->error_title, title);
+  gtk_label_set_label (self->error_text, text != NULL ? text : "");
+  gtk_label_set_label (self->error_detail, "");
+  gtk_stack_set_visible_child_name (self->stack, "error");
 }
 
 static gboolean
@@ -626,6 +650,9 @@ build_error_page (KaitsuBrowser *self)
   GtkWidget *scroller = gtk_scrolled_window_new ();
   GtkWidget *icon = gtk_image_new_from_icon_name ("network-error-symbolic");
   GtkWidget *button = gtk_button_new_with_mnemonic (_("_Try Again"));
+
+  self->error_icon = GTK_IMAGE (icon);
+  self->try_again = button;
 
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
   gtk_widget_set_halign (box, GTK_ALIGN_CENTER);

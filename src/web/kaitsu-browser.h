@@ -47,6 +47,9 @@ gint64         kaitsu_browser_get_finished_at   (KaitsuBrowser     *self);
 void           kaitsu_browser_set_error_detail  (KaitsuBrowser     *self,
                                                  const char        *detail);
 void           kaitsu_browser_reload            (KaitsuBrowser     *self);
+void           kaitsu_browser_show_empty        (KaitsuBrowser     *self,
+                                                 const char        *title,
+                                                 const char        *text);
 /* The page on view, in the user's own web browser */
 void           kaitsu_browser_open_externally   (KaitsuBrowser     *self);
 
