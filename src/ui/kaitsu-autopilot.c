@@ -506,7 +506,6 @@ static gboolean
 on_watchdog (gpointer data)
 {
   KaitsuAutopilot *self = data;
-
   KaitsuGuide *guide = kaitsu_window_get_guide (self->window);
   KaitsuBrowser *browser = guide != NULL ? kaitsu_guide_get_browser (guide) : NULL;
 
@@ -515,14 +514,14 @@ on_watchdog (gpointer data)
     return G_SOURCE_REMOVE;
   /* Still loading: a slow page, keep watching */
   if (browser != NULL && webkit_web_view_is_loading (WEBKIT_WEB_VIEW (kaitsu_browser_get_view (browser))))
-    self->watchdog = g_timeout_add_seconds (4, on_watchdog, self);
+    rearm_watchdog (self);
   /* No page was ever read (its web process ended before): load it again, keep watching */
   else if (browser != NULL && kaitsu_browser_get_text (browser) == NULL &&
            webkit_web_view_get_uri (WEBKIT_WEB_VIEW (kaitsu_browser_get_view (browser))) != NULL)
     {
       g_debug ("no page was read: loading it again");
       kaitsu_browser_reload (browser);
-      self->watchdog = g_timeout_add_seconds (4, on_watchdog, self);
+      rearm_watchdog (self);
     }
   else
     {

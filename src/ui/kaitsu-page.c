@@ -217,14 +217,15 @@ static void
 add_notes (KaitsuPage *self)
 {
   KaitsuPagePrivate *priv = kaitsu_page_get_instance_private (self);
+  guint n_warnings = kaitsu_step_get_n_warnings (priv->step);
   GtkWidget *advice = NULL;
 
   priv->note_labels = g_ptr_array_new ();
-  for (guint i = 0; i < kaitsu_step_get_n_warnings (priv->step) + kaitsu_step_get_n_advice (priv->step); i++)
+  for (guint i = 0; i < n_warnings + kaitsu_step_get_n_advice (priv->step); i++)
     {
-      gboolean warning = i < kaitsu_step_get_n_warnings (priv->step);
+      gboolean warning = i < n_warnings;
       g_autofree char *text = warning ? kaitsu_step_dup_warning (priv->step, i)
-                                      : kaitsu_step_dup_advice (priv->step, i - kaitsu_step_get_n_warnings (priv->step));
+                                      : kaitsu_step_dup_advice (priv->step, i - n_warnings);
       int substep = warning ? kaitsu_step_get_warning_substep (priv->step, i) : -1;
       GtkWidget *row = new_note_row (priv, text, warning);
 

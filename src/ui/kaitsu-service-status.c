@@ -7,8 +7,8 @@
 
 #include <glib/gi18n.h>
 
-#include "kaitsu-service-status.h"
 #include "kaitsu-row.h"
+#include "kaitsu-service-status.h"
 
 const char *
 kaitsu_service_state_get_label (KaitsuServiceState state)

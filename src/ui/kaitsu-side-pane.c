@@ -10,9 +10,9 @@
 #include "kaitsu-activation.h"
 #include "kaitsu-console-status.h"
 #include "kaitsu-mask.h"
+#include "kaitsu-row.h"
 #include "kaitsu-service-status.h"
 #include "kaitsu-side-pane.h"
-#include "kaitsu-row.h"
 
 #define MAX_TIMELINE 200
 

@@ -7,8 +7,8 @@
 
 #include <glib/gi18n.h>
 
-#include "kaitsu-step-list.h"
 #include "kaitsu-row.h"
+#include "kaitsu-step-list.h"
 
 typedef struct
 {

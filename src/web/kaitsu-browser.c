@@ -235,6 +235,24 @@ on_load_changed (KaitsuBrowser   *self,
 
 /* ---- Failures ------------------------------------------------------------------------------- */
 
+/* The page in place of the web view: a failure (with 「Try Again」) or nothing to show yet */
+static void
+show_message_page (KaitsuBrowser *self,
+                   const char    *icon_name,
+                   const char    *icon_label,
+                   const char    *title,
+                   const char    *text,
+                   gboolean       can_retry)
+{
+  gtk_image_set_from_icon_name (self->error_icon, icon_name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->error_icon), GTK_ACCESSIBLE_PROPERTY_LABEL, icon_label, -1);
+  gtk_widget_set_visible (self->try_again, can_retry);
+  gtk_label_set_label (self->error_title, title);
+  gtk_label_set_label (self->error_text, text != NULL ? text : "");
+  gtk_label_set_label (self->error_detail, "");
+  gtk_stack_set_visible_child_name (self->stack, "error");
+}
+
 static void
 show_error (KaitsuBrowser *self,
             const char    *uri,
@@ -243,13 +261,7 @@ show_error (KaitsuBrowser *self,
 {
   g_free (self->failed_uri);
   self->failed_uri = g_strdup (uri);
-  gtk_image_set_from_icon_name (self->error_icon, "network-error-symbolic");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->error_icon), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Error"), -1);
-  gtk_widget_set_visible (self->try_again, TRUE);
-  gtk_label_set_label (self->error_title, title);
-  gtk_label_set_label (self->error_text, text);
-  gtk_label_set_label (self->error_detail, "");
-  gtk_stack_set_visible_child_name (self->stack, "error");
+  show_message_page (self, "network-error-symbolic", _("Error"), title, text, TRUE);
   g_signal_emit (self, signals[LOAD_FAILED], 0, uri);
 }
 
@@ -263,13 +275,7 @@ kaitsu_browser_show_empty (KaitsuBrowser *self,
   g_return_if_fail (KAITSU_IS_BROWSER (self));
   g_return_if_fail (title != NULL);
 
-  gtk_image_set_from_icon_name (self->error_icon, "mail-unread-symbolic");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->error_icon), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-  gtk_widget_set_visible (self->try_again, FALSE);
-  gtk_label_set_label (self->error_title, title);
-  gtk_label_set_label (self->error_text, text != NULL ? text : "");
-  gtk_label_set_label (self->error_detail, "");
-  gtk_stack_set_visible_child_name (self->stack, "error");
+  show_message_page (self, "mail-unread-symbolic", title, title, text, FALSE);
 }
 
 static gboolean

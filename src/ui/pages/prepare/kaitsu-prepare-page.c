@@ -12,8 +12,8 @@
 #include "kaitsu-preflight.h"
 #include "kaitsu-prepare-page.h"
 #include "kaitsu-private-label.h"
-#include "kaitsu-window.h"
 #include "kaitsu-row.h"
+#include "kaitsu-window.h"
 
 struct _KaitsuPreparePage
 {
