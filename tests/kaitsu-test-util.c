@@ -87,6 +87,25 @@ frames_drawn (gpointer data)
   return *(guint *) data >= 3;
 }
 
+/* The first widget under @root, @root included and depth first, that @match accepts, or NULL */
+GtkWidget *
+kaitsu_test_find_widget (GtkWidget       *root,
+                         KaitsuTestMatch  match,
+                         gconstpointer    data)
+{
+  if (match (root, data))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = kaitsu_test_find_widget (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* Waits until the widget is mapped and a few frames have been drawn with its current state. */
 void
 kaitsu_test_wait_for_frame (GtkWidget *widget)

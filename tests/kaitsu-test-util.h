@@ -27,6 +27,12 @@ char    *kaitsu_test_save_screenshot (GtkWidget     *widget,
                                       const char    *name);
 char    *kaitsu_test_save_screenshot_now (GtkWidget *widget,
                                           const char *name);
+
+typedef gboolean (*KaitsuTestMatch) (GtkWidget     *widget,
+                                     gconstpointer  data);
+GtkWidget *kaitsu_test_find_widget   (GtkWidget       *root,
+                                      KaitsuTestMatch  match,
+                                      gconstpointer    data);
 #endif
 
 G_END_DECLS

@@ -258,20 +258,31 @@ active_substep (GtkWidget *root,
   return NULL;
 }
 
+static gboolean
+is_label_shown (GtkWidget     *widget,
+                gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_is_visible (widget) &&
+         g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
+}
+
 static GtkWidget *
 find_label (GtkWidget  *root,
             const char *text)
 {
-  if (GTK_IS_LABEL (root) && gtk_widget_is_visible (root) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (root)), text) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label (child, text);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return kaitsu_test_find_widget (root, is_label_shown, text);
+}
+
+static gboolean
+holds_all (GtkWidget     *widget,
+           gconstpointer  data)
+{
+  const char * const *words = data;
+  gboolean all = GTK_IS_LABEL (widget) && gtk_widget_is_visible (widget);
+
+  for (guint i = 0; all && words[i] != NULL; i++)
+    all = strstr (gtk_label_get_label (GTK_LABEL (widget)), words[i]) != NULL;
+  return all;
 }
 
 /* A label on view whose text holds every one of the words */
@@ -279,38 +290,22 @@ static gboolean
 shows_all (GtkWidget   *root,
            const char **words)
 {
-  if (GTK_IS_LABEL (root) && gtk_widget_is_visible (root))
-    {
-      const char *text = gtk_label_get_label (GTK_LABEL (root));
-      gboolean all = TRUE;
+  return kaitsu_test_find_widget (root, holds_all, words) != NULL;
+}
 
-      for (guint i = 0; words[i] != NULL && all; i++)
-        all = strstr (text, words[i]) != NULL;
-      if (all)
-        return TRUE;
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (shows_all (child, words))
-      return TRUE;
-  return FALSE;
+static gboolean
+is_button_for (GtkWidget     *widget,
+               gconstpointer  action)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_is_visible (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
 }
 
 static GtkWidget *
 find_button (GtkWidget  *root,
              const char *action)
 {
-  if (GTK_IS_BUTTON (root) && gtk_widget_is_visible (root) &&
-      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, action);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return kaitsu_test_find_widget (root, is_button_for, action);
 }
 
 static void
@@ -660,21 +655,11 @@ test_unreachable_site (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static GtkWidget *
-find_button_by_tooltip (GtkWidget  *root,
-                        const char *tooltip)
+static gboolean
+has_tooltip (GtkWidget     *widget,
+             gconstpointer  tooltip)
 {
-  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_widget_get_tooltip_text (root), tooltip) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button_by_tooltip (child, tooltip);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
 }
 
 static gboolean
@@ -737,8 +722,8 @@ test_browser_controls (void)
   gtk_window_present (GTK_WINDOW (window));
   kaitsu_test_wait_until (guide_exists, window, "the web view");
   browser = kaitsu_guide_get_browser (kaitsu_window_get_guide (window));
-  back = find_button_by_tooltip (GTK_WIDGET (browser), _("Back to the previous page (Alt+Left)"));
-  reload = find_button_by_tooltip (GTK_WIDGET (browser), _("Reload the page (F5)"));
+  back = kaitsu_test_find_widget (GTK_WIDGET (browser), has_tooltip, _("Back to the previous page (Alt+Left)"));
+  reload = kaitsu_test_find_widget (GTK_WIDGET (browser), has_tooltip, _("Reload the page (F5)"));
   g_assert_nonnull (back);
   g_assert_nonnull (reload);
 

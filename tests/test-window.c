@@ -38,30 +38,37 @@ open_window (KaitsuFlow *flow)
   return window;
 }
 
+typedef struct
+{
+  GType type;
+  const char *label;
+} Wanted;
+
+/* Of the type and shown, with the label (of a button or check button), if one is asked for */
+static gboolean
+is_wanted_widget (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  const Wanted *wanted = data;
+  const char *text = NULL;
+
+  if (!G_TYPE_CHECK_INSTANCE_TYPE (widget, wanted->type) || !gtk_widget_get_visible (widget))
+    return FALSE;
+  if (GTK_IS_BUTTON (widget))
+    text = gtk_button_get_label (GTK_BUTTON (widget));
+  else if (GTK_IS_CHECK_BUTTON (widget))
+    text = gtk_check_button_get_label (GTK_CHECK_BUTTON (widget));
+  return wanted->label == NULL || g_strcmp0 (text, wanted->label) == 0;
+}
+
 static GtkWidget *
 find_widget (GtkWidget  *root,
              GType       type,
              const char *label)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && gtk_widget_get_visible (root))
-    {
-      const char *text = NULL;
+  Wanted wanted = { type, label };
 
-      if (GTK_IS_BUTTON (root))
-        text = gtk_button_get_label (GTK_BUTTON (root));
-      else if (GTK_IS_CHECK_BUTTON (root))
-        text = gtk_check_button_get_label (GTK_CHECK_BUTTON (root));
-      if (label == NULL || g_strcmp0 (text, label) == 0)
-        return root;
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type, label);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return kaitsu_test_find_widget (root, is_wanted_widget, &wanted);
 }
 
 static void
@@ -375,22 +382,30 @@ test_one_at_a_time_on_screen (void)
 }
 
 /* Any label under @root whose text holds @needle, shown or not; with @visible, shown only */
+typedef struct
+{
+  const char *needle;
+  gboolean visible;
+} TextWanted;
+
+static gboolean
+holds_text (GtkWidget     *widget,
+            gconstpointer  data)
+{
+  const TextWanted *wanted = data;
+
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), wanted->needle) != NULL &&
+         (!wanted->visible || gtk_widget_is_visible (widget));
+}
+
 static GtkWidget *
 find_text (GtkWidget  *root,
            const char *needle,
            gboolean    visible)
 {
-  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_label (GTK_LABEL (root)), needle) != NULL &&
-      (!visible || gtk_widget_is_visible (root)))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_text (child, needle, visible);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  TextWanted wanted = { needle, visible };
+
+  return kaitsu_test_find_widget (root, holds_text, &wanted);
 }
 
 /* 「保留」 for twenty minutes: the page gives the manual's advice for pending that lasts */
