@@ -32,7 +32,8 @@ kaitsu_test_init_gtk (int    *argc,
                       char ***argv)
 {
   kaitsu_test_init (argc, argv);
-  gtk_init ();
+  /* libadwaita's style and colours, as the application has them */
+  adw_init ();
   /* Screenshots and assertions see finished states, not the middle of a slide. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 }

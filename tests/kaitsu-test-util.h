@@ -5,7 +5,7 @@
 #ifdef KAITSU_TEST_NO_GTK
 #include <glib.h>
 #else
-#include <gtk/gtk.h>
+#include <adwaita.h>
 #endif
 
 G_BEGIN_DECLS

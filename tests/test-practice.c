@@ -55,6 +55,8 @@ typedef struct
   gboolean offered_browser;
   gboolean crash_done;
   guint crashes_seen;
+  gboolean crash_told;
+  gboolean copy_told;
   gboolean refusal_tried;
   guint refusals_seen;
   char *uri_before_refusal;
@@ -122,10 +124,18 @@ on_refused (Run        *run,
   run->refusals_seen++;
 }
 
+static GtkWidget *find_label_containing (GtkWidget  *root,
+                                         const char *needle);
+
 static void
 on_crashed (Run *run)
 {
+  KaitsuBrowser *browser = kaitsu_guide_get_browser (kaitsu_window_get_guide (run->window));
+
   run->crashes_seen++;
+  /* Said over the page, where it happened, as a notice that stays until closed */
+  run->crash_told = find_label_containing (GTK_WIDGET (browser),
+                                           _("The page stopped working and was reloaded. Your progress is kept; if something you typed is gone, type it again.")) != NULL;
 }
 
 static gboolean
@@ -152,9 +162,6 @@ try_refused_navigation (gpointer data)
   kaitsu_browser_load (browser, "https://www.example.com/elsewhere");
   return G_SOURCE_REMOVE;
 }
-
-static GtkWidget *find_label_containing (GtkWidget  *root,
-                                         const char *needle);
 
 static void
 set_screen_share (gboolean on)
@@ -251,6 +258,10 @@ on_step (Run *run)
                                         strcspn (token + strlen ("ResetPassword?T="), "&> \r\n"));
       }
       gtk_widget_activate_action (GTK_WIDGET (run->window), "assistant.copy-report", NULL);
+      /* Said in passing, over the window: nothing to answer */
+      run->copy_told = find_label_containing (GTK_WIDGET (run->window),
+                                              _("The diagnostic report is copied, with names masked: paste it into your message to the support desk. It holds no password, cookie or link token.")) != NULL &&
+                       !kaitsu_window_get_banner_visible (run->window);
     }
   sample_side_pane (run);
   if (guide != NULL && run->interfere && run->crashes_seen == 0 && !run->crash_done)
@@ -630,6 +641,7 @@ test_all_services (void)
   }
   /* The web process was killed mid-way; Kaitsu reloaded and finished with state intact. */
   g_assert_cmpuint (run.crashes_seen, >=, 1);
+  g_assert_true (run.crash_told);
   /* A page outside the activation was refused and the view stayed where it was. */
   g_assert_cmpuint (run.refusals_seen, >=, 1);
   g_assert_false (run.protected_without_consent);
@@ -637,6 +649,7 @@ test_all_services (void)
 
   /* Neither report holds a password, a cookie or the password link's token. */
   g_assert_nonnull (run.copied_report);
+  g_assert_true (run.copy_told);
   g_test_message ("copied report:\n%s", run.copied_report);
   g_assert_nonnull (strstr (run.copied_report, "exchange-online: protected"));
   {

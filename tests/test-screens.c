@@ -348,7 +348,7 @@ refusal_dialog_shown (gpointer data)
     {
       g_autoptr (GObject) top = g_list_model_get_item (toplevels, i);
 
-      if (GTK_IS_MESSAGE_DIALOG (top))
+      if (ADW_IS_MESSAGE_DIALOG (top))
         return TRUE;
     }
   return FALSE;
@@ -510,8 +510,8 @@ test_today_screens (void)
       {
         g_autoptr (GObject) top = g_list_model_get_item (toplevels, i);
 
-        dialogs += GTK_IS_MESSAGE_DIALOG (top);
-        windows += !GTK_IS_MESSAGE_DIALOG (top) && top != G_OBJECT (window);
+        dialogs += ADW_IS_MESSAGE_DIALOG (top);
+        windows += !ADW_IS_MESSAGE_DIALOG (top) && top != G_OBJECT (window);
       }
     g_assert_cmpuint (dialogs, ==, 1);
     g_assert_cmpuint (windows, ==, 0);
@@ -521,8 +521,8 @@ test_today_screens (void)
       {
         g_autoptr (GObject) top = g_list_model_get_item (toplevels, i - 1);
 
-        if (GTK_IS_MESSAGE_DIALOG (top))
-          gtk_dialog_response (GTK_DIALOG (top), GTK_RESPONSE_CANCEL);
+        if (ADW_IS_MESSAGE_DIALOG (top))
+          adw_message_dialog_response (ADW_MESSAGE_DIALOG (top), "cancel");
       }
   }
 

@@ -24,7 +24,7 @@
 
 struct _KaitsuApplication
 {
-  GtkApplication parent_instance;
+  AdwApplication parent_instance;
 
   KaitsuFlow *flow;
   char *session_path;
@@ -45,7 +45,7 @@ struct _KaitsuApplication
   int exit_status;
 };
 
-G_DEFINE_FINAL_TYPE (KaitsuApplication, kaitsu_application, GTK_TYPE_APPLICATION)
+G_DEFINE_FINAL_TYPE (KaitsuApplication, kaitsu_application, ADW_TYPE_APPLICATION)
 
 static KaitsuWindow *
 get_window (KaitsuApplication *self)
@@ -436,23 +436,31 @@ kaitsu_application_handle_local_options (GApplication *application,
 }
 
 /* The About window, its licence in the user's language: GTK's own sentence for the GPL is not
- * translated into Japanese, so Kaitsu says it itself */
+ * translated into Japanese, so Kaitsu says it itself. The toolkit versions are its
+ * troubleshooting text, for support to ask for. */
 GtkWidget *
 kaitsu_application_new_about_dialog (GtkWindow *parent)
 {
   const char *developers[] = { _("The Kaitsu developers"), NULL };
+  g_autofree char *versions = kaitsu_dup_toolkit_versions ();
+  g_autofree char *debug_info = g_strdup_printf ("Kaitsu %s\n%s\n", PACKAGE_VERSION, versions);
 
-  return g_object_new (GTK_TYPE_ABOUT_DIALOG,
+  return g_object_new (ADW_TYPE_ABOUT_WINDOW,
                        "transient-for", parent,
                        "modal", parent != NULL,
-                       "program-name", _("Kaitsu"),
-                       "logo-icon-name", APP_ID,
+                       "application-name", _("Kaitsu"),
+                       "application-icon", APP_ID,
                        "version", PACKAGE_VERSION,
+                       "developer-name", _("The Kaitsu developers"),
+                       "developers", developers,
                        "comments", _("Activate おまかせクラウドアップセキュリティ for Microsoft 365, step by step."),
+                       "website", "https://github.com/kaitsu/kaitsu",
+                       "issue-url", "https://github.com/kaitsu/kaitsu/issues",
+                       "license-type", GTK_LICENSE_CUSTOM,
                        "license", _("Kaitsu is free software: you may share it and change it under the terms of the GNU General Public License, version 3 or, at your choice, any later version, as published by the Free Software Foundation.\n\n"
                                     "Kaitsu is shared in the hope that it helps, but with no warranty of any kind, not even that it is fit for sale or for a particular purpose. The licence says more: https://www.gnu.org/licenses/gpl-3.0.html"),
-                       "wrap-license", TRUE,
-                       "authors", developers,
+                       "debug-info", debug_info,
+                       "debug-info-filename", "kaitsu-versions.txt",
                        "translator-credits", _("translator-credits"),
                        NULL);
 }

@@ -2,12 +2,12 @@
 /* kaitsu-application.h: the application: command line, session, main window */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
 #define KAITSU_TYPE_APPLICATION (kaitsu_application_get_type ())
-G_DECLARE_FINAL_TYPE (KaitsuApplication, kaitsu_application, KAITSU, APPLICATION, GtkApplication)
+G_DECLARE_FINAL_TYPE (KaitsuApplication, kaitsu_application, KAITSU, APPLICATION, AdwApplication)
 
 KaitsuApplication *kaitsu_application_new             (void);
 int                kaitsu_application_get_exit_status (KaitsuApplication *self);

@@ -5,6 +5,7 @@
 
 #define G_LOG_DOMAIN "kaitsu-window"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include <string.h>
@@ -42,8 +43,7 @@ struct _KaitsuWindow
   GtkWidget *back_button;
   GtkWidget *next_button;
   GtkLabel *next_hint;
-  GtkLabel *title_label;
-  GtkLabel *subtitle_label;
+  AdwWindowTitle *window_title;
   GtkWidget *practice_label;
   GtkRevealer *banner_revealer;
   GtkLabel *banner_label;
@@ -117,15 +117,14 @@ on_status_changed (KaitsuWindow *self,
 }
 
 static void
-on_refused_response (GtkDialog *dialog,
-                     int        response,
-                     gpointer   data)
+on_refused_response (AdwMessageDialog *dialog,
+                     const char       *response,
+                     gpointer          data)
 {
   const char *uri = g_object_get_data (G_OBJECT (dialog), "uri");
 
-  if (response == GTK_RESPONSE_ACCEPT)
+  if (g_strcmp0 (response, "open") == 0)
     gtk_show_uri (gtk_window_get_transient_for (GTK_WINDOW (dialog)), uri, GDK_CURRENT_TIME);
-  gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
 /* A link out of the activation's sites: not in here, but the user may open it outside. */
@@ -142,14 +141,15 @@ on_navigation_refused (KaitsuWindow *self,
   /* One question at a time: a page that navigates away again and again gets no second one */
   if (self->refusal_dialog != NULL)
     return;
-  dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
-                                   _("Open this page in your web browser?"));
-  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog),
-                                            _("The link leads to %s, which is not part of the activation, so Kaitsu does not show it here."),
-                                            g_uri_get_host (parsed));
-  gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL);
-  gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Open in Browser"), GTK_RESPONSE_ACCEPT);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Open this page in your web browser?"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("The link leads to %s, which is not part of the activation, so Kaitsu does not show it here."),
+                                  g_uri_get_host (parsed));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "open", _("_Open in Browser"),
+                                    NULL);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_object_set_data_full (G_OBJECT (dialog), "uri", g_strdup (uri), g_free);
   g_signal_connect (dialog, "response", G_CALLBACK (on_refused_response), NULL);
   self->refusal_dialog = dialog;
@@ -356,12 +356,12 @@ update_navigation (KaitsuWindow *self)
     {
       g_free (self->title_text);
       self->title_text = g_steal_pointer (&title);
-      gtk_label_set_label (self->title_label, self->title_text);
+      adw_window_title_set_title (self->window_title, self->title_text);
       gtk_window_set_title (GTK_WINDOW (self), self->title_text);
       /* Focus stays on Next: without this a screen reader would not say the page changed */
       announce_to_screen_readers (self, self->title_text);
     }
-  gtk_label_set_label (self->subtitle_label, kaitsu_step_get_id (step));
+  adw_window_title_set_subtitle (self->window_title, kaitsu_step_get_id (step));
   update_next_hint (self);
 }
 
@@ -386,16 +386,15 @@ next_action (GtkWidget  *widget,
 }
 
 static void
-on_start_over_response (GtkDialog    *dialog,
-                        int           response,
-                        KaitsuWindow *self)
+on_start_over_response (AdwMessageDialog *dialog,
+                        const char       *response,
+                        KaitsuWindow     *self)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
+  if (g_strcmp0 (response, "start-over") == 0)
     {
       kaitsu_flow_reset (self->flow);
       gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
     }
-  gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
 static void
@@ -404,29 +403,26 @@ start_over_action (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   KaitsuWindow *self = KAITSU_WINDOW (widget);
-  GtkWidget *dialog;
-  GtkWidget *button;
+  AdwMessageDialog *dialog;
 
-  dialog = gtk_message_dialog_new (GTK_WINDOW (self),
-                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
-                                   _("Start the activation over?"));
-  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
-                                            _("Kaitsu forgets the choices and progress of this activation. What you already did in the console stays done."));
-  gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL);
-  button = gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Start Over"), GTK_RESPONSE_ACCEPT);
-  gtk_widget_add_css_class (button, "destructive-action");
-  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Start the activation over?"),
+                                                       _("Kaitsu forgets the choices and progress of this activation. What you already did in the console stays done.")));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "start-over", _("_Start Over"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "start-over", ADW_RESPONSE_DESTRUCTIVE);
+  /* Enter keeps everything: forgetting the progress takes a deliberate choice */
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
   g_signal_connect (dialog, "response", G_CALLBACK (on_start_over_response), self);
-  kaitsu_a11y_fix_names (dialog);
+  kaitsu_a11y_fix_names (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
 char *
 kaitsu_dup_toolkit_versions (void)
 {
-  return g_strdup_printf ("GTK %u.%u.%u, WebKitGTK %u.%u.%u", gtk_get_major_version (),
+  return g_strdup_printf ("GTK %u.%u.%u, libadwaita %u.%u.%u, WebKitGTK %u.%u.%u", gtk_get_major_version (),
                           gtk_get_minor_version (), gtk_get_micro_version (),
+                          adw_get_major_version (), adw_get_minor_version (), adw_get_micro_version (),
                           webkit_get_major_version (), webkit_get_minor_version (),
                           webkit_get_micro_version ());
 }
@@ -489,9 +485,9 @@ copy_report_action (GtkWidget  *widget,
   g_autofree char *text = kaitsu_window_dup_report (self, FALSE, names, 0);
 
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
-  kaitsu_window_show_banner (self, KAITSU_BANNER_MESSAGE,
-                             names ? _("The diagnostic report is copied, with names: paste it into your message to the support desk. It holds no password, cookie or link token.")
-                                   : _("The diagnostic report is copied, with names masked: paste it into your message to the support desk. It holds no password, cookie or link token."));
+  /* A passing notice: nothing to answer, the report is on the clipboard */
+  kaitsu_window_add_toast (self, names ? _("The diagnostic report is copied, with names: paste it into your message to the support desk. It holds no password, cookie or link token.")
+                                       : _("The diagnostic report is copied, with names masked: paste it into your message to the support desk. It holds no password, cookie or link token."));
 }
 
 static void
@@ -715,18 +711,21 @@ fit_to_monitor (GtkWidget *widget)
     gtk_window_set_default_size (GTK_WINDOW (widget), area.width * 9 / 10, area.height * 9 / 10);
 }
 
-/* Once per display, whoever opens the first window: the app or a test. */
+/* Once per display, whoever opens the first window: the app or a test. AdwApplication loads
+ * style.css from the resource base path by itself; a window without it (tests) loads it here. */
 static void
 load_style (GdkDisplay *display)
 {
-  g_autoptr (GtkCssProvider) css = NULL;
-
   if (g_object_get_data (G_OBJECT (display), "kaitsu-style") != NULL)
     return;
-  css = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (css, RESOURCE_PREFIX "/style.css");
-  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (css),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  if (!ADW_IS_APPLICATION (g_application_get_default ()))
+    {
+      g_autoptr (GtkCssProvider) css = gtk_css_provider_new ();
+
+      gtk_css_provider_load_from_resource (css, RESOURCE_PREFIX "/style.css");
+      gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (css),
+                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+    }
   /* The application adds this by itself; a window without one (tests) needs it too */
   gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (display), RESOURCE_PREFIX "/icons");
   g_object_set_data (G_OBJECT (display), "kaitsu-style", GINT_TO_POINTER (TRUE));
@@ -940,8 +939,7 @@ kaitsu_window_class_init (KaitsuWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/kaitsu-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KaitsuWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, KaitsuWindow, next_button);
-  gtk_widget_class_bind_template_child (widget_class, KaitsuWindow, title_label);
-  gtk_widget_class_bind_template_child (widget_class, KaitsuWindow, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, KaitsuWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, KaitsuWindow, practice_label);
   gtk_widget_class_bind_template_child (widget_class, KaitsuWindow, banner_revealer);
   gtk_widget_class_bind_template_child (widget_class, KaitsuWindow, banner_label);
@@ -1081,6 +1079,26 @@ kaitsu_window_show_banner (KaitsuWindow     *self,
   gtk_button_set_label (GTK_BUTTON (self->banner_dismiss),
                         kind == KAITSU_BANNER_RESUME ? _("_Continue") : _("_Close"));
   gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
+}
+
+/* A notice that passes by itself, over the window (its text is plain, not markup) */
+void
+kaitsu_window_add_toast (KaitsuWindow *self,
+                         const char   *text)
+{
+  g_autofree char *markup = NULL;
+  AdwToast *toast;
+
+  g_return_if_fail (KAITSU_IS_WINDOW (self));
+  g_return_if_fail (text != NULL);
+
+  markup = g_markup_escape_text (text, -1);
+  toast = adw_toast_new (markup);
+  /* Long enough to read a sentence of this length */
+  adw_toast_set_timeout (toast, 8);
+  /* The window's own child: not bound, as gtk_widget_dispose_template would unparent it under
+   * GtkWindow's feet */
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (gtk_window_get_child (GTK_WINDOW (self))), toast);
 }
 
 gboolean

@@ -6,6 +6,7 @@
 
 #define G_LOG_DOMAIN "kaitsu-browser"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
@@ -37,13 +38,10 @@ struct _KaitsuBrowser
   GtkWidget *back_button;
   GtkProgressBar *progress;
   GtkStack *stack;
-  GtkLabel *error_title;
-  GtkLabel *error_text;
+  AdwStatusPage *error_page;
   GtkLabel *error_detail;
-  GtkImage *error_icon;
   GtkWidget *try_again;
-  GtkRevealer *notice;
-  GtkLabel *notice_label;
+  AdwToastOverlay *toasts;
 
   char *uri;
   char *text;
@@ -239,16 +237,17 @@ on_load_changed (KaitsuBrowser   *self,
 static void
 show_message_page (KaitsuBrowser *self,
                    const char    *icon_name,
-                   const char    *icon_label,
                    const char    *title,
                    const char    *text,
                    gboolean       can_retry)
 {
-  gtk_image_set_from_icon_name (self->error_icon, icon_name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->error_icon), GTK_ACCESSIBLE_PROPERTY_LABEL, icon_label, -1);
+  /* The description is markup: what a page or the system said stays text */
+  g_autofree char *markup = g_markup_escape_text (text != NULL ? text : "", -1);
+
+  adw_status_page_set_icon_name (self->error_page, icon_name);
+  adw_status_page_set_title (self->error_page, title);
+  adw_status_page_set_description (self->error_page, markup);
   gtk_widget_set_visible (self->try_again, can_retry);
-  gtk_label_set_label (self->error_title, title);
-  gtk_label_set_label (self->error_text, text != NULL ? text : "");
   gtk_label_set_label (self->error_detail, "");
   gtk_stack_set_visible_child_name (self->stack, "error");
 }
@@ -261,7 +260,7 @@ show_error (KaitsuBrowser *self,
 {
   g_free (self->failed_uri);
   self->failed_uri = g_strdup (uri);
-  show_message_page (self, "network-error-symbolic", _("Error"), title, text, TRUE);
+  show_message_page (self, "network-error-symbolic", title, text, TRUE);
   g_signal_emit (self, signals[LOAD_FAILED], 0, uri);
 }
 
@@ -275,7 +274,7 @@ kaitsu_browser_show_empty (KaitsuBrowser *self,
   g_return_if_fail (KAITSU_IS_BROWSER (self));
   g_return_if_fail (title != NULL);
 
-  show_message_page (self, "mail-unread-symbolic", title, title, text, FALSE);
+  show_message_page (self, "mail-unread-symbolic", title, text, FALSE);
 }
 
 static gboolean
@@ -342,11 +341,19 @@ on_process_terminated (KaitsuBrowser                         *self,
   g_autofree char *logged = kaitsu_uri_for_log (uri);
 
   g_message ("The web process ended (reason %d); reloading %s", reason, logged);
-  gtk_label_set_label (self->notice_label,
-                       reason == WEBKIT_WEB_PROCESS_EXCEEDED_MEMORY_LIMIT
-                       ? _("The page used too much memory and was reloaded. Your progress is kept.")
-                       : _("The page stopped working and was reloaded. Your progress is kept; if something you typed is gone, type it again."));
-  gtk_revealer_set_reveal_child (self->notice, TRUE);
+  /* Said once, over the page, without a dialog; it stays until closed, as the user may
+   * have to type something again */
+  {
+    g_autofree char *markup = g_markup_escape_text (reason == WEBKIT_WEB_PROCESS_EXCEEDED_MEMORY_LIMIT
+                                                    ? _("The page used too much memory and was reloaded. Your progress is kept.")
+                                                    : _("The page stopped working and was reloaded. Your progress is kept; if something you typed is gone, type it again."),
+                                                    -1);
+    AdwToast *toast = adw_toast_new (markup);
+
+    adw_toast_set_timeout (toast, 0);
+    adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+    adw_toast_overlay_add_toast (self->toasts, toast);
+  }
   g_signal_emit (self, signals[PROCESS_CRASHED], 0);
   if (uri != NULL)
     webkit_web_view_load_uri (WEBKIT_WEB_VIEW (self->view), uri);
@@ -638,61 +645,37 @@ kaitsu_browser_class_init (KaitsuBrowserClass *klass)
 }
 
 static void
-on_notice_close (KaitsuBrowser *self)
-{
-  gtk_revealer_set_reveal_child (self->notice, FALSE);
-}
-
-static void
 kaitsu_browser_init (KaitsuBrowser *self)
 {
   self->cancellable = g_cancellable_new ();
 }
 
+/* GNOME's status page: an icon, a title, what happened and what to do; under it the
+ * technical detail, dimmed, and 「Try Again」 (the status page scrolls a long explanation) */
 static GtkWidget *
 build_error_page (KaitsuBrowser *self)
 {
+  GtkWidget *page = adw_status_page_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkWidget *icon = gtk_image_new_from_icon_name ("network-error-symbolic");
   GtkWidget *button = gtk_button_new_with_mnemonic (_("_Try Again"));
 
-  self->error_icon = GTK_IMAGE (icon);
+  self->error_page = ADW_STATUS_PAGE (page);
   self->try_again = button;
-
-  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-  gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
-  gtk_widget_set_margin_start (box, 24);
-  gtk_widget_set_margin_end (box, 24);
-  gtk_image_set_pixel_size (GTK_IMAGE (icon), 64);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Error"), -1);
-  self->error_title = GTK_LABEL (gtk_label_new (NULL));
-  gtk_widget_add_css_class (GTK_WIDGET (self->error_title), "title-1");
-  gtk_label_set_wrap (self->error_title, TRUE);
-  self->error_text = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->error_text, TRUE);
-  gtk_label_set_max_width_chars (self->error_text, 60);
-  gtk_label_set_justify (self->error_text, GTK_JUSTIFY_CENTER);
-  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "suggested-action");
-  g_signal_connect_swapped (button, "clicked", G_CALLBACK (on_try_again), self);
-  gtk_box_append (GTK_BOX (box), icon);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->error_title));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->error_text));
+  gtk_widget_add_css_class (page, "compact");
   self->error_detail = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (self->error_detail, TRUE);
+  gtk_label_set_wrap_mode (self->error_detail, PANGO_WRAP_WORD_CHAR);
   gtk_label_set_max_width_chars (self->error_detail, 60);
   gtk_label_set_justify (self->error_detail, GTK_JUSTIFY_CENTER);
   gtk_widget_add_css_class (GTK_WIDGET (self->error_detail), "dim-label");
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->error_detail));
+  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "suggested-action");
+  gtk_widget_add_css_class (button, "pill");
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (on_try_again), self);
   gtk_box_append (GTK_BOX (box), button);
-  for (GtkWidget *label = gtk_widget_get_first_child (box); label != NULL; label = gtk_widget_get_next_sibling (label))
-    if (GTK_IS_LABEL (label))
-      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  /* A long explanation scrolls rather than making the window wider than the screen */
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), box);
-  return scroller;
+  adw_status_page_set_child (self->error_page, box);
+  return page;
 }
 
 static void
@@ -838,26 +821,6 @@ kaitsu_browser_new (KaitsuSites       *sites,
   gtk_box_append (GTK_BOX (bar), self->open_button);
   gtk_box_append (GTK_BOX (self), bar);
 
-  /* Said once, without a dialog: the page was reloaded after its process ended. */
-  self->notice = GTK_REVEALER (gtk_revealer_new ());
-  {
-    GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-    GtkWidget *close = gtk_button_new_from_icon_name ("window-close-symbolic");
-
-    self->notice_label = GTK_LABEL (gtk_label_new (NULL));
-    gtk_label_set_wrap (self->notice_label, TRUE);
-    gtk_label_set_xalign (self->notice_label, 0);
-    gtk_widget_set_hexpand (GTK_WIDGET (self->notice_label), TRUE);
-    gtk_widget_add_css_class (line, "banner");
-    gtk_accessible_update_property (GTK_ACCESSIBLE (close), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Close"), -1);
-    gtk_widget_set_tooltip_text (close, _("Close this notice"));
-    g_signal_connect_swapped (close, "clicked", G_CALLBACK (on_notice_close), self);
-    gtk_box_append (GTK_BOX (line), GTK_WIDGET (self->notice_label));
-    gtk_box_append (GTK_BOX (line), close);
-    gtk_revealer_set_child (self->notice, line);
-  }
-  gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->notice));
-
   self->stack = GTK_STACK (gtk_stack_new ());
   gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
   overlay = gtk_overlay_new ();
@@ -868,7 +831,10 @@ kaitsu_browser_new (KaitsuSites       *sites,
   gtk_overlay_add_overlay (GTK_OVERLAY (overlay), GTK_WIDGET (self->progress));
   gtk_stack_add_named (self->stack, overlay, "web");
   gtk_stack_add_named (self->stack, build_error_page (self), "error");
-  gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->stack));
+  self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->toasts), TRUE);
+  adw_toast_overlay_set_child (self->toasts, GTK_WIDGET (self->stack));
+  gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->toasts));
 
   g_signal_connect_object (self->view, "load-changed", G_CALLBACK (on_load_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->view, "load-failed", G_CALLBACK (on_load_failed), self, G_CONNECT_SWAPPED);
