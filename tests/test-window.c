@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <math.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -536,13 +537,94 @@ test_about (void)
   GtkWidget *about = kaitsu_application_new_about_dialog (NULL);
   GtkLicense type;
   g_autofree char *license = NULL;
+  g_autofree char *debug_info = NULL;
 
-  g_object_get (about, "license-type", &type, "license", &license, NULL);
+  /* GNOME's About window, with the versions support asks for */
+  g_assert_true (ADW_IS_ABOUT_WINDOW (about));
+  g_object_get (about, "license-type", &type, "license", &license, "debug-info", &debug_info, NULL);
   g_assert_cmpint (type, ==, GTK_LICENSE_CUSTOM);
+  g_assert_nonnull (strstr (debug_info, "libadwaita 1."));
+  g_assert_nonnull (strstr (debug_info, "WebKitGTK 2."));
   g_assert_nonnull (strstr (license, "https://www.gnu.org/licenses/gpl-3.0.html"));
   if (kaitsu_test_ui_is_japanese ())
     g_assert_nonnull (strstr (license, "GNU 一般公衆利用許諾書"));
   gtk_window_destroy (GTK_WINDOW (about));
+}
+
+/* WCAG's relative luminance and contrast ratio */
+static double
+luminance (const GdkRGBA *c)
+{
+  double channel[3] = { c->red, c->green, c->blue };
+
+  for (guint i = 0; i < 3; i++)
+    channel[i] = channel[i] <= 0.03928 ? channel[i] / 12.92 : pow ((channel[i] + 0.055) / 1.055, 2.4);
+  return 0.2126 * channel[0] + 0.7152 * channel[1] + 0.0722 * channel[2];
+}
+
+/* A label's text colour, drawn over the window's background, against that background */
+static double
+text_contrast (GtkWidget *label)
+{
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  GtkStyleContext *context = gtk_widget_get_style_context (label);
+  GdkRGBA fg, bg, drawn;
+
+  gtk_style_context_get_color (context, &fg);
+  g_assert_true (gtk_style_context_lookup_color (context, "window_bg_color", &bg));
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  drawn = (GdkRGBA) { fg.red * fg.alpha + bg.red * (1 - fg.alpha),
+                      fg.green * fg.alpha + bg.green * (1 - fg.alpha),
+                      fg.blue * fg.alpha + bg.blue * (1 - fg.alpha), 1 };
+  return (MAX (luminance (&drawn), luminance (&bg)) + 0.05) / (MIN (luminance (&drawn), luminance (&bg)) + 0.05);
+}
+
+/* Success, warning and error texts are read, not glanced at: 4.5:1 at least, in the light
+ * and the dark style (libadwaita's own success and warning colours are a little under that
+ * on the window's background) */
+static void
+test_contrast (void)
+{
+  g_autoptr (KaitsuFlow) flow = kaitsu_flow_new ();
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  const AdwColorScheme schemes[] = { ADW_COLOR_SCHEME_FORCE_LIGHT, ADW_COLOR_SCHEME_FORCE_DARK };
+  const char *classes[] = { "success", "warning", "error" };
+  KaitsuWindow *window;
+  GtkWidget *labels[G_N_ELEMENTS (classes)];
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *probe = gtk_window_new ();
+
+  kaitsu_flow_restore_position (flow, KAITSU_STEP_VERIFY, KAITSU_STEP_VERIFY);
+  kaitsu_flow_service_protected (flow, KAITSU_SERVICE_EXCHANGE_ONLINE);
+  window = open_window (flow);
+  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
+    {
+      labels[i] = gtk_label_new (classes[i]);
+      gtk_widget_add_css_class (labels[i], classes[i]);
+      gtk_box_append (GTK_BOX (box), labels[i]);
+    }
+  gtk_window_set_child (GTK_WINDOW (probe), box);
+  gtk_window_present (GTK_WINDOW (probe));
+  kaitsu_test_wait_until_mapped (probe, "the probe window to be mapped");
+  for (guint s = 0; s < G_N_ELEMENTS (schemes); s++)
+    {
+      adw_style_manager_set_color_scheme (style, schemes[s]);
+      g_assert_cmpint (adw_style_manager_get_dark (style), ==, schemes[s] == ADW_COLOR_SCHEME_FORCE_DARK);
+      kaitsu_test_wait_for_frame (GTK_WIDGET (window));
+      kaitsu_test_wait_for_frame (probe);
+      for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
+        {
+          double ratio = text_contrast (labels[i]);
+
+          g_test_message ("%s text, %s style: %.2f:1", classes[i], adw_style_manager_get_dark (style) ? "dark" : "light", ratio);
+          g_assert_cmpfloat (ratio, >=, 4.5);
+        }
+      if (adw_style_manager_get_dark (style))
+        kaitsu_test_save_screenshot (GTK_WIDGET (window), kaitsu_test_ui_is_japanese () ? "dark-ja" : "dark-en");
+    }
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  gtk_window_destroy (GTK_WINDOW (probe));
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 static void
@@ -970,6 +1052,7 @@ main (int   argc,
   g_test_add_func ("/window/one-at-a-time-on-screen", test_one_at_a_time_on_screen);
   g_test_add_func ("/window/side-pane-setting", test_side_pane_setting);
   g_test_add_func ("/window/about", test_about);
+  g_test_add_func ("/window/contrast", test_contrast);
   g_test_add_func ("/window/divider-and-substep", test_divider_and_substep);
   g_test_add_func ("/window/long-pending", test_long_pending);
   g_test_add_func ("/window/protected-by-hand", test_protected_by_hand);

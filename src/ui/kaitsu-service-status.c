@@ -5,9 +5,9 @@
 
 #define G_LOG_DOMAIN "kaitsu-service-status"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
-#include "kaitsu-row.h"
 #include "kaitsu-service-status.h"
 
 const char *
@@ -67,7 +67,8 @@ kaitsu_policy_state_get_label (KaitsuPolicyState state)
     }
 }
 
-/* Two facts, the console's grant and the policy's scanning, on two lines: one icon for both */
+/* Two facts, the console's grant and the policy's scanning, in one row of a boxed list: one
+ * icon for both */
 GtkWidget *
 kaitsu_service_status_row_new (KaitsuFlow    *flow,
                                KaitsuService  service)
@@ -86,31 +87,47 @@ kaitsu_service_status_row_new (KaitsuFlow    *flow,
                            ? g_strdup_printf (_("%1$s · %2$s"), state_label, policy_label)
                            : g_strdup (state_label);
   g_autofree char *accessible = g_strdup_printf ("%s: %s", kaitsu_service_get_name (service), facts);
-  GtkWidget *row = kaitsu_row_new (8);
-  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *row = adw_action_row_new ();
   GtkWidget *icon = gtk_image_new_from_icon_name (icon_name);
-  GtkWidget *name = gtk_label_new (kaitsu_service_get_name (service));
-  GtkWidget *value = gtk_label_new (facts);
 
+  /* Names and states are text, never markup */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), kaitsu_service_get_name (service));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), facts);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_focusable (row, FALSE);
   gtk_widget_add_css_class (row, "service-status");
   gtk_widget_add_css_class (row, kaitsu_service_state_to_string (state));
   if (granted)
     gtk_widget_add_css_class (row, policy == KAITSU_POLICY_ON ? "scanning" : "not-scanning");
-  gtk_widget_set_valign (icon, GTK_ALIGN_START);
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, facts, -1);
-  gtk_label_set_xalign (GTK_LABEL (name), 0);
-  gtk_widget_set_hexpand (text, TRUE);
-  gtk_label_set_xalign (GTK_LABEL (value), 0);
-  gtk_label_set_wrap (GTK_LABEL (value), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (value), PANGO_WRAP_WORD_CHAR);
-  gtk_widget_add_css_class (value, "dim-label");
-  gtk_widget_add_css_class (value, "caption");
-  gtk_box_append (GTK_BOX (text), name);
-  gtk_box_append (GTK_BOX (text), value);
-  kaitsu_row_append (KAITSU_ROW (row), icon);
-  kaitsu_row_append (KAITSU_ROW (row), text);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  g_object_set_data (G_OBJECT (row), "kaitsu-service", GINT_TO_POINTER (service));
   return row;
+}
+
+KaitsuService
+kaitsu_service_status_row_get_service (GtkWidget *row)
+{
+  g_return_val_if_fail (ADW_IS_ACTION_ROW (row), KAITSU_SERVICE_NONE);
+  return GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "kaitsu-service"));
+}
+
+/* Every chosen service, from the flow, in place of what the list showed */
+void
+kaitsu_service_status_list_fill (GtkListBox *list,
+                                 KaitsuFlow *flow)
+{
+  GtkWidget *child;
+
+  g_return_if_fail (GTK_IS_LIST_BOX (list));
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+  for (KaitsuService s = 0; s < KAITSU_N_SERVICES; s++)
+    if (kaitsu_flow_get_service_chosen (flow, s))
+      gtk_list_box_append (list, kaitsu_service_status_row_new (flow, s));
 }

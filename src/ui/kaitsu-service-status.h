@@ -2,7 +2,7 @@
 /* kaitsu-service-status.h: how a service's state is shown, in words and icon */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "kaitsu-flow.h"
 
@@ -13,5 +13,8 @@ const char *kaitsu_service_state_get_icon_name (KaitsuServiceState  state);
 const char *kaitsu_policy_state_get_label      (KaitsuPolicyState   state);
 GtkWidget  *kaitsu_service_status_row_new      (KaitsuFlow         *flow,
                                                 KaitsuService       service);
+KaitsuService kaitsu_service_status_row_get_service (GtkWidget *row);
+void        kaitsu_service_status_list_fill    (GtkListBox         *list,
+                                                KaitsuFlow         *flow);
 
 G_END_DECLS

@@ -21,7 +21,7 @@ struct _KaitsuSidePane
   GtkBox parent_instance;
 
   KaitsuFlow *flow;
-  GtkBox *services_box;
+  GtkListBox *services_box;
   GtkWidget *timeline_empty;
   GtkBox *timeline_box;
   guint timeline_length;
@@ -38,13 +38,7 @@ G_DEFINE_FINAL_TYPE (KaitsuSidePane, kaitsu_side_pane, GTK_TYPE_BOX)
 static void
 refresh_services (KaitsuSidePane *self)
 {
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->services_box))) != NULL)
-    gtk_box_remove (self->services_box, child);
-  for (KaitsuService s = 0; s < KAITSU_N_SERVICES; s++)
-    if (kaitsu_flow_get_service_chosen (self->flow, s))
-      gtk_box_append (self->services_box, kaitsu_service_status_row_new (self->flow, s));
+  kaitsu_service_status_list_fill (self->services_box, self->flow);
 }
 
 static void

@@ -17,7 +17,7 @@ struct _KaitsuProtectionPage
 {
   KaitsuPage parent_instance;
 
-  GtkBox *services_box;
+  GtkListBox *services_box;
   GtkLabel *verdict_label;
   GtkLabel *record_label;
   GtkWidget *close_button;
@@ -82,28 +82,20 @@ kaitsu_protection_page_refresh (KaitsuPage *page)
   g_autofree char *verdict = kaitsu_protection_dup_verdict (flow);
   GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->services_box))) != NULL)
-    gtk_box_remove (self->services_box, child);
-  for (KaitsuService s = 0; s < KAITSU_N_SERVICES; s++)
+  kaitsu_service_status_list_fill (self->services_box, flow);
+  /* Which policy is on, in the console's own words, under the service's two facts */
+  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->services_box)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
     {
-      const char *policy = kaitsu_flow_get_service_policy_name (flow, s);
+      const char *policy = kaitsu_flow_get_service_policy_name (flow, kaitsu_service_status_row_get_service (child));
 
-      if (!kaitsu_flow_get_service_chosen (flow, s))
-        continue;
-      gtk_box_append (self->services_box, kaitsu_service_status_row_new (flow, s));
-      /* Which policy is on, in the console's own words */
       if (policy != NULL)
         {
           /* Translators: %s is a policy's name as the console shows it */
-          g_autofree char *text = g_strdup_printf (_("On: 「%s」"), policy);
-          GtkWidget *label = gtk_label_new (text);
+          g_autofree char *on = g_strdup_printf (_("On: 「%s」"), policy);
+          g_autofree char *text = g_strconcat (adw_action_row_get_subtitle (ADW_ACTION_ROW (child)), "\n", on, NULL);
 
-          gtk_label_set_xalign (GTK_LABEL (label), 0);
-          gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-          gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-          gtk_widget_set_margin_start (label, 24);
-          gtk_widget_add_css_class (label, "dim-label");
-          gtk_box_append (self->services_box, label);
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (child), text);
         }
     }
   gtk_label_set_label (self->verdict_label, verdict);

@@ -14,7 +14,7 @@ struct _KaitsuVerifyPage
 {
   KaitsuPage parent_instance;
 
-  GtkBox *services_box;
+  GtkListBox *services_box;
   GtkLabel *verdict_label;
 };
 
@@ -25,13 +25,8 @@ kaitsu_verify_page_refresh (KaitsuPage *page)
 {
   KaitsuVerifyPage *self = KAITSU_VERIFY_PAGE (page);
   KaitsuFlow *flow = kaitsu_page_get_flow (page);
-  GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->services_box))) != NULL)
-    gtk_box_remove (self->services_box, child);
-  for (KaitsuService s = 0; s < KAITSU_N_SERVICES; s++)
-    if (kaitsu_flow_get_service_chosen (flow, s))
-      gtk_box_append (self->services_box, kaitsu_service_status_row_new (flow, s));
+  kaitsu_service_status_list_fill (self->services_box, flow);
 
   if (kaitsu_flow_all_chosen_protected (flow))
     {
