@@ -9,6 +9,9 @@
 #include <locale.h>
 
 #include "kaitsu-test-util.h"
+#ifndef KAITSU_TEST_NO_GTK
+#include "kaitsu-application.h"
+#endif
 
 /* A safety net so a broken test fails instead of hanging CI; not a performance limit. */
 #define WAIT_LIMIT_SECONDS 60
@@ -34,6 +37,8 @@ kaitsu_test_init_gtk (int    *argc,
   kaitsu_test_init (argc, argv);
   /* libadwaita's style and colours, as the application has them */
   adw_init ();
+  /* Drawn as the application draws its windows on this computer */
+  kaitsu_application_choose_renderer (gdk_display_get_default ());
   /* Screenshots and assertions see finished states, not the middle of a slide. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 }

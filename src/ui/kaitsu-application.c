@@ -5,9 +5,11 @@
 
 #define G_LOG_DOMAIN "kaitsu-application"
 
+#include <epoxy/gl.h>
 #include <glib/gi18n.h>
 #include <glib-unix.h>
 #include <signal.h>
+#include <string.h>
 
 #include "kaitsu-application.h"
 #include "kaitsu-autopilot.h"
@@ -497,6 +499,57 @@ on_terminate (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
+/* The name of a GL driver that draws on the processor, or NULL for a graphics card's (or no GL
+ * at all: GTK then draws with cairo by itself) */
+static char *
+dup_software_gl (GdkDisplay *display)
+{
+  g_autoptr (GdkGLContext) context = NULL;
+  g_autoptr (GError) error = NULL;
+  const char *renderer;
+  char *software = NULL;
+
+  context = gdk_display_create_gl_context (display, &error);
+  if (context == NULL || !gdk_gl_context_realize (context, &error))
+    {
+      g_debug ("No GL: %s", error != NULL ? error->message : "no context");
+      return NULL;
+    }
+  gdk_gl_context_make_current (context);
+  renderer = (const char *) glGetString (GL_RENDERER);
+  if (renderer != NULL && (strstr (renderer, "llvmpipe") != NULL || strstr (renderer, "softpipe") != NULL ||
+                           strstr (renderer, "swrast") != NULL))
+    software = g_strdup (renderer);
+  gdk_gl_context_clear_current ();
+  return software;
+}
+
+/* GTK 4.8's GL renderer on a software GL driver (a computer or virtual machine without a
+ * graphics card, a remote desktop, Xvfb) spends most of Kaitsu's time: some 55 ms of processor
+ * per frame, against a few for cairo drawing the same window. There, and only there, Kaitsu's
+ * windows are drawn by cairo: with a graphics card GTK keeps its GL renderer, and GSK_RENDERER,
+ * when set, decides. Once per display, before its first window is drawn. */
+void
+kaitsu_application_choose_renderer (GdkDisplay *display)
+{
+  g_autofree char *software = NULL;
+
+  g_return_if_fail (GDK_IS_DISPLAY (display));
+
+  if (g_object_get_data (G_OBJECT (display), "kaitsu-renderer-chosen") != NULL)
+    return;
+  g_object_set_data (G_OBJECT (display), "kaitsu-renderer-chosen", GINT_TO_POINTER (TRUE));
+  if (g_getenv ("GSK_RENDERER") != NULL)
+    return;
+  software = dup_software_gl (display);
+  if (software == NULL)
+    return;
+  g_debug ("GL is drawn by the processor (%s): windows are drawn by cairo", software);
+  /* GSK reads the display's choice before the environment's, for every new surface */
+  g_object_set_data_full (G_OBJECT (display), "gsk-renderer", g_strdup ("cairo"), g_free);
+  g_object_set_data_full (G_OBJECT (display), "kaitsu-software-gl", g_steal_pointer (&software), g_free);
+}
+
 static void
 kaitsu_application_startup (GApplication *application)
 {
@@ -514,6 +567,7 @@ kaitsu_application_startup (GApplication *application)
   };
 
   G_APPLICATION_CLASS (kaitsu_application_parent_class)->startup (application);
+  kaitsu_application_choose_renderer (gdk_display_get_default ());
 
   g_action_map_add_action_entries (G_ACTION_MAP (application), actions,
                                    G_N_ELEMENTS (actions), application);

@@ -32,6 +32,8 @@ struct _KaitsuAutopilot
   gboolean left_consent;
   GHashTable *acted;
   guint watchdog;
+  /* Watchdog periods in a row that found the page still loading */
+  guint loading_watches;
 
   /* 「保留」 that lasts: look again half-way, give up at the end */
   guint patience_s;
@@ -406,6 +408,7 @@ on_page_seen (KaitsuAutopilot         *self,
               KaitsuBrowser           *browser)
 {
   rearm_watchdog (self);
+  self->loading_watches = 0;
   if (first_time (self, browser))
     act (self, reading, text, browser);
 }
@@ -512,9 +515,22 @@ on_watchdog (gpointer data)
   self->watchdog = 0;
   if (self->state != KAITSU_AUTOPILOT_RUNNING)
     return G_SOURCE_REMOVE;
-  /* Still loading: a slow page, keep watching */
-  if (browser != NULL && webkit_web_view_is_loading (WEBKIT_WEB_VIEW (kaitsu_browser_get_view (browser))))
+  /* Still loading: a slow page, keep watching; but a load that never ends (one begun as its
+   * web process was being replaced) is begun again */
+  if (browser != NULL && webkit_web_view_is_loading (WEBKIT_WEB_VIEW (kaitsu_browser_get_view (browser))) &&
+      ++self->loading_watches < 4)
     rearm_watchdog (self);
+  else if (browser != NULL && self->loading_watches >= 4)
+    {
+      g_autofree char *uri = g_strdup (kaitsu_browser_get_uri (browser));
+
+      g_debug ("the page has been loading for %u s: loading it again", self->loading_watches * 4);
+      self->loading_watches = 0;
+      webkit_web_view_stop_loading (WEBKIT_WEB_VIEW (kaitsu_browser_get_view (browser)));
+      if (uri != NULL)
+        kaitsu_browser_load (browser, uri);
+      rearm_watchdog (self);
+    }
   /* No page was ever read (its web process ended before): load it again, keep watching */
   else if (browser != NULL && kaitsu_browser_get_text (browser) == NULL &&
            webkit_web_view_get_uri (WEBKIT_WEB_VIEW (kaitsu_browser_get_view (browser))) != NULL)

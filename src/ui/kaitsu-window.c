@@ -420,11 +420,15 @@ start_over_action (GtkWidget  *widget,
 char *
 kaitsu_dup_toolkit_versions (void)
 {
-  return g_strdup_printf ("GTK %u.%u.%u, libadwaita %u.%u.%u, WebKitGTK %u.%u.%u", gtk_get_major_version (),
+  GdkDisplay *display = gdk_display_get_default ();
+  const char *software_gl = display != NULL ? g_object_get_data (G_OBJECT (display), "kaitsu-software-gl") : NULL;
+  g_autofree char *drawing = software_gl != NULL ? g_strdup_printf (", drawn by cairo (GL is %s)", software_gl) : NULL;
+
+  return g_strdup_printf ("GTK %u.%u.%u, libadwaita %u.%u.%u, WebKitGTK %u.%u.%u%s", gtk_get_major_version (),
                           gtk_get_minor_version (), gtk_get_micro_version (),
                           adw_get_major_version (), adw_get_minor_version (), adw_get_micro_version (),
                           webkit_get_major_version (), webkit_get_minor_version (),
-                          webkit_get_micro_version ());
+                          webkit_get_micro_version (), drawing != NULL ? drawing : "");
 }
 
 char *
