@@ -260,7 +260,7 @@ on_step (Run *run)
       gtk_widget_activate_action (GTK_WIDGET (run->window), "assistant.copy-report", NULL);
       /* Said in passing, over the window: nothing to answer */
       run->copy_told = find_label_containing (GTK_WIDGET (run->window),
-                                              _("The diagnostic report is copied, with names masked: paste it into your message to the support desk. It holds no password, cookie or link token.")) != NULL &&
+                                              _("Diagnostic report copied, names masked")) != NULL &&
                        !kaitsu_window_get_banner_visible (run->window);
     }
   sample_side_pane (run);

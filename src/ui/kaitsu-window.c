@@ -490,8 +490,8 @@ copy_report_action (GtkWidget  *widget,
 
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
   /* A passing notice: nothing to answer, the report is on the clipboard */
-  kaitsu_window_add_toast (self, names ? _("The diagnostic report is copied, with names: paste it into your message to the support desk. It holds no password, cookie or link token.")
-                                       : _("The diagnostic report is copied, with names masked: paste it into your message to the support desk. It holds no password, cookie or link token."));
+  kaitsu_window_add_toast (self, names ? _("Diagnostic report copied, with names")
+                                       : _("Diagnostic report copied, names masked"));
 }
 
 static void

@@ -41,7 +41,8 @@ struct _KaitsuBrowser
   AdwStatusPage *error_page;
   GtkLabel *error_detail;
   GtkWidget *try_again;
-  AdwToastOverlay *toasts;
+  GtkRevealer *notice;
+  GtkLabel *notice_label;
 
   char *uri;
   char *text;
@@ -342,18 +343,12 @@ on_process_terminated (KaitsuBrowser                         *self,
 
   g_message ("The web process ended (reason %d); reloading %s", reason, logged);
   /* Said once, over the page, without a dialog; it stays until closed, as the user may
-   * have to type something again */
-  {
-    g_autofree char *markup = g_markup_escape_text (reason == WEBKIT_WEB_PROCESS_EXCEEDED_MEMORY_LIMIT
-                                                    ? _("The page used too much memory and was reloaded. Your progress is kept.")
-                                                    : _("The page stopped working and was reloaded. Your progress is kept; if something you typed is gone, type it again."),
-                                                    -1);
-    AdwToast *toast = adw_toast_new (markup);
-
-    adw_toast_set_timeout (toast, 0);
-    adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-    adw_toast_overlay_add_toast (self->toasts, toast);
-  }
+   * have to type something again (too long for a toast) */
+  gtk_label_set_label (self->notice_label,
+                       reason == WEBKIT_WEB_PROCESS_EXCEEDED_MEMORY_LIMIT
+                       ? _("The page used too much memory and was reloaded. Your progress is kept.")
+                       : _("The page stopped working and was reloaded. Your progress is kept; if something you typed is gone, type it again."));
+  gtk_revealer_set_reveal_child (self->notice, TRUE);
   g_signal_emit (self, signals[PROCESS_CRASHED], 0);
   if (uri != NULL)
     webkit_web_view_load_uri (WEBKIT_WEB_VIEW (self->view), uri);
@@ -645,6 +640,12 @@ kaitsu_browser_class_init (KaitsuBrowserClass *klass)
 }
 
 static void
+on_notice_close (KaitsuBrowser *self)
+{
+  gtk_revealer_set_reveal_child (self->notice, FALSE);
+}
+
+static void
 kaitsu_browser_init (KaitsuBrowser *self)
 {
   self->cancellable = g_cancellable_new ();
@@ -821,6 +822,26 @@ kaitsu_browser_new (KaitsuSites       *sites,
   gtk_box_append (GTK_BOX (bar), self->open_button);
   gtk_box_append (GTK_BOX (self), bar);
 
+  /* Said once, without a dialog: the page was reloaded after its process ended. */
+  self->notice = GTK_REVEALER (gtk_revealer_new ());
+  {
+    GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+    GtkWidget *close = gtk_button_new_from_icon_name ("window-close-symbolic");
+
+    self->notice_label = GTK_LABEL (gtk_label_new (NULL));
+    gtk_label_set_wrap (self->notice_label, TRUE);
+    gtk_label_set_xalign (self->notice_label, 0);
+    gtk_widget_set_hexpand (GTK_WIDGET (self->notice_label), TRUE);
+    gtk_widget_add_css_class (line, "banner");
+    gtk_accessible_update_property (GTK_ACCESSIBLE (close), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Close"), -1);
+    gtk_widget_set_tooltip_text (close, _("Close this notice"));
+    g_signal_connect_swapped (close, "clicked", G_CALLBACK (on_notice_close), self);
+    gtk_box_append (GTK_BOX (line), GTK_WIDGET (self->notice_label));
+    gtk_box_append (GTK_BOX (line), close);
+    gtk_revealer_set_child (self->notice, line);
+  }
+  gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->notice));
+
   self->stack = GTK_STACK (gtk_stack_new ());
   gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
   overlay = gtk_overlay_new ();
@@ -831,10 +852,7 @@ kaitsu_browser_new (KaitsuSites       *sites,
   gtk_overlay_add_overlay (GTK_OVERLAY (overlay), GTK_WIDGET (self->progress));
   gtk_stack_add_named (self->stack, overlay, "web");
   gtk_stack_add_named (self->stack, build_error_page (self), "error");
-  self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
-  gtk_widget_set_vexpand (GTK_WIDGET (self->toasts), TRUE);
-  adw_toast_overlay_set_child (self->toasts, GTK_WIDGET (self->stack));
-  gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->toasts));
+  gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->stack));
 
   g_signal_connect_object (self->view, "load-changed", G_CALLBACK (on_load_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->view, "load-failed", G_CALLBACK (on_load_failed), self, G_CONNECT_SWAPPED);
