@@ -629,7 +629,7 @@ test_unreachable_site (void)
   const char *checked[] = { "kaitsu-test.invalid", _("This computer could not find the site on the internet."), NULL };
   const char *system[] = { error->message, NULL };
   const char *jargon[] = { "DNS", NULL };
-  const char *hint[] = { _("「Next」 can be pressed once you confirm at the end of this page that the step is done."), NULL };
+  const char *hint[] = { _("“Next” can be pressed once you confirm at the end of this page that the step is done."), NULL };
   ShowsAll wanted;
   KaitsuWindow *window;
   GtkWidget *browser;

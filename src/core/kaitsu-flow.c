@@ -695,24 +695,24 @@ kaitsu_flow_dup_next_hint (KaitsuFlow *self)
   switch (kaitsu_step_get_completion (self->current))
     {
     case KAITSU_COMPLETE_SERVICES_CHOSEN:
-      return g_strdup (_("「Next」 can be pressed once at least one service is chosen."));
+      return g_strdup (_("“Next” can be pressed once at least one service is chosen."));
     case KAITSU_COMPLETE_SERVICE_PROTECTED:
     case KAITSU_COMPLETE_SERVICE_PROTECTED_OR_WAITING:
       /* Translators: %s is a service, such as Exchange Online */
-      return g_strdup_printf (_("「Next」 can be pressed once the console shows %s as protected."), name);
+      return g_strdup_printf (_("“Next” can be pressed once the console shows %s as protected."), name);
     case KAITSU_COMPLETE_CONFIRMED_OR_SERVICE_PROTECTED:
       /* Translators: %s is a service, such as Exchange Online */
-      return g_strdup_printf (_("「Next」 can be pressed once the console shows %s as protected, or once you confirm it at the end of this page."), name);
+      return g_strdup_printf (_("“Next” can be pressed once the console shows %s as protected, or once you confirm it at the end of this page."), name);
     case KAITSU_COMPLETE_ALL_PROTECTED:
-      return g_strdup (_("「Next」 can be pressed once the console shows every chosen service as protected."));
+      return g_strdup (_("“Next” can be pressed once the console shows every chosen service as protected."));
     case KAITSU_COMPLETE_ALL_SCANNING_OR_CONFIRMED:
-      return g_strdup (_("「Next」 can be pressed once protection is on for every chosen service, or once you confirm it at the end of this page."));
+      return g_strdup (_("“Next” can be pressed once protection is on for every chosen service, or once you confirm it at the end of this page."));
     case KAITSU_COMPLETE_ALWAYS:
     case KAITSU_COMPLETE_NEVER:
       return NULL;
     case KAITSU_COMPLETE_CONFIRMED:
     default:
-      return g_strdup (_("「Next」 can be pressed once you confirm at the end of this page that the step is done."));
+      return g_strdup (_("“Next” can be pressed once you confirm at the end of this page that the step is done."));
     }
 }
 

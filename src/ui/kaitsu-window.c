@@ -1085,7 +1085,8 @@ kaitsu_window_show_banner (KaitsuWindow     *self,
   gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
 }
 
-/* A notice that passes by itself, over the window (its text is plain, not markup) */
+/* A notice of a few words that passes by itself, over the window (its text is plain, not
+ * markup; libadwaita 1.2 shows a toast on one line and cuts a longer one) */
 void
 kaitsu_window_add_toast (KaitsuWindow *self,
                          const char   *text)
@@ -1098,8 +1099,6 @@ kaitsu_window_add_toast (KaitsuWindow *self,
 
   markup = g_markup_escape_text (text, -1);
   toast = adw_toast_new (markup);
-  /* Long enough to read a sentence of this length */
-  adw_toast_set_timeout (toast, 8);
   /* The window's own child: not bound, as gtk_widget_dispose_template would unparent it under
    * GtkWindow's feet */
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (gtk_window_get_child (GTK_WINDOW (self))), toast);
