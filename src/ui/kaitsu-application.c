@@ -550,6 +550,14 @@ kaitsu_application_choose_renderer (GdkDisplay *display)
   g_object_set_data_full (G_OBJECT (display), "kaitsu-software-gl", g_steal_pointer (&software), g_free);
 }
 
+/* The software GL driver that made kaitsu_application_choose_renderer pick cairo, or NULL */
+const char *
+kaitsu_application_get_software_gl (GdkDisplay *display)
+{
+  g_return_val_if_fail (GDK_IS_DISPLAY (display), NULL);
+  return g_object_get_data (G_OBJECT (display), "kaitsu-software-gl");
+}
+
 static void
 kaitsu_application_startup (GApplication *application)
 {

@@ -11,6 +11,7 @@ G_DECLARE_FINAL_TYPE (KaitsuApplication, kaitsu_application, KAITSU, APPLICATION
 
 KaitsuApplication *kaitsu_application_new             (void);
 void               kaitsu_application_choose_renderer (GdkDisplay *display);
+const char        *kaitsu_application_get_software_gl (GdkDisplay *display);
 int                kaitsu_application_get_exit_status (KaitsuApplication *self);
 GtkWidget         *kaitsu_application_new_about_dialog (GtkWindow        *parent);
 

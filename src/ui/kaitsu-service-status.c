@@ -68,10 +68,11 @@ kaitsu_policy_state_get_label (KaitsuPolicyState state)
 }
 
 /* Two facts, the console's grant and the policy's scanning, in one row of a boxed list: one
- * icon for both */
+ * icon for both; with @policy_name, which policy is on, in the console's own words, under them */
 GtkWidget *
 kaitsu_service_status_row_new (KaitsuFlow    *flow,
-                               KaitsuService  service)
+                               KaitsuService  service,
+                               gboolean       policy_name)
 {
   KaitsuServiceState state = kaitsu_flow_get_service_state (flow, service);
   KaitsuPolicyState policy = kaitsu_flow_get_service_policy (flow, service);
@@ -86,6 +87,10 @@ kaitsu_service_status_row_new (KaitsuFlow    *flow,
                            /* Translators: a service's two facts: its access, then its scanning */
                            ? g_strdup_printf (_("%1$s · %2$s"), state_label, policy_label)
                            : g_strdup (state_label);
+  const char *policy_in_force = policy_name ? kaitsu_flow_get_service_policy_name (flow, service) : NULL;
+  /* Translators: %s is a policy's name as the console shows it */
+  g_autofree char *on = policy_in_force != NULL ? g_strdup_printf (_("On: 「%s」"), policy_in_force) : NULL;
+  g_autofree char *subtitle = on != NULL ? g_strconcat (facts, "\n", on, NULL) : g_strdup (facts);
   g_autofree char *accessible = g_strdup_printf ("%s: %s", kaitsu_service_get_name (service), facts);
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *icon = gtk_image_new_from_icon_name (icon_name);
@@ -93,7 +98,7 @@ kaitsu_service_status_row_new (KaitsuFlow    *flow,
   /* Names and states are text, never markup */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), kaitsu_service_get_name (service));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), facts);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_widget_set_focusable (row, FALSE);
   gtk_widget_add_css_class (row, "service-status");
@@ -105,21 +110,14 @@ kaitsu_service_status_row_new (KaitsuFlow    *flow,
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-  g_object_set_data (G_OBJECT (row), "kaitsu-service", GINT_TO_POINTER (service));
   return row;
-}
-
-KaitsuService
-kaitsu_service_status_row_get_service (GtkWidget *row)
-{
-  g_return_val_if_fail (ADW_IS_ACTION_ROW (row), KAITSU_SERVICE_NONE);
-  return GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "kaitsu-service"));
 }
 
 /* Every chosen service, from the flow, in place of what the list showed */
 void
 kaitsu_service_status_list_fill (GtkListBox *list,
-                                 KaitsuFlow *flow)
+                                 KaitsuFlow *flow,
+                                 gboolean    policy_names)
 {
   GtkWidget *child;
 
@@ -129,5 +127,5 @@ kaitsu_service_status_list_fill (GtkListBox *list,
     gtk_list_box_remove (list, child);
   for (KaitsuService s = 0; s < KAITSU_N_SERVICES; s++)
     if (kaitsu_flow_get_service_chosen (flow, s))
-      gtk_list_box_append (list, kaitsu_service_status_row_new (flow, s));
+      gtk_list_box_append (list, kaitsu_service_status_row_new (flow, s, policy_names));
 }

@@ -12,9 +12,10 @@ const char *kaitsu_service_state_get_label     (KaitsuServiceState  state);
 const char *kaitsu_service_state_get_icon_name (KaitsuServiceState  state);
 const char *kaitsu_policy_state_get_label      (KaitsuPolicyState   state);
 GtkWidget  *kaitsu_service_status_row_new      (KaitsuFlow         *flow,
-                                                KaitsuService       service);
-KaitsuService kaitsu_service_status_row_get_service (GtkWidget *row);
+                                                KaitsuService       service,
+                                                gboolean            policy_name);
 void        kaitsu_service_status_list_fill    (GtkListBox         *list,
-                                                KaitsuFlow         *flow);
+                                                KaitsuFlow         *flow,
+                                                gboolean            policy_names);
 
 G_END_DECLS

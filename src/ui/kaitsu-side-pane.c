@@ -38,7 +38,7 @@ G_DEFINE_FINAL_TYPE (KaitsuSidePane, kaitsu_side_pane, GTK_TYPE_BOX)
 static void
 refresh_services (KaitsuSidePane *self)
 {
-  kaitsu_service_status_list_fill (self->services_box, self->flow);
+  kaitsu_service_status_list_fill (self->services_box, self->flow, FALSE);
 }
 
 static void

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "kaitsu-a11y.h"
+#include "kaitsu-application.h"
 #include "kaitsu-preflight.h"
 #include "kaitsu-report.h"
 #include "kaitsu-web-view.h"
@@ -421,7 +422,7 @@ char *
 kaitsu_dup_toolkit_versions (void)
 {
   GdkDisplay *display = gdk_display_get_default ();
-  const char *software_gl = display != NULL ? g_object_get_data (G_OBJECT (display), "kaitsu-software-gl") : NULL;
+  const char *software_gl = display != NULL ? kaitsu_application_get_software_gl (display) : NULL;
   g_autofree char *drawing = software_gl != NULL ? g_strdup_printf (", drawn by cairo (GL is %s)", software_gl) : NULL;
 
   return g_strdup_printf ("GTK %u.%u.%u, libadwaita %u.%u.%u, WebKitGTK %u.%u.%u%s", gtk_get_major_version (),
@@ -479,6 +480,22 @@ open_in_browser_action (GtkWidget  *widget,
     kaitsu_browser_open_externally (kaitsu_guide_get_browser (self->guide));
 }
 
+/* A notice of a few words that passes by itself, over the window (its text is plain, not
+ * markup; libadwaita 1.2 shows a toast on one line and cuts a longer one) */
+static void
+add_toast (KaitsuWindow *self,
+           const char   *text)
+{
+  g_autofree char *markup = NULL;
+  AdwToast *toast;
+
+  markup = g_markup_escape_text (text, -1);
+  toast = adw_toast_new (markup);
+  /* The window's own child: not bound, as gtk_widget_dispose_template would unparent it under
+   * GtkWindow's feet */
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (gtk_window_get_child (GTK_WINDOW (self))), toast);
+}
+
 static void
 copy_report_action (GtkWidget  *widget,
                     const char *action_name,
@@ -490,8 +507,8 @@ copy_report_action (GtkWidget  *widget,
 
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
   /* A passing notice: nothing to answer, the report is on the clipboard */
-  kaitsu_window_add_toast (self, names ? _("Diagnostic report copied, with names")
-                                       : _("Diagnostic report copied, names masked"));
+  add_toast (self, names ? _("Diagnostic report copied, with names")
+                         : _("Diagnostic report copied, names masked"));
 }
 
 static void
@@ -1083,25 +1100,6 @@ kaitsu_window_show_banner (KaitsuWindow     *self,
   gtk_button_set_label (GTK_BUTTON (self->banner_dismiss),
                         kind == KAITSU_BANNER_RESUME ? _("_Continue") : _("_Close"));
   gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
-}
-
-/* A notice of a few words that passes by itself, over the window (its text is plain, not
- * markup; libadwaita 1.2 shows a toast on one line and cuts a longer one) */
-void
-kaitsu_window_add_toast (KaitsuWindow *self,
-                         const char   *text)
-{
-  g_autofree char *markup = NULL;
-  AdwToast *toast;
-
-  g_return_if_fail (KAITSU_IS_WINDOW (self));
-  g_return_if_fail (text != NULL);
-
-  markup = g_markup_escape_text (text, -1);
-  toast = adw_toast_new (markup);
-  /* The window's own child: not bound, as gtk_widget_dispose_template would unparent it under
-   * GtkWindow's feet */
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (gtk_window_get_child (GTK_WINDOW (self))), toast);
 }
 
 gboolean

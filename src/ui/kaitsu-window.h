@@ -43,8 +43,6 @@ void             kaitsu_window_show_banner    (KaitsuWindow     *self,
                                                KaitsuBannerKind  kind,
                                                const char       *text);
 gboolean         kaitsu_window_get_banner_visible (KaitsuWindow *self);
-void             kaitsu_window_add_toast      (KaitsuWindow     *self,
-                                               const char       *text);
 char            *kaitsu_window_dup_report     (KaitsuWindow     *self,
                                                gboolean          json,
                                                gboolean          include_names,

@@ -80,24 +80,9 @@ kaitsu_protection_page_refresh (KaitsuPage *page)
   KaitsuFlow *flow = kaitsu_page_get_flow (page);
   gboolean done = kaitsu_flow_all_chosen_scanning (flow);
   g_autofree char *verdict = kaitsu_protection_dup_verdict (flow);
-  GtkWidget *child;
 
-  kaitsu_service_status_list_fill (self->services_box, flow);
-  /* Which policy is on, in the console's own words, under the service's two facts */
-  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->services_box)); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      const char *policy = kaitsu_flow_get_service_policy_name (flow, kaitsu_service_status_row_get_service (child));
-
-      if (policy != NULL)
-        {
-          /* Translators: %s is a policy's name as the console shows it */
-          g_autofree char *on = g_strdup_printf (_("On: 「%s」"), policy);
-          g_autofree char *text = g_strconcat (adw_action_row_get_subtitle (ADW_ACTION_ROW (child)), "\n", on, NULL);
-
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (child), text);
-        }
-    }
+  /* Which policy is on, in the console's own words, under each service's two facts */
+  kaitsu_service_status_list_fill (self->services_box, flow, TRUE);
   gtk_label_set_label (self->verdict_label, verdict);
   gtk_widget_remove_css_class (GTK_WIDGET (self->verdict_label), done ? "warning" : "success");
   gtk_widget_add_css_class (GTK_WIDGET (self->verdict_label), done ? "success" : "warning");

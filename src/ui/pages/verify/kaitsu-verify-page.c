@@ -26,7 +26,7 @@ kaitsu_verify_page_refresh (KaitsuPage *page)
   KaitsuVerifyPage *self = KAITSU_VERIFY_PAGE (page);
   KaitsuFlow *flow = kaitsu_page_get_flow (page);
 
-  kaitsu_service_status_list_fill (self->services_box, flow);
+  kaitsu_service_status_list_fill (self->services_box, flow, FALSE);
 
   if (kaitsu_flow_all_chosen_protected (flow))
     {
