@@ -17,6 +17,7 @@ args = sys.argv[3:]
 kaitsu = os.path.join(build, "src", "kaitsu")
 floor = os.path.join(build, "tests", "bench-floor")
 mark = re.compile(r"(first-frame|loaded|signin-opened|signin-closed) (\d+)")
+renderer_mark = re.compile(r"kaitsu-bench.*renderer (\w+)")
 
 
 def now_us():
@@ -105,6 +106,9 @@ class Run:
     def _read(self):
         for line in self.proc.stdout:
             self.lines.append(line)
+            r = renderer_mark.search(line)
+            if r:
+                self.marks.setdefault("renderer", r.group(1))
             m = mark.search(line)
             if not m:
                 continue
@@ -153,13 +157,23 @@ def settle_pss(run, seconds=3.0):
     return min(samples)
 
 
-def startup_and_welcome(runs):
+def kaitsu_renderer():
+    """What Kaitsu draws with on this display: "cairo" when it chose cairo over software GL,
+    else GTK's own choice (None). The floor is then run with the same, so that the ratios
+    compare Kaitsu with its stack drawn the same way, not with the renderer Kaitsu avoids."""
+    run = Run([kaitsu])
+    run.wait_mark("first-frame")
+    run.stop()
+    return os.environ.get("GSK_RENDERER") or run.marks.get("renderer")
+
+
+def startup_and_welcome(runs, floor_env):
     first = {"kaitsu": [], "floor": []}
     pss = {"kaitsu": [], "floor": []}
     procs = {"kaitsu": [], "floor": []}
     for _ in range(runs):
-        for who, argv in (("kaitsu", [kaitsu]), ("floor", [floor, "label"])):
-            run = Run(argv)
+        for who, argv, env in (("kaitsu", [kaitsu], None), ("floor", [floor, "label"], floor_env)):
+            run = Run(argv, env)
             first[who].append((run.wait_mark("first-frame") - run.started) / 1000)
             kb, count = settle_pss(run)
             pss[who].append(kb / 1024)
@@ -168,10 +182,10 @@ def startup_and_welcome(runs):
     return first, pss, procs
 
 
-def floor_pages(runs):
+def floor_pages(runs, floor_env):
     values, counts = [], []
     for _ in range(runs):
-        run = Run([floor, "pages"])
+        run = Run([floor, "pages"], floor_env)
         run.wait_mark("loaded")
         kb, count = settle_pss(run, 2.0)
         values.append(kb / 1024)
@@ -256,8 +270,12 @@ def main():
     runs = int(args[0]) if args else 5
     print(f"scripts/benchmark: {runs} runs of each, alternating; {os.cpu_count()} CPUs; "
           f"load {os.getloadavg()[0]:.2f}", flush=True)
-    first, pss, procs = startup_and_welcome(runs)
-    pages, page_counts = floor_pages(runs)
+    renderer = kaitsu_renderer()
+    floor_env = {"GSK_RENDERER": renderer} if renderer else None
+    print(f"Kaitsu draws with {renderer or 'GTK’s own choice of renderer'}; the floor draws the same way",
+          flush=True)
+    first, pss, procs = startup_and_welcome(runs, floor_env)
+    pages, page_counts = floor_pages(runs, floor_env)
     walls, latencies, peaks, signin_peaks, signin_counts = activation(runs)
     classify_line, per_page_ms = classify()
 

@@ -952,6 +952,20 @@ test_screen_share (void)
   g_assert_cmpfloat (webkit_web_view_get_zoom_level (view), ==, 1.0);
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (window), "screen-share"));
 
+  /* The console's rows use the pane's width, not a narrow column at its left */
+  {
+    GtkWidget *task;
+    graphene_rect_t bounds;
+
+    kaitsu_test_wait_for_frame (GTK_WIDGET (window));
+    task = find_text (side_pane, "admin@example.co.jp", TRUE);
+    g_assert_nonnull (task);
+    g_assert_true (gtk_widget_compute_bounds (task, gtk_widget_get_parent (task), &bounds));
+    g_test_message ("task text ends at %.0f of its row's %d px", bounds.origin.x + bounds.size.width,
+                    gtk_widget_get_width (gtk_widget_get_parent (task)));
+    g_assert_cmpfloat (bounds.origin.x + bounds.size.width, >=, gtk_widget_get_width (gtk_widget_get_parent (task)) - 1);
+  }
+
   /* Before: the names are there to read */
   g_assert_nonnull (find_text (page_widget (window, KAITSU_STEP_PREPARE), "株式会社サンプル", FALSE));
   g_assert_nonnull (find_text (page_widget (window, KAITSU_STEP_LOGIN), "T=abc123", FALSE));

@@ -545,6 +545,8 @@ kaitsu_application_choose_renderer (GdkDisplay *display)
   if (software == NULL)
     return;
   g_debug ("GL is drawn by the processor (%s): windows are drawn by cairo", software);
+  /* For scripts/benchmark, whose floor then draws with cairo too */
+  g_log ("kaitsu-bench", G_LOG_LEVEL_DEBUG, "renderer cairo");
   /* GSK reads the display's choice before the environment's, for every new surface */
   g_object_set_data_full (G_OBJECT (display), "gsk-renderer", g_strdup ("cairo"), g_free);
   g_object_set_data_full (G_OBJECT (display), "kaitsu-software-gl", g_steal_pointer (&software), g_free);

@@ -228,8 +228,12 @@ add_console_row (KaitsuSidePane *self,
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  /* The pane stays narrow; the page and the web view get the room */
+  /* The pane stays narrow; the page and the web view get the room. The text takes the whole
+   * width the pane has (its natural width is only what asks for the pane's width), and its
+   * expanding stays inside the row: the pane itself does not ask for more room */
   gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_set_hexpand (row, FALSE);
   gtk_widget_add_css_class (label, "caption");
   kaitsu_row_append (KAITSU_ROW (row), icon);
   kaitsu_row_append (KAITSU_ROW (row), label);
