@@ -124,8 +124,21 @@ on_refused (Run        *run,
   run->refusals_seen++;
 }
 
-static GtkWidget *find_label_containing (GtkWidget  *root,
-                                         const char *needle);
+/* The shown label whose text holds @needle */
+static gboolean
+is_label_containing (GtkWidget     *widget,
+                     gconstpointer  needle)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget) &&
+         strstr (gtk_label_get_label (GTK_LABEL (widget)), needle) != NULL;
+}
+
+static GtkWidget *
+find_label_containing (GtkWidget  *root,
+                       const char *needle)
+{
+  return kaitsu_test_find_widget (root, is_label_containing, needle);
+}
 
 static void
 on_crashed (Run *run)
@@ -210,8 +223,6 @@ collect_cookies (Run *run)
 }
 
 static void sample_side_pane (Run *run);
-
-static GtkWidget *find_label_containing (GtkWidget *root, const char *needle);
 
 /* The finish page's verdict, as its label shows it */
 static char *
@@ -370,23 +381,6 @@ on_page_seen (Run                     *run,
     run->saw_refused_on_permission_step = TRUE;
   if (run->uri_before_refusal != NULL && run->uri_after_refusal == NULL)
     run->uri_after_refusal = g_strdup (kaitsu_browser_get_uri (kaitsu_guide_get_browser (kaitsu_window_get_guide (run->window))));
-}
-
-static GtkWidget *
-find_label_containing (GtkWidget  *root,
-                       const char *needle)
-{
-  if (GTK_IS_LABEL (root) && gtk_widget_get_visible (root) &&
-      strstr (gtk_label_get_label (GTK_LABEL (root)), needle) != NULL)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label_containing (child, needle);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 /* The shown button with this label, or NULL */
