@@ -579,6 +579,51 @@ text_contrast (GtkWidget *label)
   return (MAX (luminance (&drawn), luminance (&bg)) + 0.05) / (MIN (luminance (&drawn), luminance (&bg)) + 0.05);
 }
 
+/* Kaitsu's own choice of renderer, on a display of its own (this process's default display was
+ * decided at start, under the test environment's GSK_RENDERER): where GL is drawn by the
+ * processor, as under Xvfb, a window gets the cairo renderer; where GL is a graphics card's, GTK
+ * keeps its GL renderer; with no GL at all, GTK draws with cairo by itself. In a process of its
+ * own: a second display's windows upset GTK 4.8's list of windows for the tests after it. */
+static void
+test_renderer (void)
+{
+  GdkDisplay *display;
+  GtkWidget *window;
+  GskRenderer *renderer;
+  const char *software;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+  g_unsetenv ("GSK_RENDERER");
+  display = gdk_display_open (NULL);
+  g_assert_nonnull (display);
+  kaitsu_application_choose_renderer (display);
+  software = kaitsu_application_get_software_gl (display);
+  window = gtk_window_new ();
+  gtk_window_set_display (GTK_WINDOW (window), display);
+  gtk_widget_realize (window);
+  renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+  g_printerr ("software GL: %s; renderer: %s\n", software != NULL ? software : "none",
+              G_OBJECT_TYPE_NAME (renderer));
+  if (software != NULL)
+    {
+      g_assert_true (strstr (software, "llvmpipe") != NULL || strstr (software, "softpipe") != NULL ||
+                     strstr (software, "swrast") != NULL);
+      g_assert_true (GSK_IS_CAIRO_RENDERER (renderer));
+    }
+  else if (gdk_display_prepare_gl (display, NULL))
+    g_assert_false (GSK_IS_CAIRO_RENDERER (renderer));
+  /* Asked again, the choice stands */
+  kaitsu_application_choose_renderer (display);
+  g_assert_true (kaitsu_application_get_software_gl (display) == software);
+  gtk_window_destroy (GTK_WINDOW (window));
+  gdk_display_close (display);
+}
+
 /* Success, warning and error texts are read, not glanced at: 4.5:1 at least, in the light
  * and the dark style (libadwaita's own success and warning colours are a little under that
  * on the window's background) */
@@ -1067,6 +1112,7 @@ main (int   argc,
   g_test_add_func ("/window/side-pane-setting", test_side_pane_setting);
   g_test_add_func ("/window/about", test_about);
   g_test_add_func ("/window/contrast", test_contrast);
+  g_test_add_func ("/window/renderer", test_renderer);
   g_test_add_func ("/window/divider-and-substep", test_divider_and_substep);
   g_test_add_func ("/window/long-pending", test_long_pending);
   g_test_add_func ("/window/protected-by-hand", test_protected_by_hand);
