@@ -34,6 +34,9 @@ struct _KaitsuAutopilot
   guint watchdog;
   /* Watchdog periods in a row that found the page still loading */
   guint loading_watches;
+  /* An unknown page loaded again by the watchdog, and how often */
+  char *reloaded_uri;
+  guint reloads;
 
   /* 「保留」 that lasts: look again half-way, give up at the end */
   guint patience_s;
@@ -539,6 +542,23 @@ on_watchdog (gpointer data)
       kaitsu_browser_reload (browser);
       rearm_watchdog (self);
     }
+  /* A page it cannot read, such as one whose load a refused navigation cut short (a page
+   * script going elsewhere while it loaded): loaded again, twice at most */
+  else if (browser != NULL && kaitsu_browser_get_reading (browser) != NULL &&
+           kaitsu_page_reading_is (kaitsu_browser_get_reading (browser), "unknown") &&
+           (g_strcmp0 (self->reloaded_uri, kaitsu_browser_get_uri (browser)) != 0 || self->reloads < 2))
+    {
+      if (g_strcmp0 (self->reloaded_uri, kaitsu_browser_get_uri (browser)) != 0)
+        {
+          g_free (self->reloaded_uri);
+          self->reloaded_uri = g_strdup (kaitsu_browser_get_uri (browser));
+          self->reloads = 0;
+        }
+      self->reloads++;
+      g_debug ("an unknown page for a while: loading it again");
+      kaitsu_browser_reload (browser);
+      rearm_watchdog (self);
+    }
   else
     {
       g_debug ("nothing happened for a while: acting on the page again");
@@ -670,6 +690,7 @@ static void
 kaitsu_autopilot_finalize (GObject *object)
 {
   g_free (KAITSU_AUTOPILOT (object)->practice_mail);
+  g_free (KAITSU_AUTOPILOT (object)->reloaded_uri);
   g_hash_table_unref (KAITSU_AUTOPILOT (object)->acted);
   G_OBJECT_CLASS (kaitsu_autopilot_parent_class)->finalize (object);
 }

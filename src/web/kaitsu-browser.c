@@ -142,6 +142,13 @@ kaitsu_browser_open_externally (KaitsuBrowser *self)
 
 /* ---- Page text and screen -------------------------------------------------------------------- */
 
+/* Which view, in the log */
+static const char *
+role_name (KaitsuBrowser *self)
+{
+  return self->role == KAITSU_BROWSER_MAIN ? "main" : "sign-in";
+}
+
 /* The text of the page and of every frame the page may read (a Japanese "Stay signed in?"
  * has been seen inside an iframe), and an outline for support staff: titles and the labels
  * of buttons and links, never what is typed into a field. */
@@ -192,7 +199,7 @@ on_text (GObject      *source,
   {
     g_autofree char *logged = kaitsu_uri_for_log (self->uri);
 
-    g_debug ("%s page seen: %s (%s)", self->role == KAITSU_BROWSER_MAIN ? "main" : "sign-in",
+    g_debug ("%s page seen: %s (%s)", role_name (self),
              kaitsu_screen_get_id (self->reading->screen), logged);
   }
   g_signal_emit (self, signals[PAGE_SEEN], 0, self->reading, self->uri, self->text);
@@ -212,6 +219,13 @@ on_load_changed (KaitsuBrowser   *self,
                  WebKitLoadEvent  event)
 {
   update_address (self);
+  {
+    static const char * const names[] = { "started", "redirected", "committed", "finished" };
+    g_autofree char *logged = kaitsu_uri_for_log (webkit_web_view_get_uri (WEBKIT_WEB_VIEW (self->view)));
+
+    g_debug ("%s load %s: %s", role_name (self),
+             event < G_N_ELEMENTS (names) ? names[event] : "?", logged);
+  }
   if (event == WEBKIT_LOAD_STARTED)
     {
       g_clear_pointer (&self->failed_uri, g_free);
@@ -288,6 +302,11 @@ on_load_failed (KaitsuBrowser   *self,
   const char *host = parsed != NULL && g_uri_get_host (parsed) != NULL ? g_uri_get_host (parsed) : uri;
   g_autofree char *text = NULL;
 
+  {
+    g_autofree char *logged = kaitsu_uri_for_log (uri);
+
+    g_debug ("%s load failed: %s (%s)", role_name (self), logged, error->message);
+  }
   /* Our own refusals and cancelled loads are not failures to show. */
   if (g_error_matches (error, WEBKIT_NETWORK_ERROR, WEBKIT_NETWORK_ERROR_CANCELLED) ||
       g_error_matches (error, WEBKIT_POLICY_ERROR, WEBKIT_POLICY_ERROR_FRAME_LOAD_INTERRUPTED_BY_POLICY_CHANGE))
@@ -990,6 +1009,9 @@ kaitsu_browser_fill (KaitsuBrowser *self,
   if (click != NULL)
     {
       g_autofree char *target = js_string (click);
+
+      /* The label only: what is filled in may be a password */
+      g_debug ("clicking %s", click);
       g_string_append_printf (script, "kClick(%s);", target);
     }
   kaitsu_browser_run_script (self, script->str);
@@ -1006,6 +1028,7 @@ kaitsu_browser_press_near (KaitsuBrowser *self,
   g_autofree char *script = g_strdup_printf ("%skClickNear(%s,%s);", fill_helpers, target, context);
 
   g_return_if_fail (KAITSU_IS_BROWSER (self));
+  g_debug ("clicking %s near %s", label, near);
   kaitsu_browser_run_script (self, script);
 }
 
