@@ -490,6 +490,8 @@ test_divider_and_substep (void)
   int position = 0;
 
   g_settings_reset (settings, "divider-positions");
+  /* Every sub-step shown, so the page is long (collapsed, see /window/instructions-collapse) */
+  g_settings_set_boolean (settings, "show-every-substep", TRUE);
   kaitsu_flow_restore_position (flow, KAITSU_STEP_TEAMS, KAITSU_STEP_EXCHANGE_ONLINE);
   window = open_window (flow);
   paned = GTK_PANED (find_widget (GTK_WIDGET (window), GTK_TYPE_PANED, NULL));
@@ -528,6 +530,151 @@ test_divider_and_substep (void)
   g_assert_true (g_variant_lookup (saved, "console", "i", &position));
   g_assert_cmpint (position, ==, 260);
   g_settings_reset (settings, "divider-positions");
+  g_settings_reset (settings, "show-every-substep");
+}
+
+/* The shown sub-step rows of a page, by index, as a string such as "0 1 2" */
+static char *
+dup_shown_substeps (KaitsuPage *page)
+{
+  GString *shown = g_string_new (NULL);
+  guint n = kaitsu_step_get_n_substeps (kaitsu_page_get_step (page));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *text = kaitsu_step_dup_substep_text (kaitsu_page_get_step (page), i);
+      GtkWidget *label = find_text (GTK_WIDGET (page), text, FALSE);
+      GtkWidget *row = label != NULL ? gtk_widget_get_ancestor (label, KAITSU_TYPE_ROW) : NULL;
+
+      g_assert_nonnull (row);
+      if (gtk_widget_is_visible (row) && gtk_widget_get_mapped (label))
+        g_string_append_printf (shown, "%s%u", shown->len > 0 ? " " : "", i);
+    }
+  return g_string_free (shown, FALSE);
+}
+
+static gboolean
+is_toggle_button (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  return GTK_IS_TOGGLE_BUTTON (widget) && gtk_widget_get_visible (widget);
+}
+
+/* On a web step the instructions shrink to the sub-step at hand, the divider sits just below
+ * them and the page gets the rest; a button brings back every sub-step and the tips, and the
+ * choice holds for every web step. Steps without a page show everything. */
+static void
+test_instructions_collapse (void)
+{
+  g_autoptr (KaitsuFlow) flow = kaitsu_flow_new ();
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  guint n = kaitsu_step_get_n_substeps (KAITSU_STEP_ONEDRIVE);
+  g_autofree char *every = g_strdup_printf (ngettext ("Show _Every Instruction (%u)", "Show _Every Instruction (%u)", n), n);
+  g_autofree char *shown = NULL;
+  g_autofree char *tip = kaitsu_step_dup_advice (KAITSU_STEP_ONEDRIVE, 0);
+  KaitsuWindow *window;
+  GtkPaned *paned;
+  KaitsuPage *page;
+  GtkWidget *button, *scroller;
+  GtkAdjustment *adjustment;
+
+  g_settings_reset (settings, "divider-positions");
+  g_settings_reset (settings, "show-every-substep");
+  g_assert_cmpuint (n, >, 2);
+  g_assert_cmpuint (kaitsu_step_get_n_advice (KAITSU_STEP_ONEDRIVE), >, 0);
+  kaitsu_flow_restore_position (flow, KAITSU_STEP_ONEDRIVE, KAITSU_STEP_TEAMS);
+  window = open_window (flow);
+  paned = GTK_PANED (find_widget (GTK_WIDGET (window), GTK_TYPE_PANED, NULL));
+  page = kaitsu_assistant_get_page (kaitsu_window_get_assistant (window), KAITSU_STEP_ONEDRIVE);
+  kaitsu_test_wait_for_frame (GTK_WIDGET (window));
+
+  /* Before any page says where the user is: the first sub-step, and the way to the others */
+  shown = dup_shown_substeps (page);
+  g_assert_cmpstr (shown, ==, "0");
+  g_assert_null (find_text (GTK_WIDGET (page), tip, TRUE));
+  button = kaitsu_test_find_widget (GTK_WIDGET (page), is_toggle_button, NULL);
+  g_assert_nonnull (button);
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)));
+  g_assert_nonnull (find_text (button, every, TRUE));
+
+  /* The divider sits just below the sub-step and the button, in sight without scrolling, and
+   * the page below gets more room than it did (300 px of instructions) */
+  scroller = gtk_widget_get_ancestor (GTK_WIDGET (page), GTK_TYPE_SCROLLED_WINDOW);
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  {
+    graphene_rect_t bounds;
+
+    g_assert_true (gtk_widget_compute_bounds (button, scroller, &bounds));
+    g_test_message ("divider at %d px; the button ends at %.0f px of a view of %.0f px",
+                    gtk_paned_get_position (paned), bounds.origin.y + bounds.size.height,
+                    gtk_adjustment_get_page_size (adjustment));
+    g_assert_cmpint (gtk_paned_get_position (paned), <, 300);
+    g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+    g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_adjustment_get_page_size (adjustment));
+    /* and not far above it: the page gets the rest */
+    g_assert_cmpfloat (bounds.origin.y + bounds.size.height, >=, gtk_adjustment_get_page_size (adjustment) - 40);
+  }
+  kaitsu_test_save_screenshot (GTK_WIDGET (window), "instructions-collapsed");
+
+  /* The page on view is at the third sub-step: that one alone */
+  kaitsu_page_set_active_substep (page, 2);
+  kaitsu_test_wait_for_frame (GTK_WIDGET (window));
+  g_free (shown);
+  shown = dup_shown_substeps (page);
+  g_assert_cmpstr (shown, ==, "2");
+
+  /* Every sub-step and the tips, on this step and the others with a page */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), TRUE);
+  kaitsu_test_wait_for_frame (GTK_WIDGET (window));
+  g_free (shown);
+  shown = dup_shown_substeps (page);
+  {
+    g_autoptr (GString) all = g_string_new ("0");
+
+    for (guint i = 1; i < n; i++)
+      g_string_append_printf (all, " %u", i);
+    g_assert_cmpstr (shown, ==, all->str);
+  }
+  g_assert_nonnull (find_text (GTK_WIDGET (page), tip, TRUE));
+  g_assert_true (g_settings_get_boolean (settings, "show-every-substep"));
+  g_assert_true (kaitsu_flow_go_to (flow, KAITSU_STEP_EXCHANGE_ONLINE, NULL));
+  kaitsu_test_wait_for_frame (GTK_WIDGET (window));
+  g_free (shown);
+  shown = dup_shown_substeps (kaitsu_assistant_get_page (kaitsu_window_get_assistant (window), KAITSU_STEP_EXCHANGE_ONLINE));
+  g_assert_cmpuint (strlen (shown), >, 1);
+
+  /* The button can be reached from the keyboard by its mnemonic */
+  {
+    GtkWidget *label = find_text (button, "", TRUE);
+
+    g_assert_nonnull (label);
+    g_assert_cmpuint (gtk_label_get_mnemonic_keyval (GTK_LABEL (label)), !=, GDK_KEY_VoidSymbol);
+  }
+  /* Back to the one at hand where the choice is kept */
+  g_settings_set_boolean (settings, "show-every-substep", FALSE);
+  kaitsu_test_wait_for_frame (GTK_WIDGET (window));
+  g_assert_true (kaitsu_flow_go_to (flow, KAITSU_STEP_ONEDRIVE, NULL));
+  kaitsu_test_wait_for_frame (GTK_WIDGET (window));
+  g_free (shown);
+  shown = dup_shown_substeps (page);
+  g_assert_cmpstr (shown, ==, "2");
+
+  /* A step without a page shows all it says */
+  g_assert_true (kaitsu_flow_go_to (flow, KAITSU_STEP_PREPARE, NULL));
+  kaitsu_test_wait_for_frame (GTK_WIDGET (window));
+  page = kaitsu_assistant_get_page (kaitsu_window_get_assistant (window), KAITSU_STEP_PREPARE);
+  g_assert_null (kaitsu_test_find_widget (GTK_WIDGET (page), is_toggle_button, NULL));
+  g_free (shown);
+  shown = dup_shown_substeps (page);
+  {
+    g_auto (GStrv) rows = g_strsplit (shown, " ", -1);
+
+    g_assert_cmpuint (g_strv_length (rows), ==, kaitsu_step_get_n_substeps (KAITSU_STEP_PREPARE));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_settings_reset (settings, "divider-positions");
+  g_settings_reset (settings, "show-every-substep");
 }
 
 /* The About window's licence is Kaitsu's own text, translated (GTK's GPL sentence is not) */
@@ -1114,6 +1261,7 @@ main (int   argc,
   g_test_add_func ("/window/contrast", test_contrast);
   g_test_add_func ("/window/renderer", test_renderer);
   g_test_add_func ("/window/divider-and-substep", test_divider_and_substep);
+  g_test_add_func ("/window/instructions-collapse", test_instructions_collapse);
   g_test_add_func ("/window/long-pending", test_long_pending);
   g_test_add_func ("/window/protected-by-hand", test_protected_by_hand);
   g_test_add_func ("/window/resume", test_resume);

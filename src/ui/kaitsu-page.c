@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kaitsu-activation.h"
 #include "kaitsu-page.h"
 #include "kaitsu-row.h"
 
@@ -26,6 +27,14 @@ typedef struct
   GtkBox *screen_note;
   GtkLabel *screen_label;
   GtkWidget *unknown_actions;
+  /* Web steps with more than one sub-step: only the one at hand unless every one is asked for */
+  GtkToggleButton *every_substep_button;
+  GtkImage *every_substep_icon;
+  GtkLabel *every_substep_label;
+  gboolean collapsible;
+  int active_substep;
+  /* The tips after the sub-steps, if the step has any */
+  GtkWidget *advice;
   /* Warnings first, then advice: the order of kaitsu_step_dup_warning () and _advice () */
   GPtrArray *note_labels;
   /* Step ids beside the instructions only in screen-share mode, where support asks for them */
@@ -218,8 +227,6 @@ add_notes (KaitsuPage *self)
 {
   KaitsuPagePrivate *priv = kaitsu_page_get_instance_private (self);
   guint n_warnings = kaitsu_step_get_n_warnings (priv->step);
-  GtkWidget *advice = NULL;
-
   priv->note_labels = g_ptr_array_new ();
   for (guint i = 0; i < n_warnings + kaitsu_step_get_n_advice (priv->step); i++)
     {
@@ -235,14 +242,46 @@ add_notes (KaitsuPage *self)
           gtk_box_append (g_object_get_data (g_ptr_array_index (priv->substep_rows, substep), "column"), row);
           continue;
         }
-      if (advice == NULL)
+      if (priv->advice == NULL)
         {
-          advice = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
-          gtk_widget_add_css_class (advice, "advice");
-          gtk_box_append (GTK_BOX (self), advice);
+          priv->advice = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+          gtk_widget_add_css_class (priv->advice, "advice");
+          gtk_box_append (GTK_BOX (self), priv->advice);
         }
-      gtk_box_append (GTK_BOX (advice), row);
+      gtk_box_append (GTK_BOX (priv->advice), row);
     }
+}
+
+/* Collapsed: the sub-step at hand (the first until a page says which), with its warnings, and
+ * the button that brings back the others and the tips */
+static void
+show_substeps (KaitsuPage *self)
+{
+  KaitsuPagePrivate *priv = kaitsu_page_get_instance_private (self);
+  gboolean every = !priv->collapsible || gtk_toggle_button_get_active (priv->every_substep_button);
+  guint current = priv->active_substep >= 0 ? (guint) priv->active_substep : 0;
+  guint n = priv->substep_rows->len;
+
+  for (guint i = 0; i < n; i++)
+    gtk_widget_set_visible (g_ptr_array_index (priv->substep_rows, i), every || i == current);
+  /* The summary and the tips come back with the other sub-steps */
+  gtk_widget_set_visible (GTK_WIDGET (priv->summary_label), every);
+  if (priv->advice != NULL)
+    gtk_widget_set_visible (priv->advice, every);
+  gtk_widget_set_visible (GTK_WIDGET (priv->every_substep_button), priv->collapsible);
+  gtk_image_set_from_icon_name (priv->every_substep_icon, every ? "pan-up-symbolic" : "pan-down-symbolic");
+  if (every)
+    gtk_label_set_label (priv->every_substep_label, _("Show Only th_e Current Instruction"));
+  else
+    {
+      /* Translators: %u is how many sub-steps the step has (always more than one) */
+      g_autofree char *label = g_strdup_printf (ngettext ("Show _Every Instruction (%u)", "Show _Every Instruction (%u)", n), n);
+
+      gtk_label_set_label (priv->every_substep_label, label);
+    }
+  /* Its child is a box (an icon and the label): the name is said, without the mnemonic */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (priv->every_substep_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  gtk_label_get_text (priv->every_substep_label), -1);
 }
 
 static void
@@ -277,6 +316,24 @@ kaitsu_page_constructed (GObject *object)
     }
 
   add_notes (self);
+  /* Above a web page the instructions take as little height as they can */
+  if (kaitsu_step_is_web (priv->step))
+    {
+      gtk_widget_set_margin_top (GTK_WIDGET (self), 12);
+      gtk_widget_set_margin_bottom (GTK_WIDGET (self), 12);
+      gtk_box_set_spacing (GTK_BOX (self), 10);
+      gtk_widget_remove_css_class (GTK_WIDGET (priv->title_label), "title-1");
+      gtk_widget_add_css_class (GTK_WIDGET (priv->title_label), "title-2");
+    }
+  priv->collapsible = kaitsu_step_is_web (priv->step) && priv->substep_rows->len > 1;
+  if (priv->collapsible)
+    {
+      g_settings_bind (priv->settings, "show-every-substep", priv->every_substep_button, "active",
+                       G_SETTINGS_BIND_DEFAULT);
+      g_signal_connect_object (priv->every_substep_button, "toggled", G_CALLBACK (show_substeps),
+                               self, G_CONNECT_SWAPPED);
+    }
+  show_substeps (self);
 
   /* Last, below whatever the page's own template added. */
   if (priv->confirm_label != NULL)
@@ -399,12 +456,18 @@ kaitsu_page_class_init (KaitsuPageClass *klass)
   gtk_widget_class_bind_template_child_private (widget_class, KaitsuPage, screen_note);
   gtk_widget_class_bind_template_child_private (widget_class, KaitsuPage, screen_label);
   gtk_widget_class_bind_template_child_private (widget_class, KaitsuPage, unknown_actions);
+  gtk_widget_class_bind_template_child_private (widget_class, KaitsuPage, every_substep_button);
+  gtk_widget_class_bind_template_child_private (widget_class, KaitsuPage, every_substep_icon);
+  gtk_widget_class_bind_template_child_private (widget_class, KaitsuPage, every_substep_label);
 }
 
 static void
 kaitsu_page_init (KaitsuPage *self)
 {
+  KaitsuPagePrivate *priv = kaitsu_page_get_instance_private (self);
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  priv->active_substep = -1;
 }
 
 KaitsuFlow *
@@ -456,6 +519,40 @@ scroll_into_view (GtkWidget     *row,
   return G_SOURCE_REMOVE;
 }
 
+/* The height of the page down to the way to every sub-step (on web steps, the end of what is
+ * shown of the sub-steps), at a given width of the page: what should be in sight above the web
+ * page. The page's children are a box's: their natural heights one after the other. */
+int
+kaitsu_page_measure_head (KaitsuPage *self,
+                          int         width)
+{
+  KaitsuPagePrivate *priv = kaitsu_page_get_instance_private (self);
+  GtkWidget *widget = GTK_WIDGET (self);
+  GtkWidget *last;
+  int inner, height;
+  gboolean first = TRUE;
+
+  g_return_val_if_fail (KAITSU_IS_PAGE (self), 0);
+
+  last = priv->collapsible ? GTK_WIDGET (priv->every_substep_button) : GTK_WIDGET (priv->substeps_box);
+  inner = MAX (width - gtk_widget_get_margin_start (widget) - gtk_widget_get_margin_end (widget), 1);
+  height = gtk_widget_get_margin_top (widget) + gtk_widget_get_margin_bottom (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int natural;
+
+      if (!gtk_widget_should_layout (child))
+        continue;
+      gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, inner, NULL, &natural, NULL, NULL);
+      height += natural + (first ? 0 : gtk_box_get_spacing (GTK_BOX (self)));
+      first = FALSE;
+      if (child == last)
+        break;
+    }
+  return height;
+}
+
 /* The sub-step the user has reached on the web, or -1 for none */
 void
 kaitsu_page_set_active_substep (KaitsuPage *self,
@@ -465,6 +562,7 @@ kaitsu_page_set_active_substep (KaitsuPage *self,
 
   g_return_if_fail (KAITSU_IS_PAGE (self));
 
+  priv->active_substep = index;
   for (guint i = 0; priv->substep_rows != NULL && i < priv->substep_rows->len; i++)
     {
       GtkWidget *row = g_ptr_array_index (priv->substep_rows, i);
@@ -478,6 +576,8 @@ kaitsu_page_set_active_substep (KaitsuPage *self,
       else if ((int) i != index)
         gtk_widget_remove_css_class (row, "active-substep");
     }
+  if (priv->substep_rows != NULL)
+    show_substeps (self);
 }
 
 /* The sub-step highlighted as the user sees it, or -1 */
@@ -506,6 +606,10 @@ kaitsu_page_show_screen (KaitsuPage     *self,
   gtk_widget_set_visible (GTK_WIDGET (priv->screen_note), says != NULL);
   gtk_label_set_label (priv->screen_label, says != NULL ? says : "");
   gtk_widget_set_visible (priv->unknown_actions, kind == KAITSU_NOTE_UNKNOWN);
+  /* What Kaitsu says pushes the sub-step at hand down: it stays in sight */
+  if (priv->substep_rows->len > 0)
+    gtk_widget_add_tick_callback (g_ptr_array_index (priv->substep_rows, MAX (priv->active_substep, 0)),
+                                  scroll_into_view, NULL, NULL);
   if (kind != KAITSU_NOTE_PLAIN)
     gtk_widget_add_css_class (GTK_WIDGET (priv->screen_note), "attention");
   else

@@ -45,6 +45,9 @@ void        kaitsu_page_relabel            (KaitsuPage *self);
 /* Practice mode: what to type where the simulated sites ask (NULL: nothing) */
 void        kaitsu_page_set_practice_note  (KaitsuPage *self,
                                             const char *note);
+/* Height from the page's top to the end of the sub-steps on view, at this width of the page */
+int         kaitsu_page_measure_head       (KaitsuPage *self,
+                                            int         width);
 /* The flow changed; a page off screen only notes it */
 void        kaitsu_page_flow_changed       (KaitsuPage *self);
 /* Brings a page that was off screen up to date with the flow */

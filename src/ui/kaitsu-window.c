@@ -72,6 +72,10 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static void fit_divider (KaitsuWindow *self,
+                         KaitsuStep    step,
+                         gboolean      grow_only);
+
 static void
 on_guide_page_seen (KaitsuWindow            *self,
                     const KaitsuPageReading *reading)
@@ -100,7 +104,10 @@ on_guide_page_seen (KaitsuWindow            *self,
   if (!kaitsu_screen_keeps_substep (reading->screen))
     kaitsu_page_set_active_substep (page, kaitsu_step_find_substep (step, reading->screen));
   if (kaitsu_step_is_web (step))
-    kaitsu_page_show_screen (page, says, kind);
+    {
+      kaitsu_page_show_screen (page, says, kind);
+      fit_divider (self, step, TRUE);
+    }
 }
 
 static void
@@ -245,18 +252,85 @@ divider_kind (KaitsuStep step)
                                                                                      : kaitsu_step_get_id (step);
 }
 
+/* The height of the instructions down to the sub-step at hand (with the way to the others), at
+ * the width they get: the page is as wide as its text asks, at most the column's width */
+static int
+instructions_height (KaitsuWindow *self,
+                     KaitsuStep    step)
+{
+  KaitsuPage *page = kaitsu_assistant_get_page (self->assistant, step);
+  int width = gtk_widget_get_width (GTK_WIDGET (self->assistant));
+  int natural_width;
+
+  gtk_widget_measure (GTK_WIDGET (page), GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural_width, NULL, NULL);
+  if (width <= 0 || width > natural_width)
+    width = natural_width;
+  return kaitsu_page_measure_head (page, width);
+}
+
+static void
+set_divider (KaitsuWindow *self,
+             int           position)
+{
+  self->placing_divider = TRUE;
+  gtk_paned_set_position (self->paned, position);
+  self->placing_divider = FALSE;
+}
+
+/* Where the user left it for this kind of step; else just below the instructions, so the page
+ * gets the rest, but never lower than the most instructions may take. While the user has not
+ * placed it, it follows them down as they grow (what Kaitsu says of the page, a longer
+ * sub-step), never up: a page that jumps at every sub-step is worse than a little room lost. */
+#define MAX_INSTRUCTIONS_HEIGHT 300
+
+static void
+fit_divider (KaitsuWindow *self,
+             KaitsuStep    step,
+             gboolean      grow_only)
+{
+  int height;
+
+  if (g_hash_table_contains (self->divider_positions, divider_kind (step)))
+    return;
+  height = MIN (instructions_height (self, step), MAX_INSTRUCTIONS_HEIGHT);
+  if (!grow_only || height > gtk_paned_get_position (self->paned))
+    set_divider (self, height);
+}
+
+/* Once laid out: the width of the instructions was not known before the first frame */
+static gboolean
+fit_divider_when_laid_out (GtkWidget     *paned,
+                           GdkFrameClock *clock,
+                           gpointer       data)
+{
+  GtkRoot *root = gtk_widget_get_root (paned);
+  KaitsuWindow *self = KAITSU_IS_WINDOW (root) ? KAITSU_WINDOW (root) : NULL;
+  KaitsuStep step;
+
+  if (self == NULL)
+    return G_SOURCE_REMOVE;
+  step = kaitsu_flow_get_current_step (self->flow);
+  if (gtk_widget_get_width (GTK_WIDGET (self->assistant)) <= 0)
+    return G_SOURCE_CONTINUE;
+  if (kaitsu_step_is_web (step))
+    fit_divider (self, step, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 place_divider (KaitsuWindow *self,
                KaitsuStep    step)
 {
   gpointer position;
 
-  self->placing_divider = TRUE;
   if (g_hash_table_lookup_extended (self->divider_positions, divider_kind (step), NULL, &position))
-    gtk_paned_set_position (self->paned, GPOINTER_TO_INT (position));
-  else if (gtk_paned_get_position (self->paned) <= 0 || gtk_paned_get_position (self->paned) > 420)
-    gtk_paned_set_position (self->paned, 300);
-  self->placing_divider = FALSE;
+    set_divider (self, GPOINTER_TO_INT (position));
+  else
+    {
+      fit_divider (self, step, FALSE);
+      if (gtk_widget_get_width (GTK_WIDGET (self->assistant)) <= 0)
+        gtk_widget_add_tick_callback (GTK_WIDGET (self->paned), fit_divider_when_laid_out, NULL, NULL);
+    }
 }
 
 /* Moved by the user: remembered for this kind of step */
