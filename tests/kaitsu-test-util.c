@@ -60,19 +60,29 @@ on_limit (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* As kaitsu_test_wait_until, at most @seconds; whether it came */
+gboolean
+kaitsu_test_wait_for (gboolean  (*done) (gpointer data),
+                      gpointer    data,
+                      guint       seconds)
+{
+  gboolean expired = FALSE;
+  guint limit = g_timeout_add_seconds (seconds, on_limit, &expired);
+
+  while (!done (data) && !expired)
+    g_main_context_iteration (NULL, TRUE);
+  if (!expired)
+    g_source_remove (limit);
+  return !expired;
+}
+
 void
 kaitsu_test_wait_until (gboolean  (*done) (gpointer data),
                         gpointer    data,
                         const char *what)
 {
-  gboolean expired = FALSE;
-  guint limit = g_timeout_add_seconds (WAIT_LIMIT_SECONDS, on_limit, &expired);
-
-  while (!done (data) && !expired)
-    g_main_context_iteration (NULL, TRUE);
-  if (expired)
+  if (!kaitsu_test_wait_for (done, data, WAIT_LIMIT_SECONDS))
     g_error ("Gave up waiting for %s", what);
-  g_source_remove (limit);
 }
 
 #ifndef KAITSU_TEST_NO_GTK

@@ -15,6 +15,9 @@ void     kaitsu_test_init            (int           *argc,
 void     kaitsu_test_wait_until      (gboolean     (*done) (gpointer data),
                                       gpointer       data,
                                       const char    *what);
+gboolean kaitsu_test_wait_for        (gboolean     (*done) (gpointer data),
+                                      gpointer       data,
+                                      guint          seconds);
 gboolean kaitsu_test_ui_is_japanese  (void);
 
 #ifndef KAITSU_TEST_NO_GTK

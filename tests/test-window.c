@@ -184,6 +184,21 @@ service_through (KaitsuWindow *window,
   click (find_widget (GTK_WIDGET (page), GTK_TYPE_BUTTON, _("The console shows it as p_rotected")));
 }
 
+/* GTK 4.8 gives a window the size it was asked for even when its content needs more: a page
+ * too wide for its column pushes the side pane out of the window, where nobody sees it */
+static void
+assert_inside_window (KaitsuWindow *window,
+                      GtkWidget    *widget)
+{
+  graphene_rect_t bounds;
+
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  g_assert_true (gtk_widget_compute_bounds (widget, GTK_WIDGET (window), &bounds));
+  g_assert_cmpfloat (bounds.origin.x, >=, 0);
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (GTK_WIDGET (window)));
+}
+
 static void
 shoot_page (KaitsuWindow *window,
             KaitsuStep    step)
@@ -193,6 +208,8 @@ shoot_page (KaitsuWindow *window,
 
   g_free (kaitsu_test_save_screenshot (GTK_WIDGET (window), name));
   g_assert_cmpint (kaitsu_page_get_step (page), ==, step);
+  assert_inside_window (window, GTK_WIDGET (page));
+  assert_inside_window (window, GTK_WIDGET (kaitsu_window_get_side_pane (window)));
   if (kaitsu_test_ui_is_japanese ())
     {
       g_autofree char *title = kaitsu_step_dup_title (step);
@@ -936,6 +953,150 @@ page_widget (KaitsuWindow *window,
   return GTK_WIDGET (kaitsu_assistant_get_page (kaitsu_window_get_assistant (window), step));
 }
 
+/* The buttons that read the mail go on to a second line rather than push the side pane out of
+ * the window: side by side, the three of them with their Japanese labels made the page wider than
+ * its column at 1100 px, and the window cut the side pane off */
+static void
+test_prepare_fits (void)
+{
+  g_autoptr (KaitsuFlow) flow = kaitsu_flow_new ();
+  g_autofree char *mail = activation_mail (2, "forgetpwd.trendmicro.com");
+  KaitsuWindow *window;
+  KaitsuPage *prepare;
+  GtkWidget *practice, *side_pane;
+  graphene_rect_t pane_bounds, button_bounds, page_bounds;
+  int window_width;
+
+  g_assert_true (kaitsu_flow_go_next (flow, NULL));
+  window = kaitsu_window_new (NULL, flow);
+  kaitsu_window_set_practice_mail (window, mail);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
+  gtk_window_present (GTK_WINDOW (window));
+  kaitsu_test_wait_until_mapped (GTK_WIDGET (window), "the window to be mapped");
+  prepare = kaitsu_assistant_get_visible_page (kaitsu_window_get_assistant (window));
+  g_assert_true (KAITSU_IS_PREPARE_PAGE (prepare));
+  kaitsu_test_wait_for_frame (GTK_WIDGET (window));
+
+  practice = find_widget (GTK_WIDGET (prepare), GTK_TYPE_BUTTON, _("Use the Pr_actice Mail"));
+  g_assert_nonnull (practice);
+  side_pane = GTK_WIDGET (kaitsu_window_get_side_pane (window));
+  g_assert_true (gtk_widget_get_mapped (side_pane));
+  window_width = gtk_widget_get_width (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_compute_bounds (side_pane, GTK_WIDGET (window), &pane_bounds));
+  g_assert_true (gtk_widget_compute_bounds (practice, GTK_WIDGET (window), &button_bounds));
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (prepare), GTK_WIDGET (window), &page_bounds));
+  g_test_message ("window %d px wide; the side pane ends at %.0f px, the practice button at %.0f px "
+                  "of a page ending at %.0f px",
+                  window_width, pane_bounds.origin.x + pane_bounds.size.width,
+                  button_bounds.origin.x + button_bounds.size.width,
+                  page_bounds.origin.x + page_bounds.size.width);
+  g_assert_cmpint (window_width, <=, 1100);
+  assert_inside_window (window, side_pane);
+  g_assert_cmpfloat (button_bounds.origin.x + button_bounds.size.width, <=,
+                     page_bounds.origin.x + page_bounds.size.width);
+  g_free (kaitsu_test_save_screenshot (GTK_WIDGET (window), kaitsu_test_ui_is_japanese () ? "prepare-fits-ja"
+                                                                                          : "prepare-fits-en"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The wrapping row on its own, in a window @width wide: its buttons take @lines lines, in order,
+ * never on top of each other, none outside the row */
+static void
+check_wrap_box (const char *const *labels,
+                guint              n,
+                int                width,
+                GtkTextDirection   direction,
+                guint              lines)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = kaitsu_wrap_box_new (8);
+  GtkWidget **buttons = g_newa (GtkWidget *, n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      buttons[i] = gtk_button_new_with_label (labels[i]);
+      gtk_widget_set_parent (buttons[i], box);
+    }
+  gtk_widget_set_direction (box, direction);
+  gtk_widget_set_valign (box, GTK_ALIGN_START);
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, 200);
+  gtk_window_present (GTK_WINDOW (window));
+  kaitsu_test_wait_until_mapped (window, "the window to be mapped");
+  kaitsu_test_wait_for_frame (window);
+
+  g_test_message ("%d px: %u lines", gtk_widget_get_width (box), kaitsu_wrap_box_get_n_lines (KAITSU_WRAP_BOX (box)));
+  g_assert_cmpint (gtk_widget_get_width (box), ==, width);
+  g_assert_cmpuint (kaitsu_wrap_box_get_n_lines (KAITSU_WRAP_BOX (box)), ==, lines);
+  for (guint i = 0; i < n; i++)
+    {
+      graphene_rect_t bounds;
+
+      g_assert_true (gtk_widget_compute_bounds (buttons[i], box, &bounds));
+      g_assert_cmpfloat (bounds.origin.x, >=, 0);
+      g_assert_cmpfloat (bounds.origin.y, >=, 0);
+      g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, width);
+      g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (box));
+      for (guint j = 0; j < i; j++)
+        {
+          graphene_rect_t other;
+
+          g_assert_true (gtk_widget_compute_bounds (buttons[j], box, &other));
+          g_assert_false (graphene_rect_intersection (&bounds, &other, NULL));
+          /* Left to right, a later button on the same line is further right (left, right to left) */
+          if (bounds.origin.y == other.origin.y)
+            g_assert_true (direction == GTK_TEXT_DIR_RTL ? bounds.origin.x < other.origin.x
+                                                         : bounds.origin.x > other.origin.x);
+          else
+            g_assert_cmpfloat (bounds.origin.y, >, other.origin.y);
+        }
+    }
+  if (direction == GTK_TEXT_DIR_RTL)
+    {
+      graphene_rect_t first;
+
+      g_assert_true (gtk_widget_compute_bounds (buttons[0], box, &first));
+      g_assert_cmpfloat (first.origin.x + first.size.width, ==, width);
+    }
+
+  /* Tab goes from one button to the next, in the order they were added */
+  gtk_widget_grab_focus (buttons[0]);
+  for (guint i = 1; i < n; i++)
+    {
+      g_assert_true (gtk_widget_child_focus (window, GTK_DIR_TAB_FORWARD));
+      g_assert_true (gtk_window_get_focus (GTK_WINDOW (window)) == buttons[i]);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* One line when there is room, a line per button when there is room for the widest only, two
+ * lines in between; right to left, the first button is on the right */
+static void
+test_wrap_box (void)
+{
+  static const char *const labels[] = { "First button", "The second button", "Third" };
+  GtkWidget *box = g_object_ref_sink (kaitsu_wrap_box_new (8));
+  int widths[G_N_ELEMENTS (labels)], min_width, nat_width;
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    {
+      GtkWidget *button = gtk_button_new_with_label (labels[i]);
+
+      gtk_widget_set_parent (button, box);
+      gtk_widget_measure (button, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &widths[i], NULL, NULL);
+    }
+  gtk_widget_measure (box, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, &nat_width, NULL, NULL);
+  g_assert_cmpint (min_width, ==, MAX (widths[0], MAX (widths[1], widths[2])));
+  g_assert_cmpint (nat_width, ==, widths[0] + widths[1] + widths[2] + 2 * 8);
+  g_object_unref (box);
+
+  check_wrap_box (labels, G_N_ELEMENTS (labels), nat_width + 20, GTK_TEXT_DIR_LTR, 1);
+  check_wrap_box (labels, G_N_ELEMENTS (labels), nat_width, GTK_TEXT_DIR_RTL, 1);
+  check_wrap_box (labels, G_N_ELEMENTS (labels), widths[0] + 8 + widths[1] + 4, GTK_TEXT_DIR_LTR, 2);
+  check_wrap_box (labels, G_N_ELEMENTS (labels), widths[0] + 8 + widths[1] + 4, GTK_TEXT_DIR_RTL, 2);
+  check_wrap_box (labels, G_N_ELEMENTS (labels), min_width, GTK_TEXT_DIR_LTR, 3);
+}
+
 typedef struct
 {
   KaitsuStep seen_step;
@@ -1269,6 +1430,8 @@ main (int   argc,
   if (g_getenv ("KAITSU_TEST_KEYRING") != NULL)
     g_test_add_func ("/window/links", test_links);
   g_test_add_func ("/window/read-mail", test_read_mail);
+  g_test_add_func ("/window/prepare-fits", test_prepare_fits);
+  g_test_add_func ("/window/wrap-box", test_wrap_box);
   g_test_add_func ("/window/screen-share", test_screen_share);
   return g_test_run ();
 }

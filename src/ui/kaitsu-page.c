@@ -338,7 +338,17 @@ kaitsu_page_constructed (GObject *object)
   /* Last, below whatever the page's own template added. */
   if (priv->confirm_label != NULL)
     {
-      priv->confirm = GTK_CHECK_BUTTON (gtk_check_button_new_with_mnemonic (priv->confirm_label));
+      /* A label of its own, that wraps: a long one (Japanese has no spaces to wrap at) would
+       * make the page wider than its column */
+      GtkLabel *label = GTK_LABEL (gtk_label_new_with_mnemonic (priv->confirm_label));
+
+      gtk_label_set_wrap (label, TRUE);
+      gtk_label_set_wrap_mode (label, PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_xalign (label, 0);
+      priv->confirm = GTK_CHECK_BUTTON (gtk_check_button_new ());
+      gtk_check_button_set_child (priv->confirm, GTK_WIDGET (label));
+      /* The label names the check button, as the one it would make itself does */
+      gtk_label_set_mnemonic_widget (label, GTK_WIDGET (priv->confirm));
       gtk_widget_add_css_class (GTK_WIDGET (priv->confirm), "confirm");
       gtk_box_append (GTK_BOX (self), GTK_WIDGET (priv->confirm));
       g_signal_connect_object (priv->confirm, "toggled", G_CALLBACK (on_confirm_toggled),

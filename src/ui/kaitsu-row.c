@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* kaitsu-row.c: a horizontal row of columns, laid out as a GtkBox would, with one difference.
+/* kaitsu-row.c: rows of widgets. KaitsuRow, a horizontal row of columns, laid out as a GtkBox
+ * would, with one difference (below); KaitsuWrapBox, a row of buttons that wraps (further down).
  *
  * A horizontal GtkBox measures each child's width *for the box's height*. For a column of
  * wrapped text that question has no cheap answer: GtkLabel searches for the narrowest width at
@@ -199,12 +200,18 @@ kaitsu_row_layout_init (KaitsuRowLayout *self)
 }
 
 static void
-kaitsu_row_dispose (GObject *object)
+unparent_children (GtkWidget *widget)
 {
   GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+  while ((child = gtk_widget_get_first_child (widget)) != NULL)
     gtk_widget_unparent (child);
+}
+
+static void
+kaitsu_row_dispose (GObject *object)
+{
+  unparent_children (GTK_WIDGET (object));
   G_OBJECT_CLASS (kaitsu_row_parent_class)->dispose (object);
 }
 
@@ -267,4 +274,260 @@ kaitsu_row_prepend (KaitsuRow *self,
   g_return_if_fail (GTK_IS_WIDGET (child));
 
   gtk_widget_insert_after (child, GTK_WIDGET (self), NULL);
+}
+
+/* KaitsuWrapBox: a row of buttons that wraps.
+ *
+ * A horizontal GtkBox is as wide as all its children together: three buttons with long Japanese
+ * labels made the prepare page wider than the room beside the step list and the side pane, and the
+ * side pane was pushed out of the window. Here a child that does not fit on the line goes on to the
+ * next one, so the row is only as wide as its widest child. Every child gets its natural width (at
+ * most the row's), in the order they were added; keyboard focus follows that order. GTK 4.8 has
+ * nothing like it (GtkFlowBox makes every child a selectable item, with its own focus). */
+
+struct _KaitsuWrapBox
+{
+  GtkWidget parent_instance;
+
+  int spacing;
+  guint n_lines;
+};
+
+G_DEFINE_FINAL_TYPE (KaitsuWrapBox, kaitsu_wrap_box, GTK_TYPE_WIDGET)
+
+enum
+{
+  PROP_0,
+  PROP_SPACING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+typedef struct
+{
+  GtkWidget *child;
+  int x, y, width, height;
+} Place;
+
+/* Where each laid-out child goes in a row @width wide (any width if negative: one line).
+ * Returns the number of children placed; *height and *n_lines say how much room they take. */
+static guint
+place_children (KaitsuWrapBox *self,
+                int            width,
+                Place         *places,
+                int           *height,
+                guint         *n_lines)
+{
+  guint n = 0, line_start = 0;
+  int x = 0, y = 0, line_height = 0;
+
+  *n_lines = 0;
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int child_min, child_nat, child_width, child_height;
+
+      if (!gtk_widget_should_layout (child))
+        continue;
+      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &child_min, &child_nat, NULL, NULL);
+      child_width = width >= 0 ? MAX (child_min, MIN (child_nat, width)) : child_nat;
+      if (n > line_start && width >= 0 && x + self->spacing + child_width > width)
+        {
+          /* On to the next line: the one before is as tall as its tallest child */
+          for (guint i = line_start; i < n; i++)
+            places[i].height = line_height;
+          y += line_height + self->spacing;
+          x = 0;
+          line_height = 0;
+          line_start = n;
+        }
+      else if (n > line_start)
+        x += self->spacing;
+      if (n == line_start)
+        (*n_lines)++;
+      gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, child_width, NULL, &child_height, NULL, NULL);
+      places[n] = (Place) { child, x, y, child_width, child_height };
+      line_height = MAX (line_height, child_height);
+      x += child_width;
+      n++;
+    }
+  for (guint i = line_start; i < n; i++)
+    places[i].height = line_height;
+  *height = n > 0 ? y + line_height : 0;
+  return n;
+}
+
+static GtkSizeRequestMode
+kaitsu_wrap_box_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+kaitsu_wrap_box_measure (GtkWidget      *widget,
+                         GtkOrientation  orientation,
+                         int             for_size,
+                         int            *minimum,
+                         int            *natural,
+                         int            *minimum_baseline,
+                         int            *natural_baseline)
+{
+  KaitsuWrapBox *self = KAITSU_WRAP_BOX (widget);
+
+  *minimum = *natural = 0;
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      /* As narrow as the widest child, as wide as all of them on one line */
+      guint n = 0;
+
+      for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        {
+          int child_min, child_nat;
+
+          if (!gtk_widget_should_layout (child))
+            continue;
+          gtk_widget_measure (child, orientation, -1, &child_min, &child_nat, NULL, NULL);
+          *minimum = MAX (*minimum, child_min);
+          *natural += child_nat + (n > 0 ? self->spacing : 0);
+          n++;
+        }
+    }
+  else
+    {
+      Place *places = g_newa (Place, MAX (1, count_laid_out (widget)));
+      guint n_lines;
+      int height;
+
+      place_children (self, for_size, places, &height, &n_lines);
+      *minimum = *natural = height;
+    }
+}
+
+static void
+kaitsu_wrap_box_size_allocate (GtkWidget *widget,
+                               int        width,
+                               int        height,
+                               int        baseline)
+{
+  KaitsuWrapBox *self = KAITSU_WRAP_BOX (widget);
+  gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
+  Place *places = g_newa (Place, MAX (1, count_laid_out (widget)));
+  int used_height;
+  guint n = place_children (self, width, places, &used_height, &self->n_lines);
+
+  for (guint i = 0; i < n; i++)
+    {
+      GtkAllocation allocation = { rtl ? width - places[i].x - places[i].width : places[i].x,
+                                   places[i].y, places[i].width, places[i].height };
+
+      gtk_widget_size_allocate (places[i].child, &allocation, -1);
+    }
+}
+
+static void
+kaitsu_wrap_box_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  KaitsuWrapBox *self = KAITSU_WRAP_BOX (object);
+
+  switch (prop_id)
+    {
+    case PROP_SPACING:
+      g_value_set_int (value, self->spacing);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kaitsu_wrap_box_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  KaitsuWrapBox *self = KAITSU_WRAP_BOX (object);
+
+  switch (prop_id)
+    {
+    case PROP_SPACING:
+      kaitsu_wrap_box_set_spacing (self, g_value_get_int (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kaitsu_wrap_box_dispose (GObject *object)
+{
+  unparent_children (GTK_WIDGET (object));
+  G_OBJECT_CLASS (kaitsu_wrap_box_parent_class)->dispose (object);
+}
+
+static void
+kaitsu_wrap_box_class_init (KaitsuWrapBoxClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = kaitsu_wrap_box_dispose;
+  object_class->get_property = kaitsu_wrap_box_get_property;
+  object_class->set_property = kaitsu_wrap_box_set_property;
+  widget_class->get_request_mode = kaitsu_wrap_box_get_request_mode;
+  widget_class->measure = kaitsu_wrap_box_measure;
+  widget_class->size_allocate = kaitsu_wrap_box_size_allocate;
+
+  /* Pixels between two children on a line, and between two lines */
+  properties[PROP_SPACING] = g_param_spec_int ("spacing", NULL, NULL, 0, G_MAXINT16, 0,
+                                               G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                                 G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+  gtk_widget_class_set_css_name (widget_class, "wrap-box");
+}
+
+static void
+kaitsu_wrap_box_init (KaitsuWrapBox *self)
+{
+}
+
+GtkWidget *
+kaitsu_wrap_box_new (int spacing)
+{
+  return g_object_new (KAITSU_TYPE_WRAP_BOX, "spacing", spacing, NULL);
+}
+
+int
+kaitsu_wrap_box_get_spacing (KaitsuWrapBox *self)
+{
+  g_return_val_if_fail (KAITSU_IS_WRAP_BOX (self), 0);
+
+  return self->spacing;
+}
+
+void
+kaitsu_wrap_box_set_spacing (KaitsuWrapBox *self,
+                             int            spacing)
+{
+  g_return_if_fail (KAITSU_IS_WRAP_BOX (self));
+
+  spacing = CLAMP (spacing, 0, G_MAXINT16);
+  if (self->spacing == spacing)
+    return;
+  self->spacing = spacing;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SPACING]);
+}
+
+/* How many lines the children took at the last layout (0 before it, or with none on view) */
+guint
+kaitsu_wrap_box_get_n_lines (KaitsuWrapBox *self)
+{
+  g_return_val_if_fail (KAITSU_IS_WRAP_BOX (self), 0);
+
+  return self->n_lines;
 }

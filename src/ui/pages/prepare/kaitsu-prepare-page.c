@@ -210,6 +210,8 @@ set_reading (KaitsuPreparePage *self,
 {
   self->reading = reading;
   gtk_spinner_set_spinning (self->spinner, reading);
+  /* Only while reading: an idle one would take a line of its own when the buttons wrap */
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), reading);
   gtk_widget_set_sensitive (self->open_button, !reading);
   gtk_widget_set_sensitive (self->paste_button, !reading);
 }
@@ -642,6 +644,7 @@ kaitsu_prepare_page_class_init (KaitsuPreparePageClass *klass)
   G_OBJECT_CLASS (klass)->dispose = kaitsu_prepare_page_dispose;
   KAITSU_PAGE_CLASS (klass)->refresh = kaitsu_prepare_page_refresh;
 
+  g_type_ensure (KAITSU_TYPE_WRAP_BOX);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/kaitsu-prepare-page.ui");
   gtk_widget_class_bind_template_child (widget_class, KaitsuPreparePage, network_label);
