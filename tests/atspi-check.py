@@ -30,11 +30,6 @@ CONTROLS = {
 }
 # GTK 4 gives a label with the status role this one on AT-SPI
 STATUS_ROLES = {Atspi.Role.STATUS_BAR}
-# GTK 4.8's own AT-SPI code, answering a query about a tree that is changing, sometimes builds
-# its reply with no object path (the critical comes from g_variant_new_object_path, called by
-# GTK's D-Bus method handler, nothing of Kaitsu's on the stack). Fatal, it ended Kaitsu in
-# mid-run now and then; it is let through, and any other critical fails the check.
-GTK_ATSPI_CRITICAL = "g_variant_is_object_path: assertion 'string != NULL' failed"
 
 
 def find_app(pid, deadline):
@@ -163,12 +158,14 @@ def main():
             proc.wait(timeout=20)
         except subprocess.TimeoutExpired:
             proc.kill()
-    # What Kaitsu printed, for the log; a critical other than GTK's fails the check
+    # What Kaitsu printed, for the log. Criticals are not fatal here, so that the check can say
+    # what came of one (GTK 4.8's AT-SPI root once answered with a hidden window's missing path,
+    # and the crash came after it); any critical fails the check
     log.seek(0)
     output = log.read()
     sys.stderr.write(output)
     for line in output.splitlines():
-        if re.search(r"-CRITICAL \*\*", line) and GTK_ATSPI_CRITICAL not in line:
+        if re.search(r"-CRITICAL \*\*", line):
             failures.append(f"a critical: {line.strip()}")
     print(f"# {controls} control readings, status texts seen: {sorted(statuses)}")
     print(f"# status changes announced by events: {len(announced)}: {announced[:6]}")

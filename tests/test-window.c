@@ -695,6 +695,68 @@ test_instructions_collapse (void)
 }
 
 /* The About window's licence is Kaitsu's own text, translated (GTK's GPL sentence is not) */
+static guint
+count_hidden_windows (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint hidden = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (!gtk_widget_get_visible (window))
+        hidden++;
+    }
+  return hidden;
+}
+
+static gboolean
+shortcuts_gone (gpointer n_windows)
+{
+  return g_list_model_get_n_items (gtk_window_get_toplevels ()) == GPOINTER_TO_UINT (n_windows);
+}
+
+/* No window is kept hidden: GTK 4.8's AT-SPI root answers a screen reader that asks for a
+ * window past the end of its list with the last one, and a hidden one crashed Kaitsu. The
+ * keyboard shortcuts are built when asked for, over the window, and gone once closed */
+static void
+test_no_hidden_window (void)
+{
+  g_autoptr (KaitsuFlow) flow = kaitsu_flow_new ();
+  KaitsuWindow *window = open_window (flow);
+  guint n_windows = g_list_model_get_n_items (gtk_window_get_toplevels ());
+  GtkWidget *shortcuts;
+
+  kaitsu_test_wait_for_frame (GTK_WIDGET (window));
+  g_assert_cmpuint (count_hidden_windows (), ==, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_window_get_toplevels ()), ==, n_windows + 1);
+  {
+    g_autoptr (GtkWidget) last = g_list_model_get_item (gtk_window_get_toplevels (), n_windows);
+
+    shortcuts = last;
+  }
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (shortcuts));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (shortcuts)) == GTK_WINDOW (window));
+  kaitsu_test_wait_until_mapped (shortcuts, "the shortcuts window");
+  /* Asked again: the same one, not a second */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_window_get_toplevels ()), ==, n_windows + 1);
+  g_assert_cmpuint (count_hidden_windows (), ==, 0);
+
+  gtk_window_close (GTK_WINDOW (shortcuts));
+  kaitsu_test_wait_until (shortcuts_gone, GUINT_TO_POINTER (n_windows), "the shortcuts window to go");
+  g_assert_cmpuint (count_hidden_windows (), ==, 0);
+
+  /* Left open, it goes with the window */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_window_get_toplevels ()), ==, n_windows + 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+  kaitsu_test_wait_until (shortcuts_gone, GUINT_TO_POINTER (n_windows - 1), "both windows to go");
+}
+
 static void
 test_about (void)
 {
@@ -1108,6 +1170,10 @@ typedef struct
   gboolean link_shown;
   gboolean lost_note_shown;
   gboolean screenshot;
+  /* Windows the application keeps hidden (see /window/no-hidden-window), and whether
+   * Ctrl+? shows the keyboard shortcuts */
+  guint hidden_windows;
+  gboolean shortcuts_key;
 } ResumeCheck;
 
 static gboolean
@@ -1130,6 +1196,12 @@ on_activated (GApplication *app,
                                       kaitsu_test_ui_is_japanese () ? "読み出せませんでした" : "could not read it back",
                                       FALSE) != NULL;
   check->banner_seen = kaitsu_window_get_banner_visible (window);
+  check->hidden_windows = count_hidden_windows ();
+  {
+    g_auto (GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay");
+
+    check->shortcuts_key = g_strv_contains ((const char *const *) accels, "<Control>question");
+  }
   check->timeline_length = kaitsu_side_pane_get_timeline_length (kaitsu_window_get_side_pane (window));
   if (check->banner_seen && check->screenshot)
     kaitsu_test_save_screenshot (GTK_WIDGET (window),
@@ -1164,6 +1236,9 @@ test_resume (void)
   check = run_application (TRUE);
   g_assert_cmpint (check.seen_step, ==, KAITSU_STEP_WELCOME);
   g_assert_false (check.banner_seen);
+  /* The application's window keeps no hidden one beside it (GtkApplication's help overlay) */
+  g_assert_cmpuint (check.hidden_windows, ==, 0);
+  g_assert_true (check.shortcuts_key);
 
   /* A session at the login step is offered back. */
   kaitsu_flow_set_region (flow, "uk");
@@ -1419,6 +1494,7 @@ main (int   argc,
   g_test_add_func ("/window/one-at-a-time-on-screen", test_one_at_a_time_on_screen);
   g_test_add_func ("/window/side-pane-setting", test_side_pane_setting);
   g_test_add_func ("/window/about", test_about);
+  g_test_add_func ("/window/no-hidden-window", test_no_hidden_window);
   g_test_add_func ("/window/contrast", test_contrast);
   g_test_add_func ("/window/renderer", test_renderer);
   g_test_add_func ("/window/divider-and-substep", test_divider_and_substep);

@@ -571,6 +571,7 @@ kaitsu_application_startup (GApplication *application)
     { "app.quit", { "<Control>q", NULL } },
     { "win.screen-share-mode", { "<Control><Shift>p", NULL } },
     { "win.side-pane-visible", { "F9", NULL } },
+    { "win.show-help-overlay", { "<Control>question", NULL } },
     { "win.text-larger", { "<Control>plus", "<Control>equal", NULL } },
     { "win.text-smaller", { "<Control>minus", NULL } },
     { "win.text-normal", { "<Control>0", NULL } },

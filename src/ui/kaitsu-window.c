@@ -29,6 +29,8 @@ struct _KaitsuWindow
   KaitsuGuide *guide;
   /* The one "open in your browser?" question on screen, if any (weak) */
   GtkWidget *refusal_dialog;
+  /* The keyboard shortcuts, while on screen (weak) */
+  GtkWidget *shortcuts_window;
   GtkPaned *paned;
   /* Where the user left the divider, by kind of step; saved with the window's size */
   GHashTable *divider_positions;
@@ -664,6 +666,30 @@ apply_text_scale (KaitsuWindow *self)
     gtk_widget_remove_css_class (GTK_WIDGET (self), "screen-share");
 }
 
+/* Built when asked for and gone when closed, not GtkApplication's help overlay, which is built
+ * with every window and kept hidden: GTK 4.8's AT-SPI root, asked for a child past the end of
+ * its list of windows (a screen reader that counted the sign-in window just closed), answers
+ * with the last window of the list; a hidden one has no accessible path, and Kaitsu crashed
+ * (g_variant_new_object_path (NULL) in the root's GetChildAtIndex, then a segfault) */
+static void
+show_shortcuts_action (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       data)
+{
+  KaitsuWindow *self = data;
+  g_autoptr (GtkBuilder) builder = NULL;
+
+  if (self->shortcuts_window == NULL)
+    {
+      builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/kaitsu-shortcuts-window.ui");
+      self->shortcuts_window = GTK_WIDGET (gtk_builder_get_object (builder, "shortcuts_window"));
+      gtk_window_set_transient_for (GTK_WINDOW (self->shortcuts_window), GTK_WINDOW (self));
+      gtk_window_set_hide_on_close (GTK_WINDOW (self->shortcuts_window), FALSE);
+      g_object_add_weak_pointer (G_OBJECT (self->shortcuts_window), (gpointer *) &self->shortcuts_window);
+    }
+  gtk_window_present (GTK_WINDOW (self->shortcuts_window));
+}
+
 static void
 text_size_action (GSimpleAction *action,
                   GVariant      *parameter,
@@ -835,6 +861,7 @@ kaitsu_window_constructed (GObject *object)
     { "text-smaller", text_size_action },
     { "text-normal", text_size_action },
     { "report-include-names", NULL, NULL, "false" },
+    { "show-help-overlay", show_shortcuts_action },
   };
   g_autoptr (GAction) side_pane_action = NULL;
   g_autoptr (GAction) screen_share_action = NULL;
@@ -948,6 +975,15 @@ kaitsu_window_dispose (GObject *object)
   if (self->refusal_dialog != NULL)
     g_object_remove_weak_pointer (G_OBJECT (self->refusal_dialog), (gpointer *) &self->refusal_dialog);
   self->refusal_dialog = NULL;
+  /* Destroyed with the window it tells of */
+  if (self->shortcuts_window != NULL)
+    {
+      GtkWidget *shortcuts = self->shortcuts_window;
+
+      g_object_remove_weak_pointer (G_OBJECT (shortcuts), (gpointer *) &self->shortcuts_window);
+      self->shortcuts_window = NULL;
+      gtk_window_destroy (GTK_WINDOW (shortcuts));
+    }
   g_clear_object (&self->guide);
   g_clear_pointer (&self->last_preflight, kaitsu_preflight_report_free);
   /* They follow GSettings, which outlives this window: no state change may reach a
