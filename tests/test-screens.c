@@ -126,6 +126,12 @@ on_request (SoupServer        *soup,
       soup_server_message_set_response (msg, "text/html; charset=utf-8", SOUP_MEMORY_COPY, page->str, page->len);
       return;
     }
+  /* A site that takes the request and never answers */
+  if (g_str_equal (path, "/never.html"))
+    {
+      soup_server_message_pause (msg);
+      return;
+    }
   if (g_str_equal (path, "/download.txt"))
     {
       soup_server_message_set_status (msg, 200, NULL);
@@ -364,6 +370,15 @@ note_is_attention (GtkWidget *label)
   return FALSE;
 }
 
+/* Every site of the activation on the test server */
+static KaitsuSites *
+server_sites (void)
+{
+  return kaitsu_sites_new_custom (server.bases[KAITSU_SITE_LMP], server.bases[KAITSU_SITE_PASSWORD_RESET],
+                                  server.bases[KAITSU_SITE_CONSOLE], server.bases[KAITSU_SITE_MICROSOFT_LOGIN],
+                                  server.bases[KAITSU_SITE_SHAREPOINT_ADMIN]);
+}
+
 /* OneDrive's grant through every screen Microsoft may show today */
 static void
 test_today_screens (void)
@@ -386,11 +401,7 @@ test_today_screens (void)
     { "console-grant-done.ja.txt", "console-grant-done", "onedrive.7", "other-service", "exchange-online" },
   };
   g_autoptr (KaitsuFlow) flow = kaitsu_flow_new ();
-  g_autoptr (KaitsuSites) sites = kaitsu_sites_new_custom (server.bases[KAITSU_SITE_LMP],
-                                                           server.bases[KAITSU_SITE_PASSWORD_RESET],
-                                                           server.bases[KAITSU_SITE_CONSOLE],
-                                                           server.bases[KAITSU_SITE_MICROSOFT_LOGIN],
-                                                           server.bases[KAITSU_SITE_SHAREPOINT_ADMIN]);
+  g_autoptr (KaitsuSites) sites = server_sites ();
   KaitsuActivation *activation = kaitsu_activation_get_default ();
   KaitsuWindow *window;
   KaitsuPage *page;
@@ -669,6 +680,72 @@ test_unreachable_site (void)
 }
 
 static gboolean
+is_try_again (GtkWidget     *widget,
+              gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), _("_Try Again")) == 0;
+}
+
+static gboolean
+browser_is_loading (gpointer browser)
+{
+  return webkit_web_view_is_loading (WEBKIT_WEB_VIEW (kaitsu_browser_get_view (browser)));
+}
+
+static gboolean
+browser_is_idle (gpointer browser)
+{
+  return !browser_is_loading (browser);
+}
+
+/* A site that never answers: the page says so and names it, in time, with 「Try Again」, instead
+ * of loading for good */
+static void
+test_no_answer (void)
+{
+  g_autoptr (KaitsuFlow) flow = kaitsu_flow_new ();
+  g_autoptr (KaitsuSites) sites = server_sites ();
+  g_autofree char *uri = g_strconcat (server.bases[KAITSU_SITE_CONSOLE], "/never.html", NULL);
+  g_autoptr (GUri) parsed = g_uri_parse (uri, G_URI_FLAGS_NONE, NULL);
+  g_autofree char *said = g_strdup_printf (_("%s took too long to answer. Try again: a second try usually works."),
+                                           g_uri_get_host (parsed));
+  const char *words[] = { said, NULL };
+  ShowsAll wanted;
+  KaitsuWindow *window;
+  KaitsuBrowser *browser;
+  GtkWidget *try_again;
+  gint64 started;
+
+  kaitsu_flow_restore_position (flow, KAITSU_STEP_EXCHANGE_ONLINE, KAITSU_STEP_EXCHANGE_ONLINE);
+  window = kaitsu_window_new_with_sites (NULL, flow, sites);
+  gtk_window_present (GTK_WINDOW (window));
+  kaitsu_test_wait_until (guide_exists, window, "the web view");
+  browser = kaitsu_guide_get_browser (kaitsu_window_get_guide (window));
+  kaitsu_browser_set_answer_timeout (browser, 1500);
+  started = g_get_monotonic_time ();
+  kaitsu_browser_load (browser, uri);
+
+  wanted.browser = GTK_WIDGET (browser);
+  wanted.words = words;
+  kaitsu_test_wait_until (browser_shows_all, &wanted, "the page to say the site did not answer");
+  g_test_message ("told after %" G_GINT64_FORMAT " ms", (g_get_monotonic_time () - started) / 1000);
+  g_assert_cmpint (g_get_monotonic_time () - started, >=, 1500 * 1000);
+  /* and the load is stopped, not left waiting */
+  kaitsu_test_wait_until (browser_is_idle, browser, "the load to stop");
+  try_again = kaitsu_test_find_widget (GTK_WIDGET (browser), is_try_again, NULL);
+  g_assert_nonnull (try_again);
+  g_assert_true (gtk_widget_get_visible (try_again));
+  kaitsu_test_save_screenshot (GTK_WIDGET (window), kaitsu_test_ui_is_japanese () ? "no-answer-ja" : "no-answer-en");
+
+  /* Tried again: the same address, asked again, and told again */
+  g_signal_emit_by_name (try_again, "clicked");
+  kaitsu_test_wait_until (browser_is_loading, browser, "the page to load again");
+  g_assert_cmpstr (webkit_web_view_get_uri (WEBKIT_WEB_VIEW (kaitsu_browser_get_view (browser))), ==, uri);
+  kaitsu_test_wait_until (browser_shows_all, &wanted, "the page to say it again");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
 has_tooltip (GtkWidget     *widget,
              gconstpointer  tooltip)
 {
@@ -704,11 +781,7 @@ static void
 test_browser_controls (void)
 {
   g_autoptr (KaitsuFlow) flow = kaitsu_flow_new ();
-  g_autoptr (KaitsuSites) sites = kaitsu_sites_new_custom (server.bases[KAITSU_SITE_LMP],
-                                                           server.bases[KAITSU_SITE_PASSWORD_RESET],
-                                                           server.bases[KAITSU_SITE_CONSOLE],
-                                                           server.bases[KAITSU_SITE_MICROSOFT_LOGIN],
-                                                           server.bases[KAITSU_SITE_SHAREPOINT_ADMIN]);
+  g_autoptr (KaitsuSites) sites = server_sites ();
   g_autofree char *first = g_strconcat (server.bases[KAITSU_SITE_CONSOLE], "/fake-protected.html", NULL);
   g_autofree char *second = g_strconcat (server.bases[KAITSU_SITE_CONSOLE], "/huge.html", NULL);
   WebKitContextMenuAction offered[] = {
@@ -781,11 +854,7 @@ static void
 test_hostile_console (void)
 {
   g_autoptr (KaitsuFlow) flow = kaitsu_flow_new ();
-  g_autoptr (KaitsuSites) sites = kaitsu_sites_new_custom (server.bases[KAITSU_SITE_LMP],
-                                                           server.bases[KAITSU_SITE_PASSWORD_RESET],
-                                                           server.bases[KAITSU_SITE_CONSOLE],
-                                                           server.bases[KAITSU_SITE_MICROSOFT_LOGIN],
-                                                           server.bases[KAITSU_SITE_SHAREPOINT_ADMIN]);
+  g_autoptr (KaitsuSites) sites = server_sites ();
   StatusSeen seen = { 0 };
   KaitsuWindow *window;
   KaitsuBrowser *browser;
@@ -846,6 +915,7 @@ main (int   argc,
   g_test_add_func ("/screens/today", test_today_screens);
   g_test_add_func ("/screens/hostile-console", test_hostile_console);
   g_test_add_func ("/screens/unreachable-site", test_unreachable_site);
+  g_test_add_func ("/screens/no-answer", test_no_answer);
   g_test_add_func ("/screens/browser-controls", test_browser_controls);
   return g_test_run ();
 }

@@ -60,6 +60,12 @@ struct _KaitsuBrowser
   char *status_held;
   gint64 status_at;
   guint status_timer;
+  /* A load that has had no answer: how long it may wait, and the wait */
+  guint answer_timeout_ms;
+  guint answer_timer;
+  /* The address last let through the navigation policy: while a load waits for its first
+   * answer, WebKit's own "uri" may still be empty */
+  char *requested_uri;
 };
 
 gint64
@@ -214,6 +220,41 @@ read_page (KaitsuBrowser *self)
                                        self->cancellable, on_text, g_object_ref (self));
 }
 
+static void show_error (KaitsuBrowser *self, const char *uri, const char *title, const char *text);
+
+/* The site's name for a message: its host, or the address itself */
+static char *
+dup_site_name (const char *uri)
+{
+  g_autoptr (GUri) parsed = uri != NULL ? g_uri_parse (uri, G_URI_FLAGS_NONE, NULL) : NULL;
+
+  if (parsed != NULL && g_uri_get_host (parsed) != NULL)
+    return g_strdup (g_uri_get_host (parsed));
+  return g_strdup (uri != NULL ? uri : "");
+}
+
+/* A site that takes the request and never answers leaves WebKit loading for good (a load begun
+ * as its web process was replaced does the same): after a while the page says so, with
+ * 「Try Again」, instead of a blank view that loads forever */
+static gboolean
+on_answer_timeout (gpointer data)
+{
+  KaitsuBrowser *self = data;
+  const char *shown = webkit_web_view_get_uri (WEBKIT_WEB_VIEW (self->view));
+  g_autofree char *uri = g_strdup (shown != NULL && *shown != '\0' ? shown : self->requested_uri);
+  g_autofree char *host = dup_site_name (uri);
+  g_autofree char *text = NULL;
+
+  self->answer_timer = 0;
+  g_debug ("%s load had no answer in %u ms", role_name (self), self->answer_timeout_ms);
+  g_message ("Loading %s: no answer", host);
+  /* Translators: %s is a site's name */
+  text = g_strdup_printf (_("%s took too long to answer. Try again: a second try usually works."), host);
+  show_error (self, uri, _("The page could not be loaded"), text);
+  webkit_web_view_stop_loading (WEBKIT_WEB_VIEW (self->view));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_load_changed (KaitsuBrowser   *self,
                  WebKitLoadEvent  event)
@@ -226,6 +267,9 @@ on_load_changed (KaitsuBrowser   *self,
     g_debug ("%s load %s: %s", role_name (self),
              event < G_N_ELEMENTS (names) ? names[event] : "?", logged);
   }
+  g_clear_handle_id (&self->answer_timer, g_source_remove);
+  if (event == WEBKIT_LOAD_STARTED || event == WEBKIT_LOAD_REDIRECTED)
+    self->answer_timer = g_timeout_add (self->answer_timeout_ms, on_answer_timeout, self);
   if (event == WEBKIT_LOAD_STARTED)
     {
       g_clear_pointer (&self->failed_uri, g_free);
@@ -298,8 +342,7 @@ on_load_failed (KaitsuBrowser   *self,
                 const char      *uri,
                 GError          *error)
 {
-  g_autoptr (GUri) parsed = g_uri_parse (uri, G_URI_FLAGS_NONE, NULL);
-  const char *host = parsed != NULL && g_uri_get_host (parsed) != NULL ? g_uri_get_host (parsed) : uri;
+  g_autofree char *host = dup_site_name (uri);
   g_autofree char *text = NULL;
 
   {
@@ -418,6 +461,8 @@ on_decide_policy (KaitsuBrowser            *self,
           g_signal_emit (self, signals[NAVIGATION_REFUSED], 0, uri);
           return TRUE;
         }
+      g_free (self->requested_uri);
+      self->requested_uri = g_strdup (uri);
       return FALSE;
     }
   if (type == WEBKIT_POLICY_DECISION_TYPE_RESPONSE)
@@ -612,6 +657,7 @@ kaitsu_browser_dispose (GObject *object)
     g_object_remove_weak_pointer (G_OBJECT (self->popup), (gpointer *) &self->popup);
   self->popup = NULL;
   g_clear_handle_id (&self->status_timer, g_source_remove);
+  g_clear_handle_id (&self->answer_timer, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->view = NULL;
@@ -629,6 +675,7 @@ kaitsu_browser_finalize (GObject *object)
   g_free (self->outline);
   g_clear_pointer (&self->reading, kaitsu_page_reading_free);
   g_free (self->failed_uri);
+  g_free (self->requested_uri);
   g_free (self->status_last);
   g_free (self->status_held);
   G_OBJECT_CLASS (kaitsu_browser_parent_class)->finalize (object);
@@ -668,6 +715,7 @@ static void
 kaitsu_browser_init (KaitsuBrowser *self)
 {
   self->cancellable = g_cancellable_new ();
+  self->answer_timeout_ms = 30 * 1000;
 }
 
 /* GNOME's status page: an icon, a title, what happened and what to do; under it the
@@ -1069,3 +1117,14 @@ kaitsu_browser_set_error_detail (KaitsuBrowser *self,
   gtk_label_set_label (self->error_detail, detail != NULL ? detail : "");
 }
 
+/* How long a load may go without an answer from the site before the page says so (30 s unless
+ * set; tests shorten it) */
+void
+kaitsu_browser_set_answer_timeout (KaitsuBrowser *self,
+                                   guint          milliseconds)
+{
+  g_return_if_fail (KAITSU_IS_BROWSER (self));
+  g_return_if_fail (milliseconds > 0);
+
+  self->answer_timeout_ms = milliseconds;
+}

@@ -53,4 +53,7 @@ void           kaitsu_browser_show_empty        (KaitsuBrowser     *self,
 /* The page on view, in the user's own web browser */
 void           kaitsu_browser_open_externally   (KaitsuBrowser     *self);
 
+void           kaitsu_browser_set_answer_timeout (KaitsuBrowser    *self,
+                                                  guint             milliseconds);
+
 G_END_DECLS
