@@ -220,7 +220,7 @@ read_page (KaitsuBrowser *self)
                                        self->cancellable, on_text, g_object_ref (self));
 }
 
-static void show_error (KaitsuBrowser *self, const char *uri, const char *title, const char *text);
+static gboolean on_load_failed (KaitsuBrowser *self, WebKitLoadEvent event, const char *uri, GError *error);
 
 /* The site's name for a message: its host, or the address itself */
 static char *
@@ -234,23 +234,19 @@ dup_site_name (const char *uri)
 }
 
 /* A site that takes the request and never answers leaves WebKit loading for good (a load begun
- * as its web process was replaced does the same): after a while the page says so, with
- * 「Try Again」, instead of a blank view that loads forever */
+ * as its web process was replaced does the same): after a while it fails as a load that timed
+ * out does, and the page says so, with 「Try Again」, instead of a blank view that loads forever */
 static gboolean
 on_answer_timeout (gpointer data)
 {
   KaitsuBrowser *self = data;
   const char *shown = webkit_web_view_get_uri (WEBKIT_WEB_VIEW (self->view));
   g_autofree char *uri = g_strdup (shown != NULL && *shown != '\0' ? shown : self->requested_uri);
-  g_autofree char *host = dup_site_name (uri);
-  g_autofree char *text = NULL;
+  g_autoptr (GError) error = g_error_new (G_IO_ERROR, G_IO_ERROR_TIMED_OUT, "No answer in %u ms",
+                                          self->answer_timeout_ms);
 
   self->answer_timer = 0;
-  g_debug ("%s load had no answer in %u ms", role_name (self), self->answer_timeout_ms);
-  g_message ("Loading %s: no answer", host);
-  /* Translators: %s is a site's name */
-  text = g_strdup_printf (_("%s took too long to answer. Try again: a second try usually works."), host);
-  show_error (self, uri, _("The page could not be loaded"), text);
+  on_load_failed (self, WEBKIT_LOAD_STARTED, uri, error);
   webkit_web_view_stop_loading (WEBKIT_WEB_VIEW (self->view));
   return G_SOURCE_REMOVE;
 }
