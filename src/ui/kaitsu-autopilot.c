@@ -388,6 +388,16 @@ act (KaitsuAutopilot         *self,
     do_practice (screen, text, browser);
 }
 
+/* Whether what the browser read is of the page it shows: not while a page loads, nor once
+ * it has loaded and is being read (acting on the page before's words then would click what
+ * is gone, and use up the new page's turn: its "page-seen" would find it taken) */
+static gboolean
+shows_its_reading (KaitsuBrowser *browser)
+{
+  return kaitsu_browser_get_text (browser) != NULL && !kaitsu_browser_is_reading (browser) &&
+         !webkit_web_view_is_loading (WEBKIT_WEB_VIEW (kaitsu_browser_get_view (browser)));
+}
+
 /* Once per page load and step: a page reported twice is acted on once. */
 static gboolean
 first_time (KaitsuAutopilot *self,
@@ -451,7 +461,7 @@ act_again (gpointer data)
   KaitsuGuide *guide = kaitsu_window_get_guide (self->window);
   KaitsuBrowser *browser = guide != NULL ? kaitsu_guide_get_browser (guide) : NULL;
 
-  if (browser != NULL && kaitsu_browser_get_text (browser) != NULL && !webkit_web_view_is_loading (WEBKIT_WEB_VIEW (kaitsu_browser_get_view (browser))))
+  if (browser != NULL && shows_its_reading (browser))
     act (self, kaitsu_browser_get_reading (browser), kaitsu_browser_get_text (browser), browser);
   return G_SOURCE_REMOVE;
 }
@@ -627,7 +637,7 @@ on_step (KaitsuAutopilot *self)
     }
   browser = kaitsu_guide_get_browser (guide);
   start = kaitsu_guide_dup_start_uri (guide, kaitsu_flow_get_current_step (self->flow));
-  if (start == NULL && kaitsu_browser_get_text (browser) != NULL && first_time (self, browser))
+  if (start == NULL && shows_its_reading (browser) && first_time (self, browser))
     act (self, kaitsu_browser_get_reading (browser), kaitsu_browser_get_text (browser), browser);
 }
 

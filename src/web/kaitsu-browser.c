@@ -52,6 +52,8 @@ struct _KaitsuBrowser
   guint commits;
   guint read_commits;
   gint64 finished_at;
+  /* Pages loaded whose text is still being read: until then, text and reading are the last page's */
+  guint reads_pending;
   /* The sign-in window has been on Microsoft's sign-in */
   gboolean after_microsoft;
 
@@ -73,6 +75,15 @@ kaitsu_browser_get_finished_at (KaitsuBrowser *self)
 {
   g_return_val_if_fail (KAITSU_IS_BROWSER (self), 0);
   return self->finished_at;
+}
+
+/* Whether the page shown has loaded and is still being read: its "page-seen" is yet to come,
+ * and the text and reading held are the page before's */
+gboolean
+kaitsu_browser_is_reading (KaitsuBrowser *self)
+{
+  g_return_val_if_fail (KAITSU_IS_BROWSER (self), FALSE);
+  return self->reads_pending > 0;
 }
 
 G_DEFINE_FINAL_TYPE (KaitsuBrowser, kaitsu_browser, GTK_TYPE_BOX)
@@ -181,6 +192,7 @@ on_text (GObject      *source,
   g_autofree char *json = NULL;
   g_autoptr (JsonParser) parser = json_parser_new ();
 
+  self->reads_pending--;
   if (value == NULL || self->view == NULL)
     return;
   json = jsc_value_is_string (value) ? jsc_value_to_string (value) : NULL;
@@ -216,11 +228,13 @@ read_page (KaitsuBrowser *self)
 {
   g_autofree char *script = g_strdup_printf (read_script, MAX_PAGE_TEXT);
 
+  self->reads_pending++;
   webkit_web_view_evaluate_javascript (WEBKIT_WEB_VIEW (self->view), script, -1, SCRIPT_WORLD, NULL,
                                        self->cancellable, on_text, g_object_ref (self));
 }
 
 static gboolean on_load_failed (KaitsuBrowser *self, WebKitLoadEvent event, const char *uri, GError *error);
+static void pass_status (KaitsuBrowser *self);
 
 /* The site's name for a message: its host, or the address itself */
 static char *
@@ -274,8 +288,16 @@ on_load_changed (KaitsuBrowser   *self,
   if (event == WEBKIT_LOAD_COMMITTED)
     {
       self->commits++;
-      /* A new page reports afresh, even what the last one said */
+      /* What the last page said last is passed on now; a new page reports afresh, even
+       * what the last one said, and its first report passes at once: the coalescing is for
+       * a page that keeps changing, not for the step from one page to the next */
+      if (self->status_timer != 0)
+        {
+          g_clear_handle_id (&self->status_timer, g_source_remove);
+          pass_status (self);
+        }
       g_clear_pointer (&self->status_last, g_free);
+      self->status_at = 0;
     }
   /* A load that failed or was cancelled also "finishes" without a new page: read each page once. */
   if (event == WEBKIT_LOAD_FINISHED && self->failed_uri == NULL && self->commits != self->read_commits)

@@ -44,6 +44,7 @@ void                 kaitsu_browser_console_moved (KaitsuBrowser *self);
 void           kaitsu_browser_run_script        (KaitsuBrowser     *self,
                                                  const char        *script);
 gint64         kaitsu_browser_get_finished_at   (KaitsuBrowser     *self);
+gboolean       kaitsu_browser_is_reading        (KaitsuBrowser     *self);
 void           kaitsu_browser_set_error_detail  (KaitsuBrowser     *self,
                                                  const char        *detail);
 void           kaitsu_browser_reload            (KaitsuBrowser     *self);
