@@ -199,6 +199,58 @@ assert_inside_window (KaitsuWindow *window,
   g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (GTK_WIDGET (window)));
 }
 
+/* A wrapped label's text, or that of the first one inside a widget */
+static GtkWidget *
+first_wrapped_label (GtkWidget *widget)
+{
+  if (!gtk_widget_get_visible (widget))
+    return NULL;
+  if (GTK_IS_LABEL (widget) && gtk_label_get_wrap (GTK_LABEL (widget)))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = first_wrapped_label (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* GTK places a widget that does not fill its space (halign or valign other than FILL) by asking
+ * its width for its height, and a wrapped label answers that by laying its text out at width
+ * after width: every allocation of the window, for every such label. None on Kaitsu's pages */
+static void
+collect_width_searches (GtkWidget *widget,
+                        GString   *found)
+{
+  GtkWidget *label;
+
+  /* libadwaita's status page centres its text by design; Kaitsu shows one only for a message
+   * in place of a page (a site that cannot be reached, a mail not read yet) */
+  if (!gtk_widget_get_visible (widget) || ADW_IS_STATUS_PAGE (widget))
+    return;
+  if ((gtk_widget_get_halign (widget) != GTK_ALIGN_FILL || gtk_widget_get_valign (widget) != GTK_ALIGN_FILL) &&
+      (label = first_wrapped_label (widget)) != NULL)
+    {
+      g_string_append_printf (found, "%s%s (%s) holding \"%.40s\"", found->len > 0 ? "; " : "",
+                              G_OBJECT_TYPE_NAME (widget), gtk_widget_get_css_name (widget),
+                              gtk_label_get_text (GTK_LABEL (label)));
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    collect_width_searches (child, found);
+}
+
+static void
+assert_no_width_searches (GtkWidget *widget)
+{
+  g_autoptr (GString) found = g_string_new (NULL);
+
+  collect_width_searches (widget, found);
+  g_assert_cmpstr (found->str, ==, "");
+}
+
 static void
 shoot_page (KaitsuWindow *window,
             KaitsuStep    step)
@@ -210,6 +262,7 @@ shoot_page (KaitsuWindow *window,
   g_assert_cmpint (kaitsu_page_get_step (page), ==, step);
   assert_inside_window (window, GTK_WIDGET (page));
   assert_inside_window (window, GTK_WIDGET (kaitsu_window_get_side_pane (window)));
+  assert_no_width_searches (GTK_WIDGET (window));
   if (kaitsu_test_ui_is_japanese ())
     {
       g_autofree char *title = kaitsu_step_dup_title (step);

@@ -50,8 +50,10 @@ typedef struct _KaitsuScreen KaitsuScreen;
 #define KAITSU_ACTIVATION_ERROR (kaitsu_activation_error_quark ())
 GQuark kaitsu_activation_error_quark (void);
 
-/* The description compiled into Kaitsu; loaded and validated once. */
+/* The description compiled into Kaitsu; loaded and validated once, at the first call or
+ * in a thread started at once by the second */
 KaitsuActivation   *kaitsu_activation_get_default       (void);
+void                kaitsu_activation_load_in_background (void);
 /* Another description, as a test or a support engineer's edited copy would give it */
 KaitsuActivation   *kaitsu_activation_new_from_data     (const char        *xml,
                                                          gssize             length,

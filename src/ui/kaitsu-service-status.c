@@ -5,9 +5,10 @@
 
 #define G_LOG_DOMAIN "kaitsu-service-status"
 
-#include <adwaita.h>
+#include <gtk/gtk.h>
 #include <glib/gi18n.h>
 
+#include "kaitsu-row.h"
 #include "kaitsu-service-status.h"
 
 const char *
@@ -92,13 +93,36 @@ kaitsu_service_status_row_new (KaitsuFlow    *flow,
   g_autofree char *on = policy_in_force != NULL ? g_strdup_printf (_("On: 「%s」"), policy_in_force) : NULL;
   g_autofree char *subtitle = on != NULL ? g_strconcat (facts, "\n", on, NULL) : g_strdup (facts);
   g_autofree char *accessible = g_strdup_printf ("%s: %s", kaitsu_service_get_name (service), facts);
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *line = kaitsu_row_new (12);
+  GtkWidget *words = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
   GtkWidget *icon = gtk_image_new_from_icon_name (icon_name);
+  GtkWidget *title = g_object_new (GTK_TYPE_LABEL, "label", kaitsu_service_get_name (service), "xalign", 0.0f,
+                                   "wrap", TRUE, "wrap-mode", PANGO_WRAP_WORD_CHAR, NULL);
+  GtkWidget *under = g_object_new (GTK_TYPE_LABEL, "label", subtitle, "xalign", 0.0f,
+                                   "wrap", TRUE, "wrap-mode", PANGO_WRAP_WORD_CHAR, NULL);
 
-  /* Names and states are text, never markup */
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), kaitsu_service_get_name (service));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  /* A title and a subtitle under it, as a boxed list's row shows them (libadwaita's action row
+   * did it, with boxes that had each wrapped label search for the width that fits a height,
+   * re-shaping its text at every try: in the first frame, these four rows were 130 of the
+   * window's 336 text layouts). Names and states are text, never markup. */
+  gtk_widget_add_css_class (title, "title");
+  gtk_widget_add_css_class (under, "subtitle");
+  /* Centred by their text's alignment inside labels that fill: GTK places a widget that does
+   * not fill its space by measuring its width for its height, and a wrapped label answers
+   * that by trying width after width */
+  gtk_widget_set_vexpand (title, TRUE);
+  gtk_label_set_yalign (GTK_LABEL (title), 1.0f);
+  gtk_widget_set_vexpand (under, TRUE);
+  gtk_label_set_yalign (GTK_LABEL (under), 0.0f);
+  gtk_widget_set_hexpand (words, TRUE);
+  gtk_box_append (GTK_BOX (words), title);
+  gtk_box_append (GTK_BOX (words), under);
+  gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
+  kaitsu_row_append (KAITSU_ROW (line), icon);
+  kaitsu_row_append (KAITSU_ROW (line), words);
+  gtk_widget_add_css_class (line, "header");
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), line);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_widget_set_focusable (row, FALSE);
   gtk_widget_add_css_class (row, "service-status");
@@ -107,7 +131,6 @@ kaitsu_service_status_row_new (KaitsuFlow    *flow,
     gtk_widget_add_css_class (row, policy == KAITSU_POLICY_ON ? "scanning" : "not-scanning");
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, facts, -1);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
   return row;
