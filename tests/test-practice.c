@@ -895,6 +895,8 @@ static const ScenarioCase scenario_cases[] = {
   /* OneDrive's policy left off: granted, not scanning, the end says so */
   { "policy-off", 1, "console-grant-done console-policies console-policy", "cas", 1 },
   { "pick-account", 0, "ms-pick-account ms-account ms-consent", "cas", 1 },
+  /* The password asked for without a load: the page is read again when it changes */
+  { "signin-one-page", 0, "ms-account ms-password ms-consent", "cas", 1 },
   { "kmsi", 0, "ms-kmsi ms-consent", "cas", 1 },
   { "mfa-number", 0, "ms-mfa ms-consent", "cas", 1 },
   { "mfa-register", 0, "ms-mfa-register ms-consent", "cas", 1 },

@@ -88,6 +88,36 @@ account_page (KaitsuSimulator   *self,
   card_end (self, page, msg);
 }
 
+/* Today's sign-in: the password is asked for in the page that asked for the account, once
+ * 「次へ」 has had the address checked (a request of its own on the real site), with no load */
+static void
+one_page_signin (KaitsuSimulator   *self,
+                 SoupServerMessage *msg,
+                 GHashTable        *params)
+{
+  SimPage *page = card_begin (self, NULL);
+
+  sim_page_form_begin (page, "/login/password");
+  carry (page, params);
+  sim_page_raw (page, "<div id=\"sim-account\">");
+  sim_page_text (page, "h1", SIM_T (self, "サインイン", "Sign in"));
+  sim_page_input (page, SIM_T (self, "メール、電話、Skype", "Email, phone, or Skype"), "ms_email", "email", NULL);
+  sim_page_role_text (page, "p", "small", SIM_T (self, "アカウントにアクセスできない場合", "Can’t access your account?"));
+  sim_page_printf (page, "<button type=\"button\" class=\"%s\" onclick=\"setTimeout(function(){"
+                         "document.getElementById('sim-account').hidden=true;"
+                         "document.getElementById('sim-password').hidden=false;},150)\">%s</button>",
+                   sim_page_class (page, "primary"), SIM_T (self, "次へ", "Next"));
+  sim_page_raw (page, "</div><div id=\"sim-password\" hidden>");
+  sim_page_text (page, "p", KAITSU_PRACTICE_ADMIN);
+  sim_page_text (page, "h1", SIM_T (self, "パスワードの入力", "Enter password"));
+  sim_page_input (page, SIM_T (self, "パスワード", "Password"), "ms_password", "password", NULL);
+  sim_page_role_text (page, "p", "small", SIM_T (self, "パスワードを忘れた場合", "Forgot my password"));
+  sim_page_submit (page, SIM_T (self, "サインイン", "Sign in"), "signin", TRUE);
+  sim_page_raw (page, "</div>");
+  sim_page_form_end (page);
+  card_end (self, page, msg);
+}
+
 static void
 pick_page (KaitsuSimulator   *self,
            SoupServerMessage *msg,
@@ -379,6 +409,8 @@ sim_microsoft_handle (SoupServer        *server,
         consent_page (self, msg, params);
       else if (self->is.pick_account)
         pick_page (self, msg, params);
+      else if (self->is.signin_one_page)
+        one_page_signin (self, msg, params);
       else
         account_page (self, msg, params);
       return;

@@ -63,6 +63,7 @@ typedef struct
   gboolean hostile_page;
   gboolean wrong_service_once;
   gboolean pick_account;
+  gboolean signin_one_page;
   gboolean kmsi;
   gboolean mfa_number;
   gboolean mfa_register;

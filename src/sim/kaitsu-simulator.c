@@ -37,6 +37,7 @@ static const ScenarioDef scenario_table[] = {
   { "vision-one", FLAG (vision_one), "the console moved to Trend Vision One" },
   { "twofa-prompt", FLAG (twofa_prompt), "the licensing portal offers two-factor authentication" },
   { "pick-account", FLAG (pick_account), "Microsoft lists accounts to pick from" },
+  { "signin-one-page", FLAG (signin_one_page), "Microsoft asks for the password in the page that asked for the account" },
   { "wrong-password", FLAG (wrong_password), "the first Microsoft password is mistyped" },
   { "mfa-number", FLAG (mfa_number), "Microsoft asks to approve a number on the phone" },
   { "mfa-register", FLAG (mfa_register), "Microsoft asks to register multi-factor authentication" },

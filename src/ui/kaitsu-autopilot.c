@@ -398,14 +398,17 @@ shows_its_reading (KaitsuBrowser *browser)
          !webkit_web_view_is_loading (WEBKIT_WEB_VIEW (kaitsu_browser_get_view (browser)));
 }
 
-/* Once per page load and step: a page reported twice is acted on once. */
+/* Once per page load, screen and step: a page reported twice is acted on once, and a page
+ * that became another screen without a load (read again) is acted on as that screen. */
 static gboolean
 first_time (KaitsuAutopilot *self,
             KaitsuBrowser   *browser)
 {
-  g_autofree char *key = g_strdup_printf ("%p/%" G_GINT64_FORMAT "/%d", (gpointer) browser,
+  const KaitsuPageReading *reading = kaitsu_browser_get_reading (browser);
+  g_autofree char *key = g_strdup_printf ("%p/%" G_GINT64_FORMAT "/%d/%s", (gpointer) browser,
                                           kaitsu_browser_get_finished_at (browser),
-                                          kaitsu_flow_get_current_step (self->flow));
+                                          kaitsu_flow_get_current_step (self->flow),
+                                          reading != NULL ? kaitsu_screen_get_id (reading->screen) : "");
 
   if (g_hash_table_contains (self->acted, key))
     return FALSE;

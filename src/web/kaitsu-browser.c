@@ -54,6 +54,13 @@ struct _KaitsuBrowser
   gint64 finished_at;
   /* Pages loaded whose text is still being read: until then, text and reading are the last page's */
   guint reads_pending;
+  /* A page that changes without a load (today's Microsoft sign-in asks for the password in the
+   * page that asked for the account): the last reading's fingerprint, looked at again every
+   * second while the page is shown, and read again when it differs */
+  char *fingerprint;
+  guint watch_timer;
+  gboolean watch_pending;
+  gboolean rereading;
   /* The sign-in window has been on Microsoft's sign-in */
   gboolean after_microsoft;
 
@@ -167,18 +174,28 @@ role_name (KaitsuBrowser *self)
 }
 
 /* The text of the page and of every frame the page may read (a Japanese "Stay signed in?"
- * has been seen inside an iframe), and an outline for support staff: titles and the labels
- * of buttons and links, never what is typed into a field. */
+ * has been seen inside an iframe), and its fingerprint: its length and a hash */
+#define TEXT_HELPERS \
+  "function kText(){const parts=[];" \
+  "function walk(d,depth){if(!d||!d.body||depth>4)return;parts.push(d.body.innerText);" \
+  "for(const f of d.querySelectorAll('iframe,frame')){let c=null;try{c=f.contentDocument;}catch(e){}walk(c,depth+1);}}" \
+  "walk(document,0);return parts.join('\\n');}" \
+  "function kPrint(t){let h=0;for(let i=0;i<t.length;i++)h=(h*31+t.charCodeAt(i))|0;return t.length+':'+h;}"
+
+/* The text, its fingerprint, and an outline for support staff: titles and the labels of
+ * buttons and links, never what is typed into a field. */
 static const char read_script[] =
-  "(function(max){const parts=[];"
-  "function walk(d,depth){if(!d||!d.body||depth>4)return;parts.push(d.body.innerText);"
-  "for(const f of d.querySelectorAll('iframe,frame')){let c=null;try{c=f.contentDocument;}catch(e){}walk(c,depth+1);}}"
-  "walk(document,0);"
+  "(function(max){" TEXT_HELPERS "const text=kText();"
   "const pick=(s)=>Array.from(document.querySelectorAll(s)).map((e)=>((e.tagName==='INPUT'?e.value:e.innerText)||'')"
   ".replace(/\\s+/g,' ').trim()).filter((t)=>t).slice(0,30).map((t)=>t.slice(0,120));"
-  "return JSON.stringify({text:parts.join('\\n').slice(0,max),title:(document.title||'').slice(0,120),"
+  "return JSON.stringify({text:text.slice(0,max),print:kPrint(text),title:(document.title||'').slice(0,120),"
   "headings:pick('h1,h2,h3'),buttons:pick('button,[role=button],input[type=submit],input[type=button]'),"
   "links:pick('a[href]')});})(%d)";
+
+static const char watch_script[] = "(function(){" TEXT_HELPERS "return kPrint(kText());})()";
+
+static void start_watching (KaitsuBrowser *self);
+static void read_page (KaitsuBrowser *self);
 
 static void
 on_text (GObject      *source,
@@ -196,31 +213,92 @@ on_text (GObject      *source,
   if (value == NULL || self->view == NULL)
     return;
   json = jsc_value_is_string (value) ? jsc_value_to_string (value) : NULL;
-  g_clear_pointer (&self->text, g_free);
-  g_clear_pointer (&self->outline, g_free);
-  if (json != NULL && json_parser_load_from_data (parser, json, -1, NULL) &&
-      JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  if (json == NULL || !json_parser_load_from_data (parser, json, -1, NULL) ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {
-      JsonObject *object = json_node_get_object (json_parser_get_root (parser));
-      const char *text = json_object_get_string_member_with_default (object, "text", "");
-
-      self->text = g_strdup (text);
-      json_object_remove_member (object, "text");
-      self->outline = json_to_string (json_parser_get_root (parser), FALSE);
+      /* Nothing a page says in reply is trusted to have a shape: an empty reading */
+      g_clear_pointer (&json, g_free);
+      json = g_strdup ("{}");
+      json_parser_load_from_data (parser, json, -1, NULL);
     }
-  if (self->text == NULL)
-    self->text = g_strdup ("");
+  {
+    JsonObject *object = json_node_get_object (json_parser_get_root (parser));
+
+    g_free (self->fingerprint);
+    self->fingerprint = g_strdup (json_object_get_string_member_with_default (object, "print", ""));
+    start_watching (self);
+    g_free (self->text);
+    self->text = g_strdup (json_object_get_string_member_with_default (object, "text", ""));
+    json_object_remove_member (object, "text");
+    json_object_remove_member (object, "print");
+    g_free (self->outline);
+    self->outline = json_to_string (json_parser_get_root (parser), FALSE);
+  }
   g_free (self->uri);
   self->uri = g_strdup (uri);
-  g_clear_pointer (&self->reading, kaitsu_page_reading_free);
-  self->reading = kaitsu_page_read (self->sites, self->uri, self->text);
   {
+    KaitsuPageReading *before = g_steal_pointer (&self->reading);
     g_autofree char *logged = kaitsu_uri_for_log (self->uri);
+    gboolean again = self->rereading;
 
+    self->rereading = FALSE;
+    self->reading = kaitsu_page_read (self->sites, self->uri, self->text);
+    /* Read again after a change: told only if it is now another screen, or says another
+     * service or error (a live console's lists change all the time and stay one screen) */
+    if (again && before != NULL && before->screen == self->reading->screen &&
+        before->service == self->reading->service && before->code == self->reading->code)
+      {
+        kaitsu_page_reading_free (before);
+        return;
+      }
+    g_clear_pointer (&before, kaitsu_page_reading_free);
     g_debug ("%s page seen: %s (%s)", role_name (self),
              kaitsu_screen_get_id (self->reading->screen), logged);
   }
   g_signal_emit (self, signals[PAGE_SEEN], 0, self->reading, self->uri, self->text);
+}
+
+static void
+on_watch_answer (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      data)
+{
+  g_autoptr (KaitsuBrowser) self = data;
+  g_autoptr (JSCValue) value = webkit_web_view_evaluate_javascript_finish (WEBKIT_WEB_VIEW (source), result, NULL);
+  g_autofree char *print = NULL;
+
+  self->watch_pending = FALSE;
+  if (value == NULL || self->view == NULL || !jsc_value_is_string (value) || self->fingerprint == NULL ||
+      self->reads_pending > 0 || webkit_web_view_is_loading (WEBKIT_WEB_VIEW (self->view)))
+    return;
+  print = jsc_value_to_string (value);
+  if (g_strcmp0 (print, self->fingerprint) == 0)
+    return;
+  g_debug ("%s page changed without a load: reading it again", role_name (self));
+  self->rereading = TRUE;
+  read_page (self);
+}
+
+static gboolean
+on_watch (gpointer data)
+{
+  KaitsuBrowser *self = data;
+
+  /* Only a page that was read, is shown, and is not loading: a load reads its page anyway */
+  if (self->fingerprint == NULL || self->watch_pending || self->reads_pending > 0 || self->failed_uri != NULL ||
+      !gtk_widget_get_mapped (GTK_WIDGET (self->view)) || webkit_web_view_is_loading (WEBKIT_WEB_VIEW (self->view)))
+    return G_SOURCE_CONTINUE;
+  self->watch_pending = TRUE;
+  webkit_web_view_evaluate_javascript (WEBKIT_WEB_VIEW (self->view), watch_script, -1, SCRIPT_WORLD, NULL,
+                                       self->cancellable, on_watch_answer, g_object_ref (self));
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+start_watching (KaitsuBrowser *self)
+{
+  if (self->watch_timer == 0)
+    self->watch_timer = g_timeout_add_seconds (1, on_watch, self);
 }
 
 static void
@@ -288,6 +366,8 @@ on_load_changed (KaitsuBrowser   *self,
   if (event == WEBKIT_LOAD_COMMITTED)
     {
       self->commits++;
+      /* Not watched until the new page has been read */
+      g_clear_pointer (&self->fingerprint, g_free);
       /* What the last page said last is passed on now; a new page reports afresh, even
        * what the last one said, and its first report passes at once: the coalescing is for
        * a page that keeps changing, not for the step from one page to the next */
@@ -676,6 +756,7 @@ kaitsu_browser_dispose (GObject *object)
   self->popup = NULL;
   g_clear_handle_id (&self->status_timer, g_source_remove);
   g_clear_handle_id (&self->answer_timer, g_source_remove);
+  g_clear_handle_id (&self->watch_timer, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->view = NULL;
@@ -691,6 +772,7 @@ kaitsu_browser_finalize (GObject *object)
   g_free (self->uri);
   g_free (self->text);
   g_free (self->outline);
+  g_free (self->fingerprint);
   g_clear_pointer (&self->reading, kaitsu_page_reading_free);
   g_free (self->failed_uri);
   g_free (self->requested_uri);
