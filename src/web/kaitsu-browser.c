@@ -59,6 +59,10 @@ struct _KaitsuBrowser
    * second while the page is shown, and read again when it differs */
   char *fingerprint;
   guint watch_timer;
+  /* Looked at every watch_every seconds: doubled (to 32) each time a change was still the same
+   * screen, as on a live console, whose lists the status script follows; 1 again on a load */
+  guint watch_every;
+  guint watch_ticks;
   gboolean watch_pending;
   gboolean rereading;
   /* The sign-in window has been on Microsoft's sign-in */
@@ -249,8 +253,10 @@ on_text (GObject      *source,
         before->service == self->reading->service && before->code == self->reading->code)
       {
         kaitsu_page_reading_free (before);
+        self->watch_every = MIN (self->watch_every * 2, 32);
         return;
       }
+    self->watch_every = 1;
     g_clear_pointer (&before, kaitsu_page_reading_free);
     g_debug ("%s page seen: %s (%s)", role_name (self),
              kaitsu_screen_get_id (self->reading->screen), logged);
@@ -286,8 +292,10 @@ on_watch (gpointer data)
 
   /* Only a page that was read, is shown, and is not loading: a load reads its page anyway */
   if (self->fingerprint == NULL || self->watch_pending || self->reads_pending > 0 || self->failed_uri != NULL ||
-      !gtk_widget_get_mapped (GTK_WIDGET (self->view)) || webkit_web_view_is_loading (WEBKIT_WEB_VIEW (self->view)))
+      !gtk_widget_get_mapped (GTK_WIDGET (self->view)) || webkit_web_view_is_loading (WEBKIT_WEB_VIEW (self->view)) ||
+      ++self->watch_ticks < self->watch_every)
     return G_SOURCE_CONTINUE;
+  self->watch_ticks = 0;
   self->watch_pending = TRUE;
   webkit_web_view_evaluate_javascript (WEBKIT_WEB_VIEW (self->view), watch_script, -1, SCRIPT_WORLD, NULL,
                                        self->cancellable, on_watch_answer, g_object_ref (self));
@@ -366,8 +374,10 @@ on_load_changed (KaitsuBrowser   *self,
   if (event == WEBKIT_LOAD_COMMITTED)
     {
       self->commits++;
-      /* Not watched until the new page has been read */
+      /* Not watched until the new page has been read, then every second again */
       g_clear_pointer (&self->fingerprint, g_free);
+      self->watch_every = 1;
+      self->watch_ticks = 0;
       /* What the last page said last is passed on now; a new page reports afresh, even
        * what the last one said, and its first report passes at once: the coalescing is for
        * a page that keeps changing, not for the step from one page to the next */
@@ -815,6 +825,7 @@ static void
 kaitsu_browser_init (KaitsuBrowser *self)
 {
   self->cancellable = g_cancellable_new ();
+  self->watch_every = 1;
   self->answer_timeout_ms = 30 * 1000;
 }
 
