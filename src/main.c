@@ -6,7 +6,6 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
-#include "kaitsu-activation.h"
 #include "kaitsu-application.h"
 
 int
@@ -22,7 +21,6 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  kaitsu_activation_load_in_background ();
   app = kaitsu_application_new ();
   status = g_application_run (G_APPLICATION (app), argc, argv);
   /* Practice runs with --quit-when-done say how the activation ended. */

@@ -1343,11 +1343,13 @@ load_default (gpointer data)
 
 /* Starts reading the built-in description in a thread of its own: the first page needs it,
  * and reading it (a tenth of Kaitsu's own start-up work) then overlaps the toolkit's
- * start-up instead of following it. Whoever asks for it first waits for it to be read. */
-void
+ * start-up instead of following it. Whoever asks for it first waits for it to be read. The
+ * caller joins the thread before the program ends: a thread still reading while the program
+ * exits would read resources being torn down. */
+GThread *
 kaitsu_activation_load_in_background (void)
 {
-  g_thread_unref (g_thread_new ("kaitsu-activation", load_default, NULL));
+  return g_thread_new ("kaitsu-activation", load_default, NULL);
 }
 
 /* ---- Queries ----------------------------------------------------------------------------- */

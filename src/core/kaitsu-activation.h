@@ -51,9 +51,9 @@ typedef struct _KaitsuScreen KaitsuScreen;
 GQuark kaitsu_activation_error_quark (void);
 
 /* The description compiled into Kaitsu; loaded and validated once, at the first call or
- * in a thread started at once by the second */
+ * in the thread the second starts (to be joined) */
 KaitsuActivation   *kaitsu_activation_get_default       (void);
-void                kaitsu_activation_load_in_background (void);
+GThread            *kaitsu_activation_load_in_background (void);
 /* Another description, as a test or a support engineer's edited copy would give it */
 KaitsuActivation   *kaitsu_activation_new_from_data     (const char        *xml,
                                                          gssize             length,

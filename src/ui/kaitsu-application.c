@@ -30,6 +30,8 @@ struct _KaitsuApplication
 
   KaitsuFlow *flow;
   char *session_path;
+  /* Reads the activation's description while GTK starts; joined at shutdown */
+  GThread *description_reader;
   /* The mail's links, outside the session file (real activations only) */
   KaitsuLinkStore *links;
   guint save_source;
@@ -577,6 +579,8 @@ kaitsu_application_startup (GApplication *application)
     { "win.text-normal", { "<Control>0", NULL } },
   };
 
+  /* Only once the window is wanted: a command that answers and exits needs no thread */
+  KAITSU_APPLICATION (application)->description_reader = kaitsu_activation_load_in_background ();
   G_APPLICATION_CLASS (kaitsu_application_parent_class)->startup (application);
   kaitsu_application_choose_renderer (gdk_display_get_default ());
 
@@ -603,6 +607,8 @@ kaitsu_application_shutdown (GApplication *application)
   if (self->pilot == NULL || kaitsu_autopilot_get_state (self->pilot) == KAITSU_AUTOPILOT_RUNNING)
     write_report (self);
   g_clear_object (&self->pilot);
+  if (self->description_reader != NULL)
+    g_thread_join (g_steal_pointer (&self->description_reader));
   G_APPLICATION_CLASS (kaitsu_application_parent_class)->shutdown (application);
 }
 
