@@ -1095,14 +1095,12 @@ kaitsu_window_class_init (KaitsuWindowClass *klass)
                                        "assistant.next", NULL);
 }
 
-static void dump_types (GType t) { guint n; GType *c = g_type_children (t, &n); gpointer k = g_type_class_peek (t); if (k) g_printerr ("CLASS %p %s\n", k, g_type_name (t)); for (guint i = 0; i < n; i++) dump_types (c[i]); g_free (c); }
 /* For scripts/benchmark (G_MESSAGES_DEBUG=kaitsu-bench): when the first frame is drawn */
 static void
 on_first_paint (GdkFrameClock *clock,
                 KaitsuWindow  *self)
 {
   g_log ("kaitsu-bench", G_LOG_LEVEL_DEBUG, "first-frame %" G_GINT64_FORMAT, g_get_monotonic_time ());
-  dump_types (GTK_TYPE_WIDGET);
   g_signal_handlers_disconnect_by_func (clock, on_first_paint, self);
 }
 
