@@ -32,6 +32,7 @@ struct _KaitsuApplication
   char *session_path;
   /* Reads the activation's description while GTK starts; joined at shutdown */
   GThread *description_reader;
+  GThread *icon_scanner;
   /* The mail's links, outside the session file (real activations only) */
   KaitsuLinkStore *links;
   guint save_source;
@@ -562,6 +563,31 @@ kaitsu_application_get_software_gl (GdkDisplay *display)
   return g_object_get_data (G_OBJECT (display), "kaitsu-software-gl");
 }
 
+static gpointer
+scan_icon_theme (gpointer theme)
+{
+  /* Any lookup makes a stale theme read its folders again; the answer does not matter */
+  gtk_icon_theme_has_icon (theme, "open-menu-symbolic");
+  return NULL;
+}
+
+/* The first icon shown makes GTK read the icon theme (index files, icon caches, the folders in
+ * resources): a twentieth of the main thread's work before the first frame. GTK starts that
+ * read in a thread when the theme is made, but GtkApplication and libadwaita then add their
+ * resource folders, which makes the theme stale, and the window's first icon read it again on
+ * the main thread. Once every folder is in place, a thread reads it alongside the window's
+ * construction; GTK's icon theme may be looked up from any thread, and a lookup on the main
+ * thread waits for the read. */
+static GThread *
+scan_icon_theme_in_background (void)
+{
+  GdkDisplay *display = gdk_display_get_default ();
+
+  if (display == NULL)
+    return NULL;
+  return g_thread_new ("kaitsu-icons", scan_icon_theme, gtk_icon_theme_get_for_display (display));
+}
+
 static void
 kaitsu_application_startup (GApplication *application)
 {
@@ -581,8 +607,13 @@ kaitsu_application_startup (GApplication *application)
 
   /* Only once the window is wanted: a command that answers and exits needs no thread */
   KAITSU_APPLICATION (application)->description_reader = kaitsu_activation_load_in_background ();
+  /* Pango reads the font configuration in a thread of its own when its font map is made: made
+   * here, that read runs alongside GTK's start-up instead of holding up the window's first text
+   * (the main thread waited for it, laying out the welcome page) */
+  pango_cairo_font_map_get_default ();
   G_APPLICATION_CLASS (kaitsu_application_parent_class)->startup (application);
   kaitsu_application_choose_renderer (gdk_display_get_default ());
+  KAITSU_APPLICATION (application)->icon_scanner = scan_icon_theme_in_background ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (application), actions,
                                    G_N_ELEMENTS (actions), application);
@@ -609,6 +640,8 @@ kaitsu_application_shutdown (GApplication *application)
   g_clear_object (&self->pilot);
   if (self->description_reader != NULL)
     g_thread_join (g_steal_pointer (&self->description_reader));
+  if (self->icon_scanner != NULL)
+    g_thread_join (g_steal_pointer (&self->icon_scanner));
   G_APPLICATION_CLASS (kaitsu_application_parent_class)->shutdown (application);
 }
 

@@ -837,6 +837,9 @@ fit_to_monitor (GtkWidget *widget)
 static void
 load_style (GdkDisplay *display)
 {
+  g_auto (GStrv) resource_path = NULL;
+  GtkIconTheme *theme;
+
   if (g_object_get_data (G_OBJECT (display), "kaitsu-style") != NULL)
     return;
   if (!ADW_IS_APPLICATION (g_application_get_default ()))
@@ -847,8 +850,14 @@ load_style (GdkDisplay *display)
       gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (css),
                                                   GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
     }
-  /* The application adds this by itself; a window without one (tests) needs it too */
-  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (display), RESOURCE_PREFIX "/icons");
+  /* The application adds this by itself; a window without one (tests) needs it too. Adding it
+   * again would make GTK read the whole icon theme again, on the main thread. (GtkApplication
+   * writes it with a closing slash.) */
+  theme = gtk_icon_theme_get_for_display (display);
+  resource_path = gtk_icon_theme_get_resource_path (theme);
+  if (resource_path == NULL || (!g_strv_contains ((const char * const *) resource_path, RESOURCE_PREFIX "/icons/") &&
+                                !g_strv_contains ((const char * const *) resource_path, RESOURCE_PREFIX "/icons")))
+    gtk_icon_theme_add_resource_path (theme, RESOURCE_PREFIX "/icons");
   g_object_set_data (G_OBJECT (display), "kaitsu-style", GINT_TO_POINTER (TRUE));
 }
 
