@@ -56,6 +56,10 @@ typedef struct
   gboolean crash_done;
   guint crashes_seen;
   gboolean crash_told;
+  /* The notice over the reloaded page: shown on it, and still shown at the finish */
+  gboolean reload_seen;
+  gboolean crash_notice_on_reload;
+  gboolean crash_notice_at_finish;
   gboolean copy_told;
   gboolean refusal_tried;
   guint refusals_seen;
@@ -151,6 +155,19 @@ on_crashed (Run *run)
   /* Said over the page, where it happened, as a notice that stays until closed */
   run->crash_told = find_label_containing (GTK_WIDGET (browser),
                                            _("The page stopped working and was reloaded. Your progress is kept; if something you typed is gone, type it again.")) != NULL;
+}
+
+/* Whether the notice over the main page, that it was reloaded, is shown */
+static gboolean
+crash_notice_shown (Run *run)
+{
+  KaitsuGuide *guide = kaitsu_window_get_guide (run->window);
+  GtkWidget *notice = guide == NULL ? NULL :
+    find_label_containing (GTK_WIDGET (kaitsu_guide_get_browser (guide)),
+                           _("The page stopped working and was reloaded. Your progress is kept; if something you typed is gone, type it again."));
+  GtkWidget *revealer = notice != NULL ? gtk_widget_get_ancestor (notice, GTK_TYPE_REVEALER) : NULL;
+
+  return revealer != NULL && gtk_revealer_get_reveal_child (GTK_REVEALER (revealer));
 }
 
 static gboolean
@@ -257,6 +274,7 @@ on_step (Run *run)
   schedule_capture (run);
   if (step == KAITSU_STEP_FINISH && run->copied_report == NULL)
     {
+      run->crash_notice_at_finish = crash_notice_shown (run);
       /* What "Copy Diagnostic Report" puts on the clipboard */
       run->copied_report = kaitsu_window_dup_report (run->window, FALSE, FALSE, 0);
       run->named_report = kaitsu_window_dup_report (run->window, TRUE, TRUE, 0);
@@ -377,6 +395,12 @@ on_page_seen (Run                     *run,
 {
   check_substep (run, reading);
   shoot_screen (run, reading, browser);
+  if (run->crashes_seen > 0 && !run->reload_seen &&
+      browser == kaitsu_guide_get_browser (kaitsu_window_get_guide (run->window)))
+    {
+      run->reload_seen = TRUE;
+      run->crash_notice_on_reload = crash_notice_shown (run);
+    }
   check_wrong_dialog (run, reading);
   if (kaitsu_page_reading_is (reading, "sharepoint-refused") &&
       kaitsu_flow_get_current_step (run->flow) == KAITSU_STEP_TEAMS_APP_PERMISSION)
@@ -646,6 +670,10 @@ test_all_services (void)
   /* The web process was killed mid-way; Kaitsu reloaded and finished with state intact. */
   g_assert_cmpuint (run.crashes_seen, >=, 1);
   g_assert_true (run.crash_told);
+  /* The notice stays over the reloaded page, and goes once another page replaces it */
+  g_assert_true (run.reload_seen);
+  g_assert_true (run.crash_notice_on_reload);
+  g_assert_false (run.crash_notice_at_finish);
   /* A page outside the activation was refused and the view stayed where it was. */
   g_assert_cmpuint (run.refusals_seen, >=, 1);
   g_assert_false (run.protected_without_consent);

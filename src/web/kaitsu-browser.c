@@ -43,6 +43,8 @@ struct _KaitsuBrowser
   GtkWidget *try_again;
   GtkRevealer *notice;
   GtkLabel *notice_label;
+  /* The page count when the notice was shown: it goes with the page after the reloaded one */
+  guint notice_commits;
 
   char *uri;
   char *text;
@@ -374,6 +376,9 @@ on_load_changed (KaitsuBrowser   *self,
   if (event == WEBKIT_LOAD_COMMITTED)
     {
       self->commits++;
+      /* The reload's own page keeps the notice; the next one is another page */
+      if (gtk_revealer_get_reveal_child (self->notice) && self->commits > self->notice_commits + 1)
+        gtk_revealer_set_reveal_child (self->notice, FALSE);
       /* Not watched until the new page has been read, then every second again */
       g_clear_pointer (&self->fingerprint, g_free);
       self->watch_every = 1;
@@ -512,13 +517,15 @@ on_process_terminated (KaitsuBrowser                         *self,
   g_autofree char *logged = kaitsu_uri_for_log (uri);
 
   g_message ("The web process ended (reason %d); reloading %s", reason, logged);
-  /* Said once, over the page, without a dialog; it stays until closed, as the user may
-   * have to type something again (too long for a toast) */
+  /* Said once, over the page, without a dialog; it stays until closed or until another page
+   * replaces the reloaded one, as the user may have to type something again on it (too long
+   * for a toast) */
   gtk_label_set_label (self->notice_label,
                        reason == WEBKIT_WEB_PROCESS_EXCEEDED_MEMORY_LIMIT
                        ? _("The page used too much memory and was reloaded. Your progress is kept.")
                        : _("The page stopped working and was reloaded. Your progress is kept; if something you typed is gone, type it again."));
   gtk_revealer_set_reveal_child (self->notice, TRUE);
+  self->notice_commits = self->commits;
   g_signal_emit (self, signals[PROCESS_CRASHED], 0);
   if (uri != NULL)
     webkit_web_view_load_uri (WEBKIT_WEB_VIEW (self->view), uri);
