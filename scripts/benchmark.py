@@ -308,7 +308,8 @@ def main():
     print(f"{'the floor: exec to console and sign-in loaded':44s} {median(page_loads):8.1f} ms  "
           f"(this machine's speed today: the absolute figures below move with it)")
     print(f"{'practice activation, window to finish':44s} {median(walls):8.2f} s   (target ≤ 2 s), "
-          f"runs: {', '.join(f'{w:.2f}' for w in walls)}")
+          f"runs: {', '.join(f'{w:.2f}' for w in walls)}; "
+          f"×{median(walls) * 1000 / median(page_loads):.1f} the floor's two pages")
     print(f"{'  the same while sampling memory':44s} {median(sampled_walls):8.2f} s   "
           f"runs: {', '.join(f'{w:.2f}' for w in sampled_walls)}")
     print(f"{'detection latency':44s} median {median(latencies):.1f} ms, p95 {p95(latencies):.1f} ms "
