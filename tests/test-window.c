@@ -951,6 +951,36 @@ test_contrast (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Filled again, a list keeps the rows whose service shows the same, and makes anew only the row
+ * that changed, with its new words */
+static void
+test_service_rows_kept (void)
+{
+  g_autoptr (KaitsuFlow) flow = kaitsu_flow_new ();
+  GtkListBox *list = GTK_LIST_BOX (g_object_ref_sink (gtk_list_box_new ()));
+  GtkListBoxRow *rows[KAITSU_N_SERVICES];
+  guint n = 0;
+
+  kaitsu_service_status_list_fill (list, flow, TRUE);
+  while (n < KAITSU_N_SERVICES && (rows[n] = gtk_list_box_get_row_at_index (list, n)) != NULL)
+    n++;
+  g_assert_cmpuint (n, >=, 2);
+  kaitsu_service_status_list_fill (list, flow, TRUE);
+  for (guint i = 0; i < n; i++)
+    g_assert_true (gtk_list_box_get_row_at_index (list, i) == rows[i]);
+
+  kaitsu_flow_set_service_policy (flow, KAITSU_SERVICE_SHAREPOINT_ONLINE, KAITSU_POLICY_OFF, NULL);
+  kaitsu_service_status_list_fill (list, flow, TRUE);
+  g_assert_true (gtk_list_box_get_row_at_index (list, 0) == rows[0]);
+  g_assert_false (gtk_list_box_get_row_at_index (list, 1) == rows[1]);
+  g_assert_nonnull (find_text (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 1)),
+                               kaitsu_policy_state_get_label (KAITSU_POLICY_OFF), FALSE));
+  for (guint i = 2; i < n; i++)
+    g_assert_true (gtk_list_box_get_row_at_index (list, i) == rows[i]);
+  g_assert_null (gtk_list_box_get_row_at_index (list, n));
+  g_object_unref (list);
+}
+
 static void
 test_side_pane_setting (void)
 {
@@ -1546,6 +1576,7 @@ main (int   argc,
   g_test_add_func ("/window/walk-every-page", test_walk_every_page);
   g_test_add_func ("/window/one-at-a-time-on-screen", test_one_at_a_time_on_screen);
   g_test_add_func ("/window/side-pane-setting", test_side_pane_setting);
+  g_test_add_func ("/window/service-rows-kept", test_service_rows_kept);
   g_test_add_func ("/window/about", test_about);
   g_test_add_func ("/window/no-hidden-window", test_no_hidden_window);
   g_test_add_func ("/window/contrast", test_contrast);

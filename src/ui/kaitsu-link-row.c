@@ -11,6 +11,7 @@
 #include "kaitsu-link-row.h"
 #include "kaitsu-private-label.h"
 #include "kaitsu-row.h"
+#include "kaitsu-label.h"
 
 struct _KaitsuLinkRow
 {
@@ -109,7 +110,7 @@ kaitsu_link_row_new (const char *title)
 {
   KaitsuLinkRow *self = g_object_new (KAITSU_TYPE_LINK_ROW, NULL);
 
-  gtk_label_set_label (self->title, title);
+  kaitsu_label_set_label (self->title, title);
   gtk_accessible_update_property (GTK_ACCESSIBLE (kaitsu_private_label_get_label (self->value)),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   return GTK_WIDGET (self);
@@ -151,7 +152,7 @@ kaitsu_link_row_set_note (KaitsuLinkRow *self,
 {
   g_return_if_fail (KAITSU_IS_LINK_ROW (self));
 
-  gtk_label_set_label (self->note, note != NULL ? note : "");
+  kaitsu_label_set_label (self->note, note != NULL ? note : "");
   gtk_widget_set_visible (GTK_WIDGET (self->note), note != NULL);
   if (is_error)
     gtk_widget_add_css_class (GTK_WIDGET (self->note), "error");

@@ -10,6 +10,7 @@
 #include "kaitsu-activation.h"
 #include "kaitsu-page.h"
 #include "kaitsu-row.h"
+#include "kaitsu-label.h"
 
 typedef struct
 {
@@ -105,7 +106,7 @@ kaitsu_page_set_practice_note (KaitsuPage *self,
   g_return_if_fail (KAITSU_IS_PAGE (self));
 
   priv = kaitsu_page_get_instance_private (self);
-  gtk_label_set_label (priv->practice_label, note != NULL ? note : "");
+  kaitsu_label_set_label (priv->practice_label, note != NULL ? note : "");
   gtk_widget_set_visible (GTK_WIDGET (priv->practice_label), note != NULL);
 }
 
@@ -152,7 +153,7 @@ set_substep_text (GtkLabel   *label,
   g_autofree char *text = kaitsu_step_dup_substep_text (step, index);
   g_autofree char *accessible = g_strdup_printf ("%u. %s", index + 1, text);
 
-  gtk_label_set_label (label, text);
+  kaitsu_label_set_label (label, text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
 }
 
@@ -271,13 +272,13 @@ show_substeps (KaitsuPage *self)
   gtk_widget_set_visible (GTK_WIDGET (priv->every_substep_button), priv->collapsible);
   gtk_image_set_from_icon_name (priv->every_substep_icon, every ? "pan-up-symbolic" : "pan-down-symbolic");
   if (every)
-    gtk_label_set_label (priv->every_substep_label, _("Show Only th_e Current Instruction"));
+    kaitsu_label_set_label (priv->every_substep_label, _("Show Only th_e Current Instruction"));
   else
     {
       /* Translators: %u is how many sub-steps the step has (always more than one) */
       g_autofree char *label = g_strdup_printf (ngettext ("Show _Every Instruction (%u)", "Show _Every Instruction (%u)", n), n);
 
-      gtk_label_set_label (priv->every_substep_label, label);
+      kaitsu_label_set_label (priv->every_substep_label, label);
     }
   /* Its child is a box (an icon and the label): the name is said, without the mnemonic */
   gtk_accessible_update_property (GTK_ACCESSIBLE (priv->every_substep_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -298,11 +299,11 @@ kaitsu_page_constructed (GObject *object)
 
   title = kaitsu_step_dup_title (priv->step);
   summary = kaitsu_step_dup_summary (priv->step);
-  gtk_label_set_label (priv->step_id_label, kaitsu_step_get_id (priv->step));
+  kaitsu_label_set_label (priv->step_id_label, kaitsu_step_get_id (priv->step));
   priv->settings = g_settings_new (APP_ID);
   g_settings_bind (priv->settings, "screen-share-mode", priv->step_id_label, "visible", G_SETTINGS_BIND_GET);
-  gtk_label_set_label (priv->title_label, title);
-  gtk_label_set_label (priv->summary_label, summary);
+  kaitsu_label_set_label (priv->title_label, title);
+  kaitsu_label_set_label (priv->summary_label, summary);
   priv->substep_rows = g_ptr_array_new ();
   for (guint i = 0; i < kaitsu_step_get_n_substeps (priv->step); i++)
     {
@@ -614,7 +615,7 @@ kaitsu_page_show_screen (KaitsuPage     *self,
   g_return_if_fail (KAITSU_IS_PAGE (self));
 
   gtk_widget_set_visible (GTK_WIDGET (priv->screen_note), says != NULL);
-  gtk_label_set_label (priv->screen_label, says != NULL ? says : "");
+  kaitsu_label_set_label (priv->screen_label, says != NULL ? says : "");
   gtk_widget_set_visible (priv->unknown_actions, kind == KAITSU_NOTE_UNKNOWN);
   /* What Kaitsu says pushes the sub-step at hand down: it stays in sight */
   if (priv->substep_rows->len > 0)
@@ -640,6 +641,6 @@ kaitsu_page_relabel (KaitsuPage *self)
     {
       g_autofree char *text = i < n_warnings ? kaitsu_step_dup_warning (priv->step, i)
                                              : kaitsu_step_dup_advice (priv->step, i - n_warnings);
-      gtk_label_set_label (g_ptr_array_index (priv->note_labels, i), text);
+      kaitsu_label_set_label (g_ptr_array_index (priv->note_labels, i), text);
     }
 }

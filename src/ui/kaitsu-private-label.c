@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "kaitsu-private-label.h"
+#include "kaitsu-label.h"
 
 struct _KaitsuPrivateLabel
 {
@@ -34,7 +35,7 @@ update (KaitsuPrivateLabel *self)
 
   shown = g_strconcat (self->prefix != NULL ? self->prefix : "",
                        masked != NULL ? masked : self->text != NULL ? self->text : "", NULL);
-  gtk_label_set_label (self->value, shown);
+  kaitsu_label_set_label (self->value, shown);
   /* Selecting and copying a masked value would copy the dots */
   gtk_label_set_selectable (self->value, masked == NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->note), sharing && self->needed && self->text != NULL);

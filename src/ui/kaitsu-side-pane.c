@@ -13,6 +13,7 @@
 #include "kaitsu-row.h"
 #include "kaitsu-service-status.h"
 #include "kaitsu-side-pane.h"
+#include "kaitsu-label.h"
 
 #define MAX_TIMELINE 200
 
@@ -127,7 +128,7 @@ show_console_text (KaitsuSidePane *self,
 
       masked = kaitsu_mask_text (raw, (const char * const *) known->pdata);
     }
-  gtk_label_set_label (GTK_LABEL (label), masked != NULL ? masked : raw);
+  kaitsu_label_set_label (GTK_LABEL (label), masked != NULL ? masked : raw);
   accessible = g_strdup_printf ("%s: %s", state, masked != NULL ? masked : raw);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
 }
@@ -174,7 +175,7 @@ kaitsu_side_pane_relabel (KaitsuSidePane *self)
   g_return_if_fail (KAITSU_IS_SIDE_PANE (self));
   waiting = kaitsu_activation_expand (N_("The console’s {task-list} and {notifications} appear here while the console is open."),
                                       KAITSU_SERVICE_NONE);
-  gtk_label_set_label (GTK_LABEL (self->console_label), waiting);
+  kaitsu_label_set_label (GTK_LABEL (self->console_label), waiting);
 }
 
 static void

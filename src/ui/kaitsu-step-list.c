@@ -9,6 +9,7 @@
 
 #include "kaitsu-row.h"
 #include "kaitsu-step-list.h"
+#include "kaitsu-label.h"
 
 typedef struct
 {
@@ -85,7 +86,7 @@ refresh (KaitsuStepList *self)
       if (!visible)
         continue;
       number_text = g_strdup_printf ("%u", ++number);
-      gtk_label_set_label (r->number, number_text);
+      kaitsu_label_set_label (r->number, number_text);
       gtk_image_set_from_icon_name (r->icon, state_icon_name (state));
       gtk_list_box_row_set_activatable (r->row, kaitsu_flow_can_go_to (self->flow, step));
       gtk_widget_set_sensitive (GTK_WIDGET (r->row), kaitsu_flow_can_go_to (self->flow, step));

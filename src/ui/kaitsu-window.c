@@ -19,6 +19,7 @@
 #include "kaitsu-row.h"
 #include "kaitsu-window.h"
 #include "prepare/kaitsu-prepare-page.h"
+#include "kaitsu-label.h"
 
 struct _KaitsuWindow
 {
@@ -406,7 +407,7 @@ update_next_hint (KaitsuWindow *self)
   if (g_strcmp0 (hint, gtk_label_get_label (self->next_hint)) == 0 &&
       gtk_widget_get_visible (GTK_WIDGET (self->next_hint)) == (hint != NULL))
     return;
-  gtk_label_set_label (self->next_hint, hint != NULL ? hint : "");
+  kaitsu_label_set_label (self->next_hint, hint != NULL ? hint : "");
   gtk_widget_set_visible (GTK_WIDGET (self->next_hint), hint != NULL);
   gtk_widget_set_tooltip_text (self->next_button, hint);
   if (hint != NULL)
@@ -720,7 +721,7 @@ kaitsu_window_announce (KaitsuWindow *self,
   g_return_if_fail (KAITSU_IS_WINDOW (self));
 
   empty = text == NULL || *text == '\0';
-  gtk_label_set_label (self->status_line, text);
+  kaitsu_label_set_label (self->status_line, text);
   /* Always in the accessibility tree, so that a screen reader is told of each change: a
    * label's new text is no event on GTK 4.8's AT-SPI, its accessible name is. */
   if (empty)
@@ -1214,7 +1215,7 @@ kaitsu_window_show_banner (KaitsuWindow     *self,
 {
   g_return_if_fail (KAITSU_IS_WINDOW (self));
 
-  gtk_label_set_label (self->banner_label, text);
+  kaitsu_label_set_label (self->banner_label, text);
   gtk_widget_set_visible (self->banner_start_over, kind == KAITSU_BANNER_RESUME);
   gtk_button_set_label (GTK_BUTTON (self->banner_dismiss),
                         kind == KAITSU_BANNER_RESUME ? _("_Continue") : _("_Close"));

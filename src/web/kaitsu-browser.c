@@ -15,6 +15,7 @@
 #include "kaitsu-console-status.h"
 #include "kaitsu-mask.h"
 #include "kaitsu-signin-window.h"
+#include "kaitsu-label.h"
 
 #define SCRIPT_WORLD "kaitsu"
 #define MAX_PAGE_TEXT 200000
@@ -127,12 +128,12 @@ update_address (KaitsuBrowser *self)
 
   if (parsed == NULL || g_uri_get_host (parsed) == NULL)
     {
-      gtk_label_set_label (self->host, "");
+      kaitsu_label_set_label (self->host, "");
       gtk_image_set_from_icon_name (self->lock, icon);
       gtk_widget_set_sensitive (self->open_button, FALSE);
       return;
     }
-  gtk_label_set_label (self->host, g_uri_get_host (parsed));
+  kaitsu_label_set_label (self->host, g_uri_get_host (parsed));
   if (webkit_web_view_get_tls_info (WEBKIT_WEB_VIEW (self->view), &certificate, &errors) && errors == 0)
     {
       icon = "channel-secure-symbolic";
@@ -420,7 +421,7 @@ show_message_page (KaitsuBrowser *self,
   adw_status_page_set_title (self->error_page, title);
   adw_status_page_set_description (self->error_page, markup);
   gtk_widget_set_visible (self->try_again, can_retry);
-  gtk_label_set_label (self->error_detail, "");
+  kaitsu_label_set_label (self->error_detail, "");
   gtk_stack_set_visible_child_name (self->stack, "error");
 }
 
@@ -520,7 +521,7 @@ on_process_terminated (KaitsuBrowser                         *self,
   /* Said once, over the page, without a dialog; it stays until closed or until another page
    * replaces the reloaded one, as the user may have to type something again on it (too long
    * for a toast) */
-  gtk_label_set_label (self->notice_label,
+  kaitsu_label_set_label (self->notice_label,
                        reason == WEBKIT_WEB_PROCESS_EXCEEDED_MEMORY_LIMIT
                        ? _("The page used too much memory and was reloaded. Your progress is kept.")
                        : _("The page stopped working and was reloaded. Your progress is kept; if something you typed is gone, type it again."));
@@ -1232,7 +1233,7 @@ kaitsu_browser_set_error_detail (KaitsuBrowser *self,
                                  const char    *detail)
 {
   g_return_if_fail (KAITSU_IS_BROWSER (self));
-  gtk_label_set_label (self->error_detail, detail != NULL ? detail : "");
+  kaitsu_label_set_label (self->error_detail, detail != NULL ? detail : "");
 }
 
 /* How long a load may go without an answer from the site before the page says so (30 s unless

@@ -11,6 +11,7 @@
 #include "kaitsu-a11y.h"
 #include "kaitsu-aadsts.h"
 #include "kaitsu-signin-window.h"
+#include "kaitsu-label.h"
 
 struct _KaitsuSigninWindow
 {
@@ -57,6 +58,7 @@ close_now (KaitsuSigninWindow *self)
 static void
 ask_before_closing (KaitsuSigninWindow *self)
 {
+  gtk_widget_set_visible (GTK_WIDGET (self->question), TRUE);
   gtk_revealer_set_reveal_child (self->question, TRUE);
   gtk_widget_grab_focus (self->keep_button);
 }
@@ -152,6 +154,13 @@ build_guidance (KaitsuSigninWindow *self)
   return box;
 }
 
+static void
+on_question_folded (KaitsuSigninWindow *self)
+{
+  if (!gtk_revealer_get_reveal_child (self->question) && !gtk_revealer_get_child_revealed (self->question))
+    gtk_widget_set_visible (GTK_WIDGET (self->question), FALSE);
+}
+
 static GtkWidget *
 build_question (KaitsuSigninWindow *self)
 {
@@ -175,6 +184,10 @@ build_question (KaitsuSigninWindow *self)
   g_signal_connect_swapped (close_button, "clicked", G_CALLBACK (close_now), self);
   self->question = GTK_REVEALER (gtk_revealer_new ());
   gtk_revealer_set_child (self->question, box);
+  /* Hidden until asked: a revealer measures its folded child too, and the question's wrapped
+   * text was laid out afresh at every change of the window, 750 times in a practice run */
+  gtk_widget_set_visible (GTK_WIDGET (self->question), FALSE);
+  g_signal_connect_swapped (self->question, "notify::child-revealed", G_CALLBACK (on_question_folded), self);
   return GTK_WIDGET (self->question);
 }
 
@@ -311,8 +324,8 @@ kaitsu_signin_window_set_guidance (KaitsuSigninWindow *self,
 {
   g_return_if_fail (KAITSU_IS_SIGNIN_WINDOW (self));
 
-  gtk_label_set_label (self->guidance_text, text != NULL ? text : "");
-  gtk_label_set_label (self->guidance_id, id != NULL ? id : "");
+  kaitsu_label_set_label (self->guidance_text, text != NULL ? text : "");
+  kaitsu_label_set_label (self->guidance_id, id != NULL ? id : "");
   gtk_widget_set_visible (self->guidance, text != NULL);
 }
 
@@ -329,8 +342,8 @@ kaitsu_signin_window_show_problem (KaitsuSigninWindow *self,
   g_return_if_fail (title != NULL);
 
   self->dead_end = dead_end;
-  gtk_label_set_label (self->problem_title, title);
-  gtk_label_set_label (self->problem_text, text != NULL ? text : "");
+  kaitsu_label_set_label (self->problem_title, title);
+  kaitsu_label_set_label (self->problem_text, text != NULL ? text : "");
   gtk_widget_set_visible (self->problem_close, dead_end);
   gtk_widget_set_visible (self->problem, TRUE);
   if (dead_end)

@@ -12,6 +12,7 @@
 #include "kaitsu-private-label.h"
 #include "kaitsu-sites.h"
 #include "kaitsu-window.h"
+#include "kaitsu-label.h"
 
 struct _KaitsuAppPermissionPage
 {
@@ -43,7 +44,7 @@ set_value (GtkLabel   *label,
            GtkWidget  *copy,
            const char *value)
 {
-  gtk_label_set_label (label, value != NULL ? value : "—");
+  kaitsu_label_set_label (label, value != NULL ? value : "—");
   gtk_widget_set_sensitive (copy, value != NULL);
 }
 
@@ -72,13 +73,13 @@ on_site_changed (KaitsuAppPermissionPage *self)
 
   if (site == NULL && input != NULL && *input != '\0')
     {
-      gtk_label_set_label (self->site_hint,
+      kaitsu_label_set_label (self->site_hint,
                            _("This is not a SharePoint address. It looks like https://example-admin.sharepoint.com."));
       gtk_widget_add_css_class (GTK_WIDGET (self->site_hint), "error");
     }
   else
     {
-      gtk_label_set_label (self->site_hint,
+      kaitsu_label_set_label (self->site_hint,
                            _("Type your organisation’s SharePoint address or its name, for example “example”."));
       gtk_widget_remove_css_class (GTK_WIDGET (self->site_hint), "error");
     }
@@ -120,14 +121,14 @@ on_copy_clicked (KaitsuAppPermissionPage *self,
     {
       gdk_clipboard_set_text (gtk_widget_get_clipboard (button),
                               kaitsu_private_label_get_text (self->app_id_value));
-      gtk_label_set_label (self->copied_label, _("App ID copied."));
+      kaitsu_label_set_label (self->copied_label, _("App ID copied."));
     }
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     if (rows[i].button == button)
       {
         gdk_clipboard_set_text (gtk_widget_get_clipboard (button),
                                 gtk_label_get_label (rows[i].value));
-        gtk_label_set_label (self->copied_label, _(rows[i].done));
+        kaitsu_label_set_label (self->copied_label, _(rows[i].done));
       }
 }
 
@@ -169,7 +170,7 @@ on_fill_clicked (KaitsuAppPermissionPage *self)
   fills[n] = NULL;
   kaitsu_browser_fill (browser, fills, NULL);
   done = kaitsu_activation_expand (N_("The form is filled in: check it, then press {sp-look-up} and {sp-create}."), KAITSU_SERVICE_NONE);
-  gtk_label_set_label (self->copied_label, done);
+  kaitsu_label_set_label (self->copied_label, done);
 }
 
 static void

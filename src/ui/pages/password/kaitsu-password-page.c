@@ -12,6 +12,7 @@
 #include "kaitsu-mail.h"
 #include "kaitsu-password-page.h"
 #include "kaitsu-password-rule.h"
+#include "kaitsu-label.h"
 
 struct _KaitsuPasswordPage
 {
@@ -56,11 +57,11 @@ on_candidate_changed (KaitsuPasswordPage *self)
   show_rule (self->other_rule, empty, !(problems & KAITSU_PASSWORD_OTHER_CHARS));
 
   if (empty)
-    gtk_label_set_label (self->verdict_label, "");
+    kaitsu_label_set_label (self->verdict_label, "");
   else if (problems == KAITSU_PASSWORD_OK)
-    gtk_label_set_label (self->verdict_label, _("This password meets the rule."));
+    kaitsu_label_set_label (self->verdict_label, _("This password meets the rule."));
   else
-    gtk_label_set_label (self->verdict_label,
+    kaitsu_label_set_label (self->verdict_label,
                          _("This password does not meet the rule yet: see the red lines."));
 }
 

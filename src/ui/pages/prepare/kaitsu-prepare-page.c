@@ -14,6 +14,7 @@
 #include "kaitsu-private-label.h"
 #include "kaitsu-row.h"
 #include "kaitsu-window.h"
+#include "kaitsu-label.h"
 
 struct _KaitsuPreparePage
 {
@@ -119,7 +120,7 @@ set_result (KaitsuPreparePage *self,
             const char        *text,
             const char        *style)
 {
-  gtk_label_set_label (self->result_label, text);
+  kaitsu_label_set_label (self->result_label, text);
   gtk_widget_remove_css_class (GTK_WIDGET (self->result_label), "error");
   gtk_widget_remove_css_class (GTK_WIDGET (self->result_label), "warning");
   gtk_widget_remove_css_class (GTK_WIDGET (self->result_label), "success");
@@ -530,9 +531,9 @@ show_network_report (KaitsuPreparePage     *self,
       gtk_box_append (self->network_box, clock);
     }
   if (kaitsu_preflight_report_passed (report))
-    gtk_label_set_label (self->network_label, _("Every site of the activation can be reached."));
+    kaitsu_label_set_label (self->network_label, _("Every site of the activation can be reached."));
   else
-    gtk_label_set_label (self->network_label,
+    kaitsu_label_set_label (self->network_label,
                          _("Some sites cannot be reached. The activation will fail until this is fixed; the notes below say what to do."));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->network_label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   gtk_label_get_label (self->network_label), -1);
@@ -578,7 +579,7 @@ check_network (KaitsuPreparePage *self)
   self->network_cancellable = g_cancellable_new ();
   gtk_spinner_set_spinning (self->network_spinner, TRUE);
   gtk_widget_set_sensitive (self->network_button, FALSE);
-  gtk_label_set_label (self->network_label, _("Checking the connection to every site…"));
+  kaitsu_label_set_label (self->network_label, _("Checking the connection to every site…"));
   kaitsu_preflight_run_async (hosts, NULL, self->network_cancellable, on_network_checked,
                               g_object_ref (self));
 }

@@ -12,6 +12,7 @@
 
 #include "kaitsu-protection-page.h"
 #include "kaitsu-service-status.h"
+#include "kaitsu-label.h"
 
 struct _KaitsuProtectionPage
 {
@@ -83,7 +84,7 @@ kaitsu_protection_page_refresh (KaitsuPage *page)
 
   /* Which policy is on, in the console's own words, under each service's two facts */
   kaitsu_service_status_list_fill (self->services_box, flow, TRUE);
-  gtk_label_set_label (self->verdict_label, verdict);
+  kaitsu_label_set_label (self->verdict_label, verdict);
   gtk_widget_remove_css_class (GTK_WIDGET (self->verdict_label), done ? "warning" : "success");
   gtk_widget_add_css_class (GTK_WIDGET (self->verdict_label), done ? "success" : "warning");
 
@@ -97,7 +98,7 @@ kaitsu_protection_page_refresh (KaitsuPage *page)
         : g_strdup_printf (_("NTT East’s two policy procedures for data loss prevention and the finer settings are not recorded as done yet (step “%s”)."),
                            settings);
 
-      gtk_label_set_label (self->record_label, record);
+      kaitsu_label_set_label (self->record_label, record);
       gtk_widget_set_visible (GTK_WIDGET (self->record_label), TRUE);
       /* The end: a way out */
       gtk_widget_set_visible (self->close_button, TRUE);

@@ -12,6 +12,7 @@
 #include "kaitsu-service-page.h"
 #include "kaitsu-service-status.h"
 #include "kaitsu-window.h"
+#include "kaitsu-label.h"
 
 struct _KaitsuServicePage
 {
@@ -119,17 +120,17 @@ kaitsu_service_page_refresh (KaitsuPage *page)
       break;
     }
   gtk_image_set_from_icon_name (self->state_icon, icon);
-  gtk_label_set_label (self->state_label, text);
+  kaitsu_label_set_label (self->state_label, text);
 
   if (attempts > 0)
     {
       /* Translators: how many times the user has pressed 権限の付与 for this service */
       g_autofree char *tries = g_strdup_printf (ngettext ("%u attempt", "%u attempts", attempts),
                                                 attempts);
-      gtk_label_set_label (self->attempts_label, tries);
+      kaitsu_label_set_label (self->attempts_label, tries);
     }
   else
-    gtk_label_set_label (self->attempts_label, "");
+    kaitsu_label_set_label (self->attempts_label, "");
 
   gtk_widget_set_visible (GTK_WIDGET (self->busy_label), busy != KAITSU_SERVICE_NONE &&
                           (state == KAITSU_SERVICE_STATE_NOT_STARTED ||
@@ -140,7 +141,7 @@ kaitsu_service_page_refresh (KaitsuPage *page)
       g_autofree char *busy_text = g_strdup_printf (_("%1$s is still being connected. Wait until it is protected before you start %2$s."),
                                                     kaitsu_service_get_name (busy),
                                                     kaitsu_service_get_name (service));
-      gtk_label_set_label (self->busy_label, busy_text);
+      kaitsu_label_set_label (self->busy_label, busy_text);
     }
 
   /* The grant dialog's policy choice, as Kaitsu read it: never assumed */
@@ -166,11 +167,11 @@ kaitsu_service_page_refresh (KaitsuPage *page)
         break;
       }
     gtk_widget_set_visible (GTK_WIDGET (self->policy_label), hint != NULL);
-    gtk_label_set_label (self->policy_label, hint != NULL ? hint : "");
+    kaitsu_label_set_label (self->policy_label, hint != NULL ? hint : "");
   }
 
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), last_error != NULL);
-  gtk_label_set_label (self->error_label, last_error != NULL ? last_error : "");
+  kaitsu_label_set_label (self->error_label, last_error != NULL ? last_error : "");
 
   {
     g_autofree char *start = kaitsu_activation_expand (state == KAITSU_SERVICE_STATE_ERROR
@@ -211,7 +212,7 @@ on_start_clicked (KaitsuServicePage *self)
   /* The button is insensitive while another service is busy; the flow enforces it anyway. */
   if (!kaitsu_flow_start_service (flow, get_service (self), &error))
     {
-      gtk_label_set_label (self->busy_label, error->message);
+      kaitsu_label_set_label (self->busy_label, error->message);
       gtk_widget_set_visible (GTK_WIDGET (self->busy_label), TRUE);
     }
 }
@@ -237,7 +238,7 @@ on_protected_clicked (KaitsuServicePage *self)
                                                   kaitsu_service_get_name (service));
       g_autofree char *text = kaitsu_label_fill (counted, service);
 
-      gtk_label_set_label (self->error_label, text);
+      kaitsu_label_set_label (self->error_label, text);
       gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
       return;
     }

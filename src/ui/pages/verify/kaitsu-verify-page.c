@@ -9,6 +9,7 @@
 
 #include "kaitsu-service-status.h"
 #include "kaitsu-verify-page.h"
+#include "kaitsu-label.h"
 
 struct _KaitsuVerifyPage
 {
@@ -30,13 +31,13 @@ kaitsu_verify_page_refresh (KaitsuPage *page)
 
   if (kaitsu_flow_all_chosen_protected (flow))
     {
-      gtk_label_set_label (self->verdict_label, _("Every service you chose is protected."));
+      kaitsu_label_set_label (self->verdict_label, _("Every service you chose is protected."));
       gtk_widget_remove_css_class (GTK_WIDGET (self->verdict_label), "warning");
       gtk_widget_add_css_class (GTK_WIDGET (self->verdict_label), "success");
     }
   else
     {
-      gtk_label_set_label (self->verdict_label,
+      kaitsu_label_set_label (self->verdict_label,
                            _("Not every service is protected yet. Open the service’s step in the list on the left to finish it."));
       gtk_widget_remove_css_class (GTK_WIDGET (self->verdict_label), "success");
       gtk_widget_add_css_class (GTK_WIDGET (self->verdict_label), "warning");
