@@ -152,7 +152,7 @@ dup_row_inputs (KaitsuFlow    *flow,
 
 /* Every chosen service, from the flow, in place of what the list showed. A row whose service
  * shows the same as before is kept: rebuilt, its wrapped labels were laid out afresh at each of
- * the flow's many changes (in a practice activation, a third of the text Kaitsu laid out) */
+ * the flow's many changes (in a practice activation, an eighth of the text Kaitsu laid out) */
 void
 kaitsu_service_status_list_fill (GtkListBox *list,
                                  KaitsuFlow *flow,

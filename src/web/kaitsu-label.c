@@ -2,8 +2,7 @@
 /* kaitsu-label.c: GTK 4.8's gtk_label_set_label() throws the label's layout away and asks for
  * a new size even when the text is the one already shown; a wrapped label then shapes its text
  * afresh at every width it is measured for. Kaitsu refreshes its pages at each of the flow's
- * changes, most of which leave a label's text as it was: in a practice activation, that was
- * a quarter of the text the window laid out. */
+ * changes, most of which leave a label's text as it was. */
 
 #include "config.h"
 
