@@ -146,17 +146,6 @@ find_label_containing (GtkWidget  *root,
   return kaitsu_test_find_widget (root, is_label_containing, needle);
 }
 
-static void
-on_crashed (Run *run)
-{
-  KaitsuBrowser *browser = kaitsu_guide_get_browser (kaitsu_window_get_guide (run->window));
-
-  run->crashes_seen++;
-  /* Said over the page, where it happened, as a notice that stays until closed */
-  run->crash_told = find_label_containing (GTK_WIDGET (browser),
-                                           _("The page stopped working and was reloaded. Your progress is kept; if something you typed is gone, type it again.")) != NULL;
-}
-
 /* Whether the notice over the main page, that it was reloaded, is shown */
 static gboolean
 crash_notice_shown (Run *run)
@@ -168,6 +157,14 @@ crash_notice_shown (Run *run)
   GtkWidget *revealer = notice != NULL ? gtk_widget_get_ancestor (notice, GTK_TYPE_REVEALER) : NULL;
 
   return revealer != NULL && gtk_revealer_get_reveal_child (GTK_REVEALER (revealer));
+}
+
+static void
+on_crashed (Run *run)
+{
+  run->crashes_seen++;
+  /* Said over the page, where it happened, as a notice (that stays over the reloaded page) */
+  run->crash_told = crash_notice_shown (run);
 }
 
 static gboolean

@@ -7,11 +7,11 @@
 
 #include <glib/gi18n.h>
 
+#include "kaitsu-label.h"
 #include "kaitsu-link-check.h"
 #include "kaitsu-link-row.h"
 #include "kaitsu-private-label.h"
 #include "kaitsu-row.h"
-#include "kaitsu-label.h"
 
 struct _KaitsuLinkRow
 {

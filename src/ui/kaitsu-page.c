@@ -8,9 +8,9 @@
 #include <glib/gi18n.h>
 
 #include "kaitsu-activation.h"
+#include "kaitsu-label.h"
 #include "kaitsu-page.h"
 #include "kaitsu-row.h"
-#include "kaitsu-label.h"
 
 typedef struct
 {

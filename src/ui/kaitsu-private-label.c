@@ -8,8 +8,8 @@
 
 #include <glib/gi18n.h>
 
-#include "kaitsu-private-label.h"
 #include "kaitsu-label.h"
+#include "kaitsu-private-label.h"
 
 struct _KaitsuPrivateLabel
 {

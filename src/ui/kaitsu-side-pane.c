@@ -9,11 +9,11 @@
 
 #include "kaitsu-activation.h"
 #include "kaitsu-console-status.h"
+#include "kaitsu-label.h"
 #include "kaitsu-mask.h"
 #include "kaitsu-row.h"
 #include "kaitsu-service-status.h"
 #include "kaitsu-side-pane.h"
-#include "kaitsu-label.h"
 
 #define MAX_TIMELINE 200
 

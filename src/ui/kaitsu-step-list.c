@@ -7,9 +7,9 @@
 
 #include <glib/gi18n.h>
 
+#include "kaitsu-label.h"
 #include "kaitsu-row.h"
 #include "kaitsu-step-list.h"
-#include "kaitsu-label.h"
 
 typedef struct
 {

@@ -12,6 +12,7 @@
 
 #include "kaitsu-a11y.h"
 #include "kaitsu-application.h"
+#include "kaitsu-label.h"
 #include "kaitsu-preflight.h"
 #include "kaitsu-report.h"
 #include "kaitsu-web-view.h"
@@ -19,7 +20,6 @@
 #include "kaitsu-row.h"
 #include "kaitsu-window.h"
 #include "prepare/kaitsu-prepare-page.h"
-#include "kaitsu-label.h"
 
 struct _KaitsuWindow
 {

@@ -13,9 +13,9 @@
 
 #include "kaitsu-browser.h"
 #include "kaitsu-console-status.h"
+#include "kaitsu-label.h"
 #include "kaitsu-mask.h"
 #include "kaitsu-signin-window.h"
-#include "kaitsu-label.h"
 
 #define SCRIPT_WORLD "kaitsu"
 #define MAX_PAGE_TEXT 200000

@@ -10,8 +10,8 @@
 
 #include "kaitsu-a11y.h"
 #include "kaitsu-aadsts.h"
-#include "kaitsu-signin-window.h"
 #include "kaitsu-label.h"
+#include "kaitsu-signin-window.h"
 
 struct _KaitsuSigninWindow
 {

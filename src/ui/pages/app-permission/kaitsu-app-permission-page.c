@@ -9,10 +9,10 @@
 
 #include "kaitsu-activation.h"
 #include "kaitsu-app-permission-page.h"
+#include "kaitsu-label.h"
 #include "kaitsu-private-label.h"
 #include "kaitsu-sites.h"
 #include "kaitsu-window.h"
-#include "kaitsu-label.h"
 
 struct _KaitsuAppPermissionPage
 {

@@ -8,11 +8,11 @@
 #include <glib/gi18n.h>
 
 #include "kaitsu-activation.h"
+#include "kaitsu-label.h"
 #include "kaitsu-link-row.h"
 #include "kaitsu-mail.h"
 #include "kaitsu-password-page.h"
 #include "kaitsu-password-rule.h"
-#include "kaitsu-label.h"
 
 struct _KaitsuPasswordPage
 {

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kaitsu-label.h"
 #include "kaitsu-link-check.h"
 #include "kaitsu-mail.h"
 #include "kaitsu-preflight.h"
@@ -14,7 +15,6 @@
 #include "kaitsu-private-label.h"
 #include "kaitsu-row.h"
 #include "kaitsu-window.h"
-#include "kaitsu-label.h"
 
 struct _KaitsuPreparePage
 {

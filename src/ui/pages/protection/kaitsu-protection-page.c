@@ -10,9 +10,9 @@
 
 #include <glib/gi18n.h>
 
+#include "kaitsu-label.h"
 #include "kaitsu-protection-page.h"
 #include "kaitsu-service-status.h"
-#include "kaitsu-label.h"
 
 struct _KaitsuProtectionPage
 {

@@ -9,10 +9,10 @@
 
 #include "kaitsu-activation.h"
 #include "kaitsu-aadsts.h"
+#include "kaitsu-label.h"
 #include "kaitsu-service-page.h"
 #include "kaitsu-service-status.h"
 #include "kaitsu-window.h"
-#include "kaitsu-label.h"
 
 struct _KaitsuServicePage
 {

@@ -7,9 +7,9 @@
 
 #include <glib/gi18n.h>
 
+#include "kaitsu-label.h"
 #include "kaitsu-service-status.h"
 #include "kaitsu-verify-page.h"
-#include "kaitsu-label.h"
 
 struct _KaitsuVerifyPage
 {
